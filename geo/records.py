@@ -1,0 +1,194 @@
+"""Typed records passed between the pipeline stages (see DESIGN.md, "The way data flows").
+
+Every record is a frozen dataclass; coordinates are ``(lon, lat)``. Offsets (``start``,
+``end``) are character offsets into :attr:`Article.text`, the body as the reader returns it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from shapely.geometry.base import BaseGeometry
+
+from gazetteer import Candidate, Place
+
+DatePrecision = Literal["day", "month", "year"]
+Role = Literal["location", "metonym"]
+Resolution = Literal["gazetteer", "inferred", "online", "unresolved"]
+Relation = Literal[
+    "controls",
+    "captured",
+    "lost",
+    "advancing",
+    "positioned",
+    "fighting",
+    "strike",
+    "besieged",
+    "withdrew",
+]
+RELATIONS: tuple[str, ...] = (
+    "controls",
+    "captured",
+    "lost",
+    "advancing",
+    "positioned",
+    "fighting",
+    "strike",
+    "besieged",
+    "withdrew",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One dated dispatch. ``date`` is ``None`` for an undated article."""
+
+    id: str
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    text: str
+    source_path: Path | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: ``article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a toponym in an article.
+
+    Recognition fills the span fields, ``origins`` and ``candidates``; resolution returns a copy
+    (``dataclasses.replace``) with ``place``, ``role``, ``resolution``, ``confidence``, ``kind``
+    and, when unresolved, ``reason``.
+
+    ``trigger`` is the kind of place the text names before it (``village``, ``ville``,
+    ``province``, ``aéroport``...), ``hint`` an AFP-style region hint that follows it
+    (``nord``, ``centre``...).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: Sentence
+    origins: frozenset[str] = frozenset()
+    trigger: str | None = None
+    hint: str | None = None
+    candidates: tuple[Candidate, ...] = ()
+    place: Place | None = None
+    role: Role = "location"
+    resolution: Resolution = "unresolved"
+    confidence: float = 0.0
+    kind: Literal["place", "site"] = "place"
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A distance/direction statement turned into a footprint around an anchor place.
+
+    ``target`` is the mention the claim locates (``le village d'al-Bayarat``) or ``None`` when it
+    locates an actor (``les troupes sont à 20 km à l'ouest de Palmyre``). ``shape`` is ``sector``
+    (distance interval x bearing interval), ``ring`` (distance without direction) or ``disc``
+    ("près de", "dans les environs de").
+    """
+
+    article_id: str
+    sentence: Sentence
+    start: int
+    end: int
+    anchor: Place
+    anchor_start: int
+    anchor_end: int
+    distance_min_km: float
+    distance_max_km: float
+    bearing_deg: float | None
+    bearing_tolerance_deg: float | None
+    shape: Literal["sector", "ring", "disc"]
+    footprint: BaseGeometry
+    lon: float
+    lat: float
+    uncertainty_km: float
+    target: Mention | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A dated statement of who holds, takes, loses or advances on which place.
+
+    ``geometry`` is the claim's footprint for an approximate position, or the place's point.
+    ``context`` marks diplomatic or off-theatre events kept out of the control layers.
+    """
+
+    article_id: str
+    evidence: str
+    relation: Relation
+    actor: str | None
+    side: str | None
+    place_id: str | None
+    place: str | None
+    lon: float
+    lat: float
+    uncertainty_km: float
+    geometry: BaseGeometry
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    confidence: float
+    anchor_id: str | None = None
+    distance_min_km: float | None = None
+    distance_max_km: float | None = None
+    bearing_deg: float | None = None
+    context: bool = False
+    evidence_start: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlState:
+    """Who holds a place as of a snapshot date, and the evidence that decides it.
+
+    ``side`` is a theatre-profile side id or ``contested``; ``since`` is the date of the
+    deciding evidence; ``age_days`` is how old that evidence is at the snapshot (``stale`` when
+    older than the timeline's staleness threshold).
+    """
+
+    snapshot: dt.date
+    place_id: str
+    place: str
+    lon: float
+    lat: float
+    side: str
+    since: dt.date | None
+    article_id: str
+    evidence: str
+    relation: Relation
+    confidence: float
+    age_days: int | None
+    stale: bool = False
+    uncertainty_km: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Advance:
+    """A dated arrow of a side's advance from ``origin`` towards ``target`` (``(lon, lat)``)."""
+
+    side: str
+    actor: str | None
+    origin: tuple[float, float]
+    target: tuple[float, float]
+    target_place: str | None
+    date: dt.date | None
+    article_id: str
+    evidence: str
+    confidence: float
