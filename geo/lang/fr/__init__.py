@@ -1,0 +1,1 @@
+"""French language tables, one module per topic (places, positions, events, dates)."""
