@@ -73,6 +73,10 @@ def run(
     from geo.theatre import load_profile
 
     read: ReadResult = read_inputs(inputs)
+    if not read.articles:
+        return PipelineResult(
+            (), tuple(read.skipped), tuple(read.undated), tuple(read.warnings), (), (), (), ()
+        )
     gazetteer = gazetteer or Gazetteer.default()
     profile = profile or load_profile()
     mentions: list[Mention] = []
@@ -190,6 +194,8 @@ def build_maps(
     out = Path(out_dir)
     profile = profile or load_profile()
     result = run(inputs, gazetteer=gazetteer, profile=profile, progress=progress)
+    if not result.articles:
+        return MapsSummary(out, (), 0, 0, (), result)
     files = export.write_extract(result, out / "data")
     dates = timeline.snapshot_dates(result.observations, every=every)
     snapshots = []

@@ -21,3 +21,24 @@ def nlp():
     from geo.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """Debian's Chromium for the browser tests: installed with apt-get when missing and run as
+    root, otherwise the test fails saying how to install it (never skipped)."""
+    import os
+    import shutil
+    import subprocess
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+        found = shutil.which("chromium")
+        if found:
+            return found
+    pytest.fail("the browser tests need Chromium: run `sudo apt-get install -y chromium`")

@@ -1,0 +1,67 @@
+"""The ``geo`` command line: help, version, usage errors, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from geo import __version__
+from geo.cli import EXIT_ERROR, EXIT_NO_INPUT, EXIT_USAGE, main
+
+
+def test_help_lists_commands_and_exit_codes(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("extract", "build-maps", "gazetteer", "exit codes", "seeds"):
+        assert word in out
+
+
+@pytest.mark.parametrize("command", ["extract", "build-maps"])
+def test_subcommand_help_explains_inputs(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "INPUT" in out and "--out" in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == EXIT_USAGE
+
+
+def test_bad_format_is_one_line_error(tmp_path, capsys):
+    code = main(["build-maps", str(tmp_path / "nothing"), "--format", "pdf", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == EXIT_ERROR
+    assert err.strip() == "error: --format takes html and/or png, got 'pdf'"
+
+
+def test_no_readable_article_exits_3_and_lists_the_reasons(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["extract", str(empty), str(tmp_path / "missing.txt"), "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == EXIT_NO_INPUT
+    assert "empty.txt" in err and "missing.txt" in err
+    assert "no article could be read" in err
+    assert not (tmp_path / "report.json").exists()
+
+
+def test_console_script_runs_as_module():
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo.cli", "--version"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"geo {__version__}"
