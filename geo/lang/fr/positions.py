@@ -1,0 +1,300 @@
+"""French words for positions: compass points, units, numbers, qualifiers, anaphors, proximity.
+
+Data only; :mod:`geo.relations` reads them as a grammar over words. A *word* is a spaCy token
+in lower case with typographic apostrophes made straight (``d’`` -> ``d'``), and a hyphenated
+token split at its hyphens (``sud-sud-ouest`` -> ``sud``, ``sud``, ``ouest``;
+``vingt-cinq`` -> ``vingt``, ``cinq``), so every multi-word entry below is a tuple of words.
+
+Sources: the compass rose of the French nautical tradition (16 points named by juxtaposing
+the cardinal points, ``nord-nord-est``); French grammar of numbers (Grevisse, *Le Bon
+Usage*, numeral adjectives and the approximate nouns in ``-aine``); the wording of AFP and
+SANA dispatches on the Syrian war ("à une quarantaine de kilomètres au sud-est de",
+"dans les environs de", "aux portes de", "moins de 20 km séparent").
+"""
+
+from __future__ import annotations
+
+COMPASS: dict[tuple[str, ...], float] = {
+    ("nord",): 0.0,
+    ("nord", "nord", "est"): 22.5,
+    ("nord", "est"): 45.0,
+    ("est", "nord", "est"): 67.5,
+    ("est",): 90.0,
+    ("est", "sud", "est"): 112.5,
+    ("sud", "est"): 135.0,
+    ("sud", "sud", "est"): 157.5,
+    ("sud",): 180.0,
+    ("sud", "sud", "ouest"): 202.5,
+    ("sud", "ouest"): 225.0,
+    ("ouest", "sud", "ouest"): 247.5,
+    ("ouest",): 270.0,
+    ("ouest", "nord", "ouest"): 292.5,
+    ("nord", "ouest"): 315.0,
+    ("nord", "nord", "ouest"): 337.5,
+}
+"""The 16 compass points as azimuths (0 = north, clockwise). The number of words tells the
+kind of point: 1 cardinal, 2 intercardinal, 3 a 16-point direction."""
+
+DIRECTION_LEADS: tuple[tuple[str, ...], ...] = (
+    ("au",),
+    ("à", "l'"),
+    ("du", "côté"),
+    ("côté",),
+    ("vers", "le"),
+    ("vers", "l'"),
+    ("plein",),
+)
+"""Words that introduce a compass point placing something *outside* the anchor, in that
+direction from it: "au nord de", "à l'est de", "du côté ouest de", "côté sud", "plein nord"."""
+
+INSIDE_LEADS: tuple[tuple[str, ...], ...] = (
+    ("dans", "le"),
+    ("dans", "l'"),
+    ("dans", "la", "partie"),
+)
+"""Words that introduce a compass point placing something *inside* the anchor, in that part of
+it: "dans le nord de la Syrie", "dans l'est de la ville", "dans la partie ouest de"."""
+
+FURTHER: tuple[tuple[str, ...], ...] = (("plus",), ("encore", "plus"), ("un", "peu", "plus"))
+"""Words before a direction that continue from the place just named: "à 60 km plus au sud"."""
+
+LINKS: tuple[tuple[str, ...], ...] = (("de",), ("d'",), ("du",), ("des",))
+"""The preposition (alone or fused with the article) between a relation and its anchor."""
+
+UNITS_KM: dict[tuple[str, ...], float] = {
+    ("km",): 1.0,
+    ("kms",): 1.0,
+    ("kilomètre",): 1.0,
+    ("kilomètres",): 1.0,
+    ("m",): 0.001,
+    ("mètre",): 0.001,
+    ("mètres",): 0.001,
+    ("mile",): 1.609344,
+    ("miles",): 1.609344,
+}
+"""Length units and their value in kilometres."""
+
+AREA_MARKERS: frozenset[str] = frozenset({"²", "carré", "carrés", "carrées"})
+"""Words after a unit that make it an area ("22 km²", "kilomètres carrés"), not a distance."""
+
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+}
+"""Numeral adjectives that add up ("vingt-cinq", "soixante-dix", "trente et un")."""
+
+NUMBER_MULTIPLIERS: dict[str, int] = {"cent": 100, "cents": 100, "mille": 1000}
+"""Numerals that multiply what precedes them ("quatre-vingts", "deux cents", "trois mille")."""
+
+APPROXIMATE_NOUNS: dict[str, float] = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+}
+"""Approximate quantities in ``-aine``: "une vingtaine de kilomètres" is about 20 km."""
+
+PLURAL_TENS: dict[str, float] = {"dizaines": 10, "centaines": 100, "milliers": 1000}
+"""Plural quantities counted by :data:`FEW`: "quelques centaines de mètres"."""
+
+FEW: dict[str, tuple[float, float]] = {"quelques": (2, 9), "plusieurs": (2, 9)}
+"""Indefinite counts and the numbers they cover: "à quelques kilomètres" is 2 to 9 km."""
+
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("environ",): "about",
+    ("approximativement",): "about",
+    ("quelque",): "about",
+    ("près", "de"): "about",
+    ("près", "d'"): "about",
+    ("autour", "de"): "about",
+    ("à", "peu", "près"): "about",
+    ("presque",): "nearly",
+    ("pratiquement",): "nearly",
+    ("moins", "de"): "less_than",
+    ("moins", "d'"): "less_than",
+    ("un", "peu", "moins", "de"): "less_than",
+    ("un", "peu", "moins", "d'"): "less_than",
+    ("au", "plus"): "less_than",
+    ("pas", "plus", "de"): "less_than",
+    ("pas", "plus", "d'"): "less_than",
+    ("plus", "de"): "more_than",
+    ("plus", "d'"): "more_than",
+    ("un", "peu", "plus", "de"): "more_than",
+    ("un", "peu", "plus", "d'"): "more_than",
+    ("au", "moins"): "more_than",
+    ("à", "peine"): "barely",
+    ("tout", "juste"): "barely",
+    ("seulement",): "barely",
+}
+"""Words before a figure and how they bend its interval: ``about`` widens it, ``nearly`` and
+``barely`` keep it at or under the figure, ``less_than`` / ``more_than`` cut it at the figure.
+"Près de" before a figure is "about" ("près de 20 km"); before a place it is proximity."""
+
+POST_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("environ",): "about",
+    ("à", "peine"): "barely",
+    ("au", "plus"): "less_than",
+    ("au", "moins"): "more_than",
+}
+"""The same qualifiers after the unit: "20 km environ"."""
+
+RANGE_WORDS: tuple[tuple[str, ...], tuple[str, ...]] = (("entre",), ("et",))
+"""An explicit interval: "entre 10 et 15 km"."""
+
+SEPARATE_VERBS: frozenset[str] = frozenset(
+    {"sépare", "séparent", "séparait", "séparaient", "séparera", "sépareront"}
+)
+"""Forms of "séparer" in "moins de 20 km séparent les troupes de Palmyre"."""
+
+PROXIMITY: dict[tuple[str, ...], str] = {
+    ("près", "de"): "vicinity",
+    ("près", "d'"): "vicinity",
+    ("près", "du"): "vicinity",
+    ("près", "des"): "vicinity",
+    ("tout", "près", "de"): "outskirts",
+    ("tout", "près", "d'"): "outskirts",
+    ("tout", "près", "du"): "outskirts",
+    ("non", "loin", "de"): "vicinity",
+    ("non", "loin", "d'"): "vicinity",
+    ("non", "loin", "du"): "vicinity",
+    ("à", "proximité", "de"): "vicinity",
+    ("à", "proximité", "d'"): "vicinity",
+    ("à", "proximité", "du"): "vicinity",
+    ("dans", "les", "environs", "de"): "vicinity",
+    ("dans", "les", "environs", "d'"): "vicinity",
+    ("dans", "les", "environs", "du"): "vicinity",
+    ("aux", "environs", "de"): "vicinity",
+    ("aux", "environs", "d'"): "vicinity",
+    ("aux", "environs", "du"): "vicinity",
+    ("aux", "alentours", "de"): "vicinity",
+    ("aux", "alentours", "d'"): "vicinity",
+    ("aux", "alentours", "du"): "vicinity",
+    ("autour", "de"): "vicinity",
+    ("autour", "d'"): "vicinity",
+    ("autour", "du"): "vicinity",
+    ("aux", "abords", "de"): "outskirts",
+    ("aux", "abords", "d'"): "outskirts",
+    ("aux", "abords", "du"): "outskirts",
+    ("aux", "portes", "de"): "outskirts",
+    ("aux", "portes", "d'"): "outskirts",
+    ("aux", "portes", "du"): "outskirts",
+    ("dans", "les", "faubourgs", "de"): "outskirts",
+    ("dans", "les", "faubourgs", "d'"): "outskirts",
+    ("dans", "les", "faubourgs", "du"): "outskirts",
+    ("dans", "la", "banlieue", "de"): "outskirts",
+    ("dans", "la", "banlieue", "d'"): "outskirts",
+    ("dans", "la", "banlieue", "du"): "outskirts",
+    ("en", "périphérie", "de"): "outskirts",
+    ("en", "périphérie", "d'"): "outskirts",
+    ("en", "périphérie", "du"): "outskirts",
+    ("à", "la", "périphérie", "de"): "outskirts",
+    ("à", "la", "périphérie", "d'"): "outskirts",
+    ("à", "la", "périphérie", "du"): "outskirts",
+    ("à", "la", "lisière", "de"): "outskirts",
+    ("à", "l'", "entrée", "de"): "outskirts",
+    ("à", "l'", "entrée", "d'"): "outskirts",
+    ("à", "l'", "entrée", "du"): "outskirts",
+    ("dans", "la", "région", "de"): "region",
+    ("dans", "la", "région", "d'"): "region",
+    ("dans", "la", "région", "du"): "region",
+    ("dans", "le", "secteur", "de"): "region",
+    ("dans", "le", "secteur", "d'"): "region",
+    ("dans", "le", "secteur", "du"): "region",
+    ("dans", "la", "zone", "de"): "region",
+    ("dans", "la", "zone", "d'"): "region",
+    ("dans", "la", "zone", "du"): "region",
+}
+"""Proximity expressions and how far beyond the anchor's own extent they reach: ``outskirts``
+(at the edge: "aux portes de", "dans les faubourgs de"), ``vicinity`` ("près de", "dans les
+environs de"), ``region`` ("dans la région de", "dans le secteur de"). The kilometres of each
+kind are tolerances in :mod:`geo.relations`."""
+
+ANCHOR_PARTS: frozenset[str] = frozenset(
+    {"entrée", "entrées", "sortie", "sorties", "lisière", "centre", "porte", "portes", "limite"}
+)
+"""Parts of a place measured from: "à 300 mètres d'une entrée de Palmyre"."""
+
+DETERMINERS: frozenset[str] = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "cette", "ce", "cet", "ces", "son", "sa", "leur"}
+)
+"""Determiners that may open an anchor's noun phrase."""
+
+ANAPHORS: dict[str, tuple[str, ...]] = {
+    "ville": ("P",),
+    "cité": ("P",),
+    "localité": ("P",),
+    "village": ("P",),
+    "bourgade": ("P",),
+    "agglomération": ("P",),
+    "bourg": ("P",),
+    "région": ("A", "L"),
+    "province": ("A",),
+    "pays": ("A",),
+}
+"""Nouns that, after a definite or demonstrative determiner and not followed by a name
+("la ville", "cette ville", "la cité antique", "le pays"), refer back to a place already
+named, and the GeoNames feature classes of the places they can refer to."""
+
+ANAPHOR_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "cette", "ce", "cet"})
+"""Determiners of an anaphor: definite or demonstrative, never indefinite."""
+
+APPOSITION_GAP: frozenset[str] = frozenset(
+    {
+        ",",
+        "(",
+        "-",
+        "–",
+        "—",
+        "situé",
+        "située",
+        "situés",
+        "situées",
+        "localisé",
+        "localisée",
+        "qui",
+        "se",
+        "trouve",
+        "trouvent",
+        "trouvant",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "soit",
+        "un",
+        "une",
+        "localité",
+        "village",
+        "ville",
+        "bourgade",
+    }
+)
+"""Words that may stand between a named place and the position phrase that locates it:
+"Al-Alianiyé, à 60 km plus au sud", "Qaryatayn, une localité située à 100 km de Homs",
+"Tal Afar se trouve à 60 km à l'ouest de Mossoul"."""
