@@ -496,7 +496,7 @@ def _read_jsonl(text: str, path: Path, report: _Report) -> None:
 def _read_csv(text: str, path: Path, report: _Report) -> None:
     first_line = text.split("\n", 1)[0]
     delimiter = max(_CSV_DELIMITERS, key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         columns = [name.strip().lower() for name in next(reader)]
     except csv.Error as error:
@@ -521,8 +521,10 @@ def _read_csv(text: str, path: Path, report: _Report) -> None:
         except StopIteration:
             break
         except csv.Error as error:
-            report.skip(path, f"line {number}: malformed CSV ({error}); the rest was not read")
-            break
+            report.skip(path, f"line {number}: malformed CSV ({error}); fix or remove the row")
+            if reader.line_num < number:
+                break
+            continue
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
@@ -547,7 +549,7 @@ def _read_record(
     where = f"line {line}"
     body = fields.get("text")
     if not isinstance(body, str):
-        got = "missing" if body is None else f"a {type(body).__name__}, not a string"
+        got = "missing" if body is None else f"not a string (got {type(body).__name__})"
         report.skip(path, f"{where}: the 'text' field is {got}")
         return 0
     if not body.strip():
