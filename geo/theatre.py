@@ -101,7 +101,7 @@ class TheatreProfile:
         >>> [(s.surface, s.actor.id) for s in profile.find_actors("Daech et les troupes syriennes")]
         [('Daech', 'isis'), ('troupes syriennes', 'syrian_army')]
         """
-        folded = _fold(text)
+        folded = fold(text)
         taken: list[tuple[int, int]] = []
         spans: list[ActorSpan] = []
         for alias, actor, generic in _alias_table(self):
@@ -212,7 +212,7 @@ def _validate(raw: dict[str, Any], where: str) -> TheatreProfile:
     seen: dict[str, str] = {}
     for actor in actors:
         for alias in actor.aliases:
-            key = _fold(alias)
+            key = fold(alias)
             if seen.setdefault(key, actor.id) != actor.id:
                 raise fail(f"alias {alias!r} belongs to both {seen[key]!r} and {actor.id!r}")
     return TheatreProfile(
@@ -227,14 +227,20 @@ def _validate(raw: dict[str, Any], where: str) -> TheatreProfile:
     )
 
 
-def _fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents, one character for one (offsets are kept)."""
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents, one character for one: offsets are kept.
+
+    Examples
+    --------
+    >>> fold("Forces Prorégime à Alep’s")
+    "forces proregime a alep's"
+    """
     return "".join(unicodedata.normalize("NFD", c)[0].lower() for c in text).replace("’", "'")
 
 
 @lru_cache(maxsize=512)
 def _alias_pattern(alias: str) -> re.Pattern[str]:
-    words = re.split(r"[\s\-]+", _fold(alias).strip())
+    words = re.split(r"[\s\-]+", fold(alias).strip())
     body = r"[\s\-]?".join(re.escape(w) + "s?" if w[-1].isalpha() else re.escape(w) for w in words)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])")
 

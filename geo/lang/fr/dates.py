@@ -1,0 +1,114 @@
+"""French words for dates: months, weekdays, relative days, durations, parts of a month.
+
+Source: the French calendar vocabulary (Grevisse, *Le Bon Usage*, §§ 590-600 on dates) and
+the forms AFP dispatches use ("jeudi", "le 7 mars", "fin février", "à la mi-janvier",
+"il y a près d'un an", "ces dernières 24 heures", "depuis le mois de décembre"). Every key is
+written folded (lower case, no accents, ``'`` as apostrophe, dashes as spaces), the form
+:func:`geo.dates.find_dates` searches in.
+"""
+
+from __future__ import annotations
+
+#: Month names, folded, to their number.
+MONTHS: dict[str, int] = {
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+}
+
+#: Weekday names to :meth:`datetime.date.weekday` numbers (Monday is 0).
+WEEKDAYS: dict[str, int] = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
+
+#: Days relative to the article date ("hier" is the day before it).
+RELATIVE_DAYS: dict[str, int] = {
+    "avant hier": -2,
+    "hier": -1,
+    "aujourd'hui": 0,
+    "ce matin": 0,
+    "cet apres midi": 0,
+    "ce soir": 0,
+    "cette nuit": 0,
+}
+
+#: Parts of a month to the day taken as the estimate; the precision stays "month".
+#: "début" is days 1-10, "mi" 11-20, "fin" 21-31: the estimate is the middle of each third.
+MONTH_PARTS: dict[str, int] = {"debut": 5, "mi": 15, "fin": 25}
+
+#: Units of a duration ("il y a trois jours", "depuis un mois") to (unit, precision of the
+#: resulting date when the article date has day precision).
+DURATION_UNITS: dict[str, tuple[str, str]] = {
+    "heure": ("hours", "day"),
+    "heures": ("hours", "day"),
+    "jour": ("days", "day"),
+    "jours": ("days", "day"),
+    "semaine": ("weeks", "day"),
+    "semaines": ("weeks", "day"),
+    "mois": ("months", "month"),
+    "an": ("years", "month"),
+    "ans": ("years", "month"),
+    "annee": ("years", "month"),
+    "annees": ("years", "month"),
+}
+
+#: Numbers written in words, as durations use them ("il y a près d'un an", "depuis cinq ans").
+NUMBER_WORDS: dict[str, int] = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "cent": 100,
+}
+
+#: Words before a date that make it the start of a state ("depuis le 7 février").
+SINCE: tuple[str, ...] = ("depuis", "des", "a partir du", "a partir de", "a compter du")
+
+#: Words after a date that place it before (``past``) or after (``future``) the article date.
+DIRECTION: dict[str, str] = {
+    "dernier": "past",
+    "derniere": "past",
+    "passe": "past",
+    "passee": "past",
+    "prochain": "future",
+    "prochaine": "future",
+}
+
+#: Hedges before a duration ("il y a près d'un an"); they keep the date, not its precision.
+APPROXIMATE: tuple[str, ...] = ("pres d'", "pres de", "environ", "quelque", "plus d'", "moins d'")
+
+#: Words introducing a span that ends at the article date ("ces dernières 24 heures",
+#: "ces derniers jours"): the date is the article's own.
+RECENT: tuple[str, ...] = ("ces dernieres", "ces derniers", "les dernieres", "les derniers")
+
+#: Words after a weekday naming the time of day, part of the expression ("jeudi soir").
+TIME_OF_DAY: tuple[str, ...] = ("matin", "soir", "apres midi", "midi")
