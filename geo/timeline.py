@@ -1,0 +1,524 @@
+"""Who holds which place as of a date, contested places, snapshot dates and advance arrows.
+
+The input is the events stage's :class:`~geo.records.Observation` list; the output is
+:class:`~geo.records.ControlState` (one per place) and :class:`~geo.records.Advance` (arrows).
+
+How the holder of a place is decided (:func:`control_at`)
+---------------------------------------------------------
+Only observations that can be placed in time and on a place count: ``context`` observations
+(diplomacy, attacks abroad), undated ones (``date`` is ``None``), those without a ``place_id``
+and those without a ``side`` (except ``fighting``: "des combats se déroulent dans la ville"
+needs no actor to say the town is fought over) are left out; they never raise.
+
+*Dates are periods.* An observation with ``date_precision`` ``day`` covers that day,
+``month`` the whole month, ``year`` the whole year (a missing precision is read as ``day``).
+Evidence counts from the first day of its period: "aux mains de Daech depuis le mois de
+décembre" (dated December by the events stage) makes the EI the holder from 1 December, and a
+snapshot taken in the middle of a month already shows what that month's dispatches report.
+
+*Deciding evidence* is ``captured``, ``controls``, ``lost`` and ``withdrew``. As of a date,
+the deciding observations of a place that have started are grouped into periods (windows that
+overlap, transitively: evidence whose order cannot be told); the latest period decides:
+
+- one side ``captured`` it: that side holds it; another side's ``controls`` in the same period
+  is read as the state before the capture ("reprendre Palmyre à l'EI" says both); if the
+  capturing side is also said to have lost or left it in that period, it is ``contested``;
+- two sides ``captured`` it in one period (taken and retaken, order unknown): ``contested``;
+- no capture: the sides said to control it, minus those said to have lost or left it; one
+  side holds it, two or more sources that disagree make it ``contested``;
+- only a loss (``lost``/``withdrew`` by S): S no longer holds it; the holder is the other side
+  when exactly one other side appears on the ground there (``captured``, ``controls``,
+  ``fighting``, ``besieged``, ``advancing``, ``positioned``) since S's latest claim to hold it
+  (all the evidence so far if there is none), otherwise the holder is unknown and the place is
+  left off the snapshot (a dot in the wrong colour is worse than no dot).
+
+*Fighting after the change.* ``fighting`` reported at the place in a period that starts after
+the deciding period ends makes it ``contested`` (the enemy is inside, the Wikipedia Syrian
+war map's rule), with that report as the evidence, until new deciding evidence arrives.
+Fighting in the same period as a capture is part of the capture ("des combats se
+poursuivaient à l'aéroport" in the dispatch announcing the fall of the town).
+
+*Staleness.* ``age_days`` is the age of the deciding evidence (from the first day of its
+period) at the snapshot; beyond ``stale_after_days`` the state is flagged ``stale``: shown,
+never as fresh.
+
+Every :class:`~geo.records.ControlState` carries the one observation that decides it
+(``article_id``, ``evidence``, ``relation``): each dot leads back to its sentence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pyproj import Geod
+
+from geo._errors import GeoError
+from geo.records import Advance, ControlState, Observation
+
+CONTESTED = "contested"
+"""The ``side`` of a place where the holder is disputed."""
+
+STALE_AFTER_DAYS = 90
+"""Evidence older than this (days) at a snapshot is flagged stale.
+
+A season of campaigning: in the Syrian desert towns changed hands within weeks (Palmyre was
+taken in May 2015, retaken in March 2016 after a 20-day offensive, lost again in December 2016
+and retaken in March 2017), and the analysts' reference maps (ISW's control-of-terrain
+assessments) are refreshed about monthly. A report three months old describes the recent
+past, not the present, and is drawn faded.
+"""
+
+ADVANCE_WINDOW_DAYS = 60
+"""An advance arrow is shown at a snapshot for this many days after its latest evidence.
+
+Two months: the length of a typical offensive on a town in the seeds' theatre (the March
+2016 Palmyre offensive took 20 days, the 2017 one about two months). Older arrows are
+history, not current movement.
+"""
+
+ORIGIN_MAX_KM = 300.0
+"""Farthest held place accepted as the start of an offensive whose start the text omits.
+
+An offensive on a town with no reported starting point is drawn from the nearest place its
+side holds, if that is within this distance: about the reach of the 2017 Palmyre-to-Deir
+Ezzor push (some 200 km), with a margin. Farther, no arrow is drawn rather than a guess.
+"""
+
+MIN_ARROW_KM = 1.0
+"""Shorter moves are not drawn: below the positional uncertainty of a town's own extent."""
+
+DECIDING: tuple[str, ...] = ("captured", "controls", "lost", "withdrew")
+"""Relations that say who holds a place."""
+
+_ON_THE_GROUND = ("captured", "controls", "fighting", "besieged", "advancing", "positioned")
+_POSITIONS = ("positioned", "captured", "fighting", "besieged")
+_OBJECTIVES = ("advancing",)
+_GEOD = Geod(ellps="WGS84")
+
+Every = Literal["change", "article", "week", "month"]
+EVERY: tuple[str, ...] = ("change", "article", "week", "month")
+
+
+class TimelineOptionError(GeoError, ValueError):
+    """An option of the timeline that is not one of the accepted values."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """An observation with the period its date covers."""
+
+    obs: Observation
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    side: str
+    deciding: _Dated
+
+
+def _period(obs: Observation) -> tuple[dt.date, dt.date] | None:
+    date = obs.date
+    if date is None:
+        return None
+    if obs.date_precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=1), date.replace(day=last)
+    if obs.date_precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    return date, date
+
+
+def _dated(observations: Iterable[Observation], *, need_place: bool) -> list[_Dated]:
+    out = []
+    for obs in observations:
+        sideless_fight = need_place and obs.relation == "fighting"
+        if obs.context or (obs.side is None and not sideless_fight):
+            continue
+        if need_place and obs.place_id is None:
+            continue
+        period = _period(obs)
+        if period is not None:
+            out.append(_Dated(obs, *period))
+    return out
+
+
+def _order(item: _Dated) -> tuple:
+    obs = item.obs
+    return (item.start, item.end, obs.confidence, obs.article_id, obs.evidence_start or 0)
+
+
+def _by_place(observations: Iterable[Observation]) -> dict[str, list[_Dated]]:
+    places: dict[str, list[_Dated]] = defaultdict(list)
+    for item in _dated(observations, need_place=True):
+        places[item.obs.place_id].append(item)
+    return {pid: sorted(items, key=_order) for pid, items in places.items()}
+
+
+def _last_period(items: list[_Dated]) -> list[_Dated]:
+    """The deciding items of the latest group of transitively overlapping periods."""
+    group: list[_Dated] = []
+    end = dt.date.min
+    for item in sorted(items, key=_order):
+        if item.start > end:
+            group = []
+        group.append(item)
+        end = max(end, item.end)
+    return group
+
+
+def _best(items: Iterable[_Dated]) -> _Dated:
+    return max(items, key=lambda i: (i.obs.confidence, *_order(i)))
+
+
+def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
+    by_relation: dict[str, list[_Dated]] = defaultdict(list)
+    for item in group:
+        by_relation[item.obs.relation].append(item)
+    losses = by_relation["lost"] + by_relation["withdrew"]
+    losers = {i.obs.side for i in losses}
+    captors = {i.obs.side for i in by_relation["captured"]}
+    if len(captors) >= 2:
+        return _Verdict(CONTESTED, max(by_relation["captured"], key=_order))
+    if captors:
+        (captor,) = captors
+        if captor in losers:
+            return _Verdict(CONTESTED, max(losses, key=_order))
+        return _Verdict(captor, _best(i for i in by_relation["captured"]))
+    holders = [i for i in by_relation["controls"] if i.obs.side not in losers]
+    if len({i.obs.side for i in holders}) >= 2:
+        return _Verdict(CONTESTED, max(holders, key=_order))
+    if holders:
+        return _Verdict(holders[0].obs.side, _best(holders))
+    began = min(i.start for i in group)
+    held_since = max(
+        (
+            i.start
+            for i in visible
+            if i.obs.relation in ("captured", "controls")
+            and i.obs.side in losers
+            and i.start < began
+        ),
+        default=dt.date.min,
+    )
+    others = {
+        i.obs.side
+        for i in visible
+        if i.obs.relation in _ON_THE_GROUND
+        and i.obs.side not in losers | {None}
+        and i.start >= held_since
+    }
+    if len(others) == 1:
+        return _Verdict(others.pop(), _best(losses))
+    return None
+
+
+def _place_verdict(items: list[_Dated], date: dt.date) -> _Verdict | None:
+    visible = [i for i in items if i.start <= date]
+    deciding = [i for i in visible if i.obs.relation in DECIDING]
+    if not deciding:
+        return None
+    group = _last_period(deciding)
+    decided_until = max(i.end for i in group)
+    fights = [i for i in visible if i.obs.relation == "fighting" and i.start > decided_until]
+    if fights:
+        return _Verdict(CONTESTED, max(fights, key=_order))
+    return _resolve(group, visible)
+
+
+def _place_point(items: list[_Dated]) -> Observation:
+    """The observation whose point stands for the place: the most precise one."""
+    return min(items, key=lambda i: (i.obs.uncertainty_km, i.obs.article_id)).obs
+
+
+def _state(items: list[_Dated], date: dt.date, stale_after_days: int) -> ControlState | None:
+    verdict = _place_verdict(items, date)
+    if verdict is None:
+        return None
+    where = _place_point(items)
+    deciding = verdict.deciding
+    age = (date - deciding.start).days
+    return ControlState(
+        snapshot=date,
+        place_id=where.place_id,
+        place=where.place or where.place_id,
+        lon=where.lon,
+        lat=where.lat,
+        side=verdict.side,
+        since=deciding.start,
+        article_id=deciding.obs.article_id,
+        evidence=deciding.obs.evidence,
+        relation=deciding.obs.relation,
+        confidence=deciding.obs.confidence,
+        age_days=age,
+        stale=age > stale_after_days,
+        uncertainty_km=where.uncertainty_km,
+    )
+
+
+def control_at(
+    observations: Sequence[Observation],
+    date: dt.date,
+    *,
+    stale_after_days: int = STALE_AFTER_DAYS,
+) -> list[ControlState]:
+    """The holder of every place with deciding evidence, as of ``date``.
+
+    Parameters
+    ----------
+    observations
+        The events stage's observations, in any order; context, undated, side-less and
+        place-less ones are ignored (see the module docstring for every rule).
+    date
+        The snapshot date: evidence whose period starts after it is not used.
+    stale_after_days
+        Evidence older than this at ``date`` gives a state flagged ``stale``.
+
+    Returns
+    -------
+    list of ControlState
+        One per place, sorted by ``place_id``; ``side`` is a theatre side or ``contested``.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from shapely.geometry import Point
+    >>> def obs(relation, side, day):
+    ...     return Observation("a1", f"{side} {relation} Manbij", relation, None, side,
+    ...                        "geonames:166365", "Manbij", 37.95, 36.53, 3.0,
+    ...                        Point(37.95, 36.53), day, "day", 0.9)
+    >>> history = [obs("controls", "isis", dt.date(2016, 1, 10)),
+    ...            obs("captured", "sdf", dt.date(2016, 8, 12))]
+    >>> [s.side for s in control_at(history, dt.date(2016, 6, 1))]
+    ['isis']
+    >>> state = control_at(history, dt.date(2016, 9, 1))[0]
+    >>> state.side, state.since, state.evidence, state.stale
+    ('sdf', datetime.date(2016, 8, 12), 'sdf captured Manbij', False)
+    """
+    return [
+        state
+        for _, items in sorted(_by_place(observations).items())
+        if (state := _state(items, date, stale_after_days)) is not None
+    ]
+
+
+def _change_dates(places: dict[str, list[_Dated]]) -> set[dt.date]:
+    changes: set[dt.date] = set()
+    for items in places.values():
+        previous: str | None = None
+        for day in sorted({i.start for i in items}):
+            verdict = _place_verdict(items, day)
+            side = verdict.side if verdict is not None else None
+            if side != previous:
+                changes.add(day)
+            previous = side
+    return changes
+
+
+def _month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    out = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        out.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _week_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    sunday = first + dt.timedelta(days=7 - first.isoweekday())
+    end = last + dt.timedelta(days=7 - last.isoweekday())
+    return [sunday + dt.timedelta(weeks=n) for n in range((end - sunday).days // 7 + 1)]
+
+
+def snapshot_dates(
+    observations: Sequence[Observation], *, every: Every = "change"
+) -> list[dt.date]:
+    """The dates at which to draw a snapshot, in order.
+
+    Parameters
+    ----------
+    observations
+        The events stage's observations (context and undated ones are ignored).
+    every
+        ``change``: every date on which some place's holder changes (a period's first day);
+        ``article``: one per article, the last day covered by its latest evidence (a
+        February 2017 dispatch gives 28 February 2017); ``week``: every Sunday and
+        ``month``: every month's last day, from the first evidence to the last.
+
+    Returns
+    -------
+    list of datetime.date
+        Sorted, without repeats; empty when no observation is dated.
+
+    Raises
+    ------
+    TimelineOptionError
+        ``every`` is not one of ``change``, ``article``, ``week``, ``month``.
+    """
+    if every not in EVERY:
+        raise TimelineOptionError(f"every must be one of {EVERY}, got {every!r}")
+    if every == "change":
+        return sorted(_change_dates(_by_place(observations)))
+    dated = _dated(observations, need_place=False)
+    if not dated:
+        return []
+    if every == "article":
+        last: dict[str, dt.date] = {}
+        for item in dated:
+            last[item.obs.article_id] = max(item.end, last.get(item.obs.article_id, item.end))
+        return sorted(set(last.values()))
+    first = min(i.start for i in dated)
+    final = max(i.end for i in dated)
+    return _week_ends(first, final) if every == "week" else _month_ends(first, final)
+
+
+def timeline(
+    observations: Sequence[Observation],
+    *,
+    every: Every = "change",
+    stale_after_days: int = STALE_AFTER_DAYS,
+) -> list[tuple[dt.date, list[ControlState]]]:
+    """Every snapshot of :func:`snapshot_dates` with its :func:`control_at` states."""
+    return [
+        (day, control_at(observations, day, stale_after_days=stale_after_days))
+        for day in snapshot_dates(observations, every=every)
+    ]
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return _GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000.0
+
+
+def _point(item: _Dated) -> tuple[float, float]:
+    return (item.obs.lon, item.obs.lat)
+
+
+def _track_key(obs: Observation) -> str | None:
+    if obs.relation == "positioned":
+        return obs.anchor_id or obs.place_id
+    return obs.place_id or obs.anchor_id
+
+
+def _arrow(
+    origin: tuple[float, float],
+    target: _Dated,
+    date: dt.date,
+    confidence: float,
+) -> Advance:
+    obs = target.obs
+    return Advance(
+        side=obs.side,
+        actor=obs.actor,
+        origin=origin,
+        target=_point(target),
+        target_place=obs.place,
+        date=date,
+        article_id=obs.article_id,
+        evidence=obs.evidence,
+        confidence=confidence,
+    )
+
+
+def _position_steps(positions: list[_Dated]) -> list[tuple[_Dated, list[_Dated]]]:
+    """Positions grouped into successive periods, each with its most precise position."""
+    steps: list[list[_Dated]] = []
+    end = dt.date.min
+    for item in positions:
+        if item.start > end:
+            steps.append([])
+        steps[-1].append(item)
+        end = max(end, item.end)
+    return [(min(g, key=lambda i: (i.obs.uncertainty_km, *_order(i))), g) for g in steps]
+
+
+def _held_origin(
+    observations: Sequence[Observation], objective: _Dated, held: dict[dt.date, list]
+) -> tuple[float, float] | None:
+    """The nearest place the objective's side holds when the offensive is reported."""
+    day = objective.start
+    if day not in held:
+        held[day] = control_at(observations, day)
+    target = _point(objective)
+    best: tuple[float, tuple[float, float]] | None = None
+    for state in held[day]:
+        if state.side != objective.obs.side or state.place_id == objective.obs.place_id:
+            continue
+        here = (state.lon, state.lat)
+        km = _distance_km(here, target)
+        if km <= ORIGIN_MAX_KM and (best is None or km < best[0]):
+            best = (km, here)
+    return best[1] if best is not None else None
+
+
+def advances(
+    observations: Sequence[Observation],
+    date: dt.date,
+    *,
+    within_days: int = ADVANCE_WINDOW_DAYS,
+) -> list[Advance]:
+    """Each side's advance arrows as of ``date``.
+
+    For every side, its evidence is grouped by the place it is about (the ``anchor_id`` of a
+    ``positioned`` claim such as "à 20 km à l'ouest de Palmyre", else the ``place_id``), into
+    a track of dated positions (``positioned``, ``captured``, ``fighting``, ``besieged``:
+    where the side's forces are) and objectives (``advancing``: "offensive sur Palmyre").
+
+    - Successive positions of a track, in periods that do not overlap and more than
+      :data:`MIN_ARROW_KM` apart, give an arrow from the earlier to the later one, dated and
+      sourced by the later one.
+    - An objective gives an arrow from the side's latest position on its track (as of
+      ``date``) to the objective; when the track has no position (the text does not say where
+      the offensive started), from the nearest place the side holds within
+      :data:`ORIGIN_MAX_KM`, with half the confidence (a guess); else no arrow. An objective
+      the side already stands on gives none.
+
+    Arrows whose date is more than ``within_days`` before ``date`` are history and left out;
+    context, undated and side-less observations are ignored.
+
+    Returns
+    -------
+    list of Advance
+        Sorted by side, date and target.
+    """
+    items = [i for i in _dated(observations, need_place=False) if i.start <= date]
+    tracks: dict[tuple[str, str | None], list[_Dated]] = defaultdict(list)
+    for item in items:
+        if item.obs.relation in _POSITIONS + _OBJECTIVES:
+            tracks[(item.obs.side, _track_key(item.obs))].append(item)
+    held: dict[dt.date, list] = {}
+    arrows: dict[tuple, Advance] = {}
+    for (_side, key), track in tracks.items():
+        track.sort(key=_order)
+        steps = _position_steps([i for i in track if i.obs.relation in _POSITIONS])
+        if key is None:
+            steps = []
+        for (before, _), (after, group) in zip(steps, steps[1:], strict=False):
+            if _distance_km(_point(before), _point(after)) >= MIN_ARROW_KM:
+                confidence = min(before.obs.confidence, after.obs.confidence)
+                arrow = _arrow(_point(before), after, group[0].start, confidence)
+                arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
+        for objective in (i for i in track if i.obs.relation in _OBJECTIVES):
+            if steps:
+                latest, group = steps[-1]
+                origin, when = _point(latest), max(objective.start, group[0].start)
+                confidence = min(latest.obs.confidence, objective.obs.confidence)
+            else:
+                origin = _held_origin(observations, objective, held)
+                when, confidence = objective.start, objective.obs.confidence / 2
+            if origin is None or _distance_km(origin, _point(objective)) < MIN_ARROW_KM:
+                continue
+            arrow = _arrow(origin, objective, when, confidence)
+            known = arrows.get((arrow.side, arrow.origin, arrow.target))
+            if known is None or (known.date, known.confidence) < (arrow.date, confidence):
+                arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
+    cutoff = date - dt.timedelta(days=within_days)
+    return sorted(
+        (a for a in arrows.values() if a.date >= cutoff),
+        key=lambda a: (a.side, a.date, a.target_place or "", a.origin, a.target),
+    )
