@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import doctest
 import json
+import os
 import re
 from pathlib import Path
 
@@ -136,6 +137,11 @@ def test_txt_header_forms(tmp_path, content, date, precision, text):
     )
     assert article.text == text
     assert result.warnings == [] and result.undated == []
+
+
+def test_txt_line_ends_are_normalised(tmp_path):
+    path = _write(tmp_path / "crlf.txt", b"date 2016-03\r\nAlep (nord).\r\n\r\nHoms.\rHama.\r\n")
+    assert read_inputs([path]).articles[0].text == "Alep (nord).\n\nHoms.\nHama."
 
 
 def test_txt_without_header_is_read_undated_with_a_warning(tmp_path):
@@ -367,6 +373,13 @@ def test_csv_without_text_column_names_the_columns_found(tmp_path):
     ]
 
 
+def test_csv_malformed_header_row_is_skipped(tmp_path):
+    path = _write(tmp_path / "header.csv", '"date"x,text\n2016,Alep\n')
+    assert _reasons(read_inputs([path]), path) == [
+        "line 1: malformed CSV header row (',' expected after '\"')"
+    ]
+
+
 def test_csv_empty_text_rows_are_skipped_by_line(tmp_path):
     path = _write(
         tmp_path / "rows.csv",
@@ -533,6 +546,36 @@ def test_folder_named_like_a_file_is_read_as_a_folder(tmp_path):
     _write(odd / "inner.txt", "date 2016-03 Kobané")
     result = read_inputs([odd])
     assert [a.id for a in result.articles] == ["inner"]
+
+
+def test_special_files_and_unreadable_folders_are_reported(tmp_path, monkeypatch):
+    _write(tmp_path / "in" / "ok.txt", "date 2016-03 Hama")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    pipe = tmp_path / "named_pipe.txt"
+    os.mkfifo(pipe)
+    dangling = tmp_path / "in" / "dangling.csv"
+    dangling.symlink_to(tmp_path / "nowhere.csv")
+    locked = tmp_path / "in" / "locked"
+    _write(locked / "hidden_from_us.txt", "date 2016-03 Homs")
+    scandir = os.scandir
+
+    def deny(path):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    result = read_inputs([tmp_path / "in", pipe])
+    assert [a.id for a in result.articles] == ["ok"]
+    assert result.skipped == [
+        SkippedInput(str(dangling), "not a regular file (a broken link, device, socket or pipe)"),
+        SkippedInput(str(locked), "cannot open the folder: Permission denied"),
+        SkippedInput(
+            str(tmp_path / "in" / "pipe.txt"),
+            "not a regular file (a broken link, device, socket or pipe)",
+        ),
+        SkippedInput(str(pipe), "not a regular file or folder (a device, socket or pipe)"),
+    ]
 
 
 # --- ids, order, accounting --------------------------------------------------------------------
