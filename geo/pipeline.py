@@ -67,16 +67,16 @@ def run(
     progress
         Show a progress bar on standard error.
     """
-    from gazetteer import Gazetteer
-    from geo import events, places, relations, resolve, toponyms
-    from geo.nlp import parse
-    from geo.theatre import load_profile
-
     read: ReadResult = read_inputs(inputs)
     if not read.articles:
         return PipelineResult(
             (), tuple(read.skipped), tuple(read.undated), tuple(read.warnings), (), (), (), ()
         )
+    from gazetteer import Gazetteer
+    from geo import events, places, relations, resolve, toponyms
+    from geo.nlp import parse
+    from geo.theatre import load_profile
+
     gazetteer = gazetteer or Gazetteer.default()
     profile = profile or load_profile()
     mentions: list[Mention] = []
