@@ -1,0 +1,334 @@
+"""Leaflet features for each kind of item a snapshot shows, each with its popup.
+
+Every builder returns folium elements not yet attached, so the snapshot map can sort them into
+per-side and per-kind layers and the time-slider map into per-date layers. Every element
+carries a popup built from escaped pieces and a CSS class (``geo-place``, ``geo-zone``,
+``geo-front``, ``geo-advance``, ``geo-footprint``, ``geo-estimate``, ``geo-observation``,
+plus ``geo-stale`` / ``geo-uncertain`` / ``geo-contested`` where they apply) so that the
+drawn features can be counted in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import folium
+from pyproj import Geod
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+from geo.records import Advance, ControlState, Observation
+from geo.render._escape import escape_text, popup_html
+from geo.render._folium import Label, SafePopup
+from geo.render._style import (
+    CONTESTED,
+    FRONT_COLOUR,
+    LOW_CONFIDENCE,
+    STALE_DASH,
+    STALE_OPACITY,
+    UNCERTAIN_DASH,
+    format_date,
+    is_inferred,
+    is_uncertain,
+    side_colour,
+    side_label,
+)
+from geo.render.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from branca.element import Element
+
+    from geo.theatre import TheatreProfile
+
+_GEOD = Geod(ellps="WGS84")
+
+ARROW_HEAD_KM = 6.0
+"""Length of an advance arrow's head; shorter arrows get a head a third of their length."""
+
+ARROW_HEAD_ANGLE = 25.0
+"""Half-angle of an advance arrow's head, in degrees either side of the shaft."""
+
+
+def css_token(value: str) -> str:
+    """``value`` reduced to a safe CSS class token (``geo-side-<token>``)."""
+    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-") or "none"
+
+
+def _classes(*names: str | None) -> str:
+    return " ".join(name for name in names if name)
+
+
+def _confidence(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def place_elements(
+    state: ControlState, snapshot: Snapshot, *, profile: TheatreProfile
+) -> list[Element]:
+    """The marker (and, for a vague position, its uncertainty circle) of one control state."""
+    colour = side_colour(profile, state.side)
+    uncertain = is_uncertain(state.place_id, state.confidence)
+    precision = snapshot.date_precision(state.article_id, state.place_id, state.since)
+    age = None
+    if state.age_days is not None:
+        age = f"{state.age_days} days" + (" (stale)" if state.stale else "")
+    popup = popup_html(
+        f"{state.place}: {side_label(profile, state.side)}",
+        [
+            ("Holder", side_label(profile, state.side)),
+            ("Relation", state.relation),
+            ("Since", format_date(state.since, precision)),
+            ("Date precision", precision),
+            ("Evidence age", age),
+            ("Confidence", _confidence(state.confidence)),
+            ("Article", state.article_id),
+            ("Place id", state.place_id),
+            ("Position", "inferred from text" if is_inferred(state.place_id) else "gazetteer"),
+            ("Uncertainty", f"{state.uncertainty_km:.1f} km" if state.uncertainty_km else None),
+        ],
+        quote=state.evidence,
+    )
+    classes = _classes(
+        "geo-place",
+        f"geo-side-{css_token(state.side)}",
+        "geo-contested" if state.side == CONTESTED else None,
+        "geo-stale" if state.stale else None,
+        "geo-uncertain" if uncertain else None,
+    )
+    dash = UNCERTAIN_DASH if uncertain else STALE_DASH if state.stale else None
+    marker = folium.CircleMarker(
+        location=(state.lat, state.lon),
+        radius=9 if state.side == CONTESTED else 7,
+        color="#000000" if state.side == CONTESTED else colour if uncertain else "#ffffff",
+        weight=3 if state.side == CONTESTED or uncertain else 2,
+        dash_array=dash,
+        fill=True,
+        fill_color=colour,
+        fill_opacity=0.2 if uncertain else STALE_OPACITY if state.stale else 0.95,
+        opacity=STALE_OPACITY if state.stale else 1.0,
+        class_name=classes,
+    )
+    SafePopup(popup).add_to(marker)
+    Label(escape_text(state.place), permanent=True, class_name="geo-label").add_to(marker)
+    elements: list[Element] = [marker]
+    if uncertain and state.uncertainty_km > 1.0:
+        circle = folium.Circle(
+            location=(state.lat, state.lon),
+            radius=state.uncertainty_km * 1000.0,
+            color=colour,
+            weight=1,
+            dash_array=UNCERTAIN_DASH,
+            fill=True,
+            fill_opacity=0.05,
+            class_name="geo-uncertainty",
+        )
+        SafePopup(popup).add_to(circle)
+        elements.append(circle)
+    return elements
+
+
+def _arrow_head(origin: tuple[float, float], target: tuple[float, float]) -> list[tuple]:
+    """The three (lat, lon) corners of an arrow head pointing at ``target``."""
+    _, back_azimuth, length_m = _GEOD.inv(origin[0], origin[1], target[0], target[1])
+    head_m = min(ARROW_HEAD_KM * 1000.0, length_m / 3.0)
+    corners = [(target[1], target[0])]
+    for turn in (-ARROW_HEAD_ANGLE, ARROW_HEAD_ANGLE):
+        lon, lat, _ = _GEOD.fwd(target[0], target[1], back_azimuth + turn, head_m)
+        corners.append((lat, lon))
+    return corners
+
+
+def advance_elements(
+    advance: Advance, snapshot: Snapshot, *, profile: TheatreProfile
+) -> list[Element]:
+    """An advance as a shaft from origin to target with a head at the target."""
+    colour = side_colour(profile, advance.side)
+    uncertain = advance.confidence < LOW_CONFIDENCE
+    precision = snapshot.date_precision(advance.article_id, None, advance.date)
+    title = f"Advance: {side_label(profile, advance.side)}"
+    if advance.target_place:
+        title += f" towards {advance.target_place}"
+    popup = popup_html(
+        title,
+        [
+            ("Side", side_label(profile, advance.side)),
+            ("Actor", advance.actor),
+            ("Date", format_date(advance.date, precision)),
+            ("Date precision", precision),
+            ("Confidence", _confidence(advance.confidence)),
+            ("Article", advance.article_id),
+        ],
+        quote=advance.evidence,
+    )
+    classes = _classes(
+        "geo-advance",
+        f"geo-side-{css_token(advance.side)}",
+        "geo-uncertain" if uncertain else None,
+    )
+    line = [(advance.origin[1], advance.origin[0]), (advance.target[1], advance.target[0])]
+    shaft = folium.PolyLine(
+        line,
+        color=colour,
+        weight=4,
+        opacity=0.9,
+        dash_array=UNCERTAIN_DASH if uncertain else None,
+        class_name=classes,
+    )
+    SafePopup(popup).add_to(shaft)
+    elements: list[Element] = [shaft]
+    if advance.origin != advance.target:
+        head = folium.Polygon(
+            _arrow_head(advance.origin, advance.target),
+            color=colour,
+            weight=1,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=0.9,
+            class_name="geo-arrowhead",
+        )
+        SafePopup(popup).add_to(head)
+        elements.append(head)
+    return elements
+
+
+def observation_elements(obs: Observation, *, profile: TheatreProfile) -> list[Element]:
+    """An observation: its footprint outline and best estimate, or a dot at its place."""
+    colour = side_colour(profile, obs.side)
+    uncertain = is_uncertain(obs.place_id, obs.confidence)
+    distance = None
+    if obs.distance_min_km is not None and obs.distance_max_km is not None:
+        distance = f"{obs.distance_min_km:g}–{obs.distance_max_km:g} km"
+    popup = popup_html(
+        f"{obs.relation}: {obs.place or 'unnamed position'}",
+        [
+            ("Side", side_label(profile, obs.side) if obs.side else None),
+            ("Actor", obs.actor),
+            ("Date", format_date(obs.date, obs.date_precision)),
+            ("Date precision", obs.date_precision or "unknown"),
+            ("Confidence", _confidence(obs.confidence)),
+            ("Article", obs.article_id),
+            ("Place id", obs.place_id),
+            ("Anchor", obs.anchor_id),
+            ("Distance", distance),
+            ("Bearing", f"{obs.bearing_deg:g}°" if obs.bearing_deg is not None else None),
+            ("Uncertainty", f"{obs.uncertainty_km:.1f} km"),
+            ("Position", "inferred from text" if is_inferred(obs.place_id) else None),
+        ],
+        quote=obs.evidence,
+    )
+    side_class = f"geo-side-{css_token(obs.side or 'none')}"
+    uncertain_class = "geo-uncertain" if uncertain else None
+    elements: list[Element] = []
+    if obs.geometry.geom_type in ("Polygon", "MultiPolygon"):
+        outline = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": mapping(obs.geometry)},
+            style_function=lambda _feature: {
+                "color": colour,
+                "weight": 2,
+                "dashArray": UNCERTAIN_DASH if uncertain else None,
+                "fillColor": colour,
+                "fillOpacity": 0.08,
+            },
+            className=_classes("geo-footprint", side_class, uncertain_class),
+            control=False,
+        )
+        SafePopup(popup).add_to(outline)
+        elements.append(outline)
+        dot_class = _classes("geo-estimate", side_class, uncertain_class)
+    else:
+        dot_class = _classes("geo-observation", side_class, uncertain_class)
+    dot = folium.CircleMarker(
+        location=(obs.lat, obs.lon),
+        radius=4,
+        color=colour,
+        weight=2,
+        dash_array=UNCERTAIN_DASH if uncertain else None,
+        fill=True,
+        fill_color="#ffffff" if uncertain else colour,
+        fill_opacity=0.9,
+        class_name=dot_class,
+    )
+    SafePopup(popup).add_to(dot)
+    elements.append(dot)
+    return elements
+
+
+def _geometry_feature(geometry: BaseGeometry) -> dict:
+    return {"type": "Feature", "properties": {}, "geometry": mapping(geometry)}
+
+
+def zone_elements(snapshot: Snapshot, *, profile: TheatreProfile) -> list[Element]:
+    """The areas of control, one GeoJSON layer per row, filled in the holder's colour."""
+    elements: list[Element] = []
+    for row in snapshot.zones.itertuples(index=False):
+        if row.geometry is None or row.geometry.is_empty:
+            continue
+        colour = side_colour(profile, row.side)
+        stale = bool(row.stale)
+        layer = folium.GeoJson(
+            _geometry_feature(row.geometry),
+            style_function=lambda _f, colour=colour, stale=stale: {
+                "color": colour,
+                "weight": 1,
+                "opacity": STALE_OPACITY if stale else 0.8,
+                "dashArray": STALE_DASH if stale else None,
+                "fillColor": colour,
+                "fillOpacity": 0.08 if stale else 0.18,
+            },
+            className=_classes(
+                "geo-zone", f"geo-side-{css_token(row.side)}", "geo-stale" if stale else None
+            ),
+            control=False,
+        )
+        popup = popup_html(
+            f"Area held by {side_label(profile, row.side)}",
+            [
+                ("As of", snapshot.slug),
+                ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
+                ("Drawn from", "the places this side holds, see their popups"),
+            ],
+        )
+        SafePopup(popup).add_to(layer)
+        elements.append(layer)
+    return elements
+
+
+def _sides_text(sides: object, profile: TheatreProfile) -> str:
+    if isinstance(sides, str):
+        parts: Iterable[str] = re.split(r"[|,/]", sides) if sides else []
+    else:
+        parts = list(sides) if isinstance(sides, Iterable) else [str(sides)]
+    return " / ".join(side_label(profile, part.strip()) for part in parts) or "unknown sides"
+
+
+def front_elements(snapshot: Snapshot, *, profile: TheatreProfile) -> list[Element]:
+    """The front lines, near-black, dashed and faded where the evidence is stale."""
+    elements: list[Element] = []
+    for row in snapshot.fronts.itertuples(index=False):
+        if row.geometry is None or row.geometry.is_empty:
+            continue
+        stale = bool(row.stale)
+        layer = folium.GeoJson(
+            _geometry_feature(row.geometry),
+            style_function=lambda _f, stale=stale: {
+                "color": FRONT_COLOUR,
+                "weight": 3,
+                "opacity": STALE_OPACITY if stale else 0.9,
+                "dashArray": STALE_DASH if stale else "12 6",
+                "fill": False,
+            },
+            className=_classes("geo-front", "geo-stale" if stale else None),
+            control=False,
+        )
+        popup = popup_html(
+            f"Front line: {_sides_text(row.sides, profile)}",
+            [
+                ("As of", snapshot.slug),
+                ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
+            ],
+        )
+        SafePopup(popup).add_to(layer)
+        elements.append(layer)
+    return elements

@@ -1,0 +1,63 @@
+"""What one dated map shows: the :class:`Snapshot` record the pipeline hands to the renderer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+from geo.records import Advance, ControlState, Observation
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of the theatre as of ``date``, as the timeline computed it.
+
+    Parameters
+    ----------
+    date
+        The snapshot date; file names are its ISO form.
+    states
+        Who holds each place as of ``date`` (side id or ``contested``).
+    advances
+        Advance arrows dated up to ``date``.
+    observations
+        Observations dated up to ``date``; ``context=True`` ones go to an off-by-default layer.
+    zones
+        Areas of control: columns ``side``, ``geometry``, ``stale``.
+    fronts
+        Front lines: columns ``sides``, ``geometry``, ``stale``.
+    """
+
+    date: dt.date
+    states: Sequence[ControlState]
+    advances: Sequence[Advance]
+    observations: Sequence[Observation]
+    zones: gpd.GeoDataFrame
+    fronts: gpd.GeoDataFrame
+
+    @property
+    def slug(self) -> str:
+        """The ISO date naming this snapshot's files (``2017-02-14``)."""
+        return self.date.isoformat()
+
+    def side_counts(self) -> dict[str, int]:
+        """Number of places per holder (side id or ``contested``), sorted by side id."""
+        return dict(sorted(Counter(state.side for state in self.states).items()))
+
+    def date_precision(self, article_id: str, place_id: str | None, date: dt.date | None) -> str:
+        """How precise the date of a state or advance is, from the observation behind it.
+
+        Control states and advances carry a date but not its precision; the observation of the
+        same article, place and date does. Returns ``"unknown"`` when no observation matches.
+        """
+        for obs in self.observations:
+            if obs.article_id == article_id and obs.date == date and obs.place_id == place_id:
+                return obs.date_precision or "unknown"
+        for obs in self.observations:
+            if obs.article_id == article_id and obs.date == date:
+                return obs.date_precision or "unknown"
+        return "unknown"
