@@ -55,9 +55,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pyproj import Geod
-
 from geo._errors import GeoError
+from geo.geodesy import distance_km
 from geo.records import Advance, ControlState, Observation
 
 CONTESTED = "contested"
@@ -98,7 +97,6 @@ DECIDING: tuple[str, ...] = ("captured", "controls", "lost", "withdrew")
 _ON_THE_GROUND = ("captured", "controls", "fighting", "besieged", "advancing", "positioned")
 _POSITIONS = ("positioned", "captured", "fighting", "besieged")
 _OBJECTIVES = ("advancing",)
-_GEOD = Geod(ellps="WGS84")
 
 Every = Literal["change", "article", "week", "month"]
 EVERY: tuple[str, ...] = ("change", "article", "week", "month")
@@ -391,10 +389,6 @@ def timeline(
     ]
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return _GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000.0
-
-
 def _point(item: _Dated) -> tuple[float, float]:
     return (item.obs.lon, item.obs.lat)
 
@@ -450,7 +444,7 @@ def _held_origin(
         if state.side != objective.obs.side or state.place_id == objective.obs.place_id:
             continue
         here = (state.lon, state.lat)
-        km = _distance_km(here, target)
+        km = distance_km(here, target)
         if km <= ORIGIN_MAX_KM and (best is None or km < best[0]):
             best = (km, here)
     return best[1] if best is not None else None
@@ -499,7 +493,7 @@ def advances(
         if key is None:
             steps = []
         for (before, _), (after, group) in zip(steps, steps[1:], strict=False):
-            if _distance_km(_point(before), _point(after)) >= MIN_ARROW_KM:
+            if distance_km(_point(before), _point(after)) >= MIN_ARROW_KM:
                 confidence = min(before.obs.confidence, after.obs.confidence)
                 arrow = _arrow(_point(before), after, group[0].start, confidence)
                 arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
@@ -511,7 +505,7 @@ def advances(
             else:
                 origin = _held_origin(observations, objective, held)
                 when, confidence = objective.start, objective.obs.confidence / 2
-            if origin is None or _distance_km(origin, _point(objective)) < MIN_ARROW_KM:
+            if origin is None or distance_km(origin, _point(objective)) < MIN_ARROW_KM:
                 continue
             arrow = _arrow(origin, objective, when, confidence)
             known = arrows.get((arrow.side, arrow.origin, arrow.target))
