@@ -1,0 +1,395 @@
+"""French words around place names: triggers, region hints, what is not a place, metonymy cues.
+
+Source and reasoning: the conventions of French wire copy (AFP, and the regional papers that
+reprint it) as seen in its reporting of the wars in Syria, Iraq, Libya, Yemen and Ukraine.
+A place is introduced by the kind of place it is ("le village d'al-Bayarat", "la localité
+d'Al-Alianiyé", "l'aéroport militaire de Palmyre"), followed by a region hint in brackets
+("Alep (nord)"), and capitals, countries and the buildings of governments stand for those
+governments ("Moscou le soutient", "selon le Pentagone"). Groups, news organisations,
+demonyms and titles are capitalised too and are the usual false positives of a place
+recogniser. Keys are lower case (compare with ``str.lower()``) unless said otherwise.
+"""
+
+from __future__ import annotations
+
+#: Nouns that introduce a place name ("la ville de Manbij"), singular and plural forms, mapped
+#: to ``(trigger, scale)``. ``trigger`` is the lemma recorded on the mention; ``scale`` is the
+#: size class that resolution checks candidates against (see :data:`SCALE_MAX_POPULATION`):
+#: ``village`` and ``town`` are small settlements, ``city`` any settlement, ``district`` a part
+#: of a city, ``admin`` an administrative unit, ``area`` a vaguer region, ``terrain`` a relief
+#: or a valley, ``water`` a river or lake, ``site`` a building or a monument (the name that
+#: follows is the city that holds it, or the monument's own name).
+TRIGGERS: dict[str, tuple[str, str]] = {
+    # small settlements
+    "village": ("village", "village"),
+    "villages": ("village", "village"),
+    "hameau": ("hameau", "village"),
+    "hameaux": ("hameau", "village"),
+    "bourgade": ("bourgade", "town"),
+    "bourgades": ("bourgade", "town"),
+    "bourg": ("bourg", "town"),
+    "localité": ("localité", "town"),
+    "localités": ("localité", "town"),
+    "agglomération": ("agglomération", "town"),
+    "agglomérations": ("agglomération", "town"),
+    "commune": ("commune", "town"),
+    "communes": ("commune", "town"),
+    "oasis": ("oasis", "town"),
+    # any settlement
+    "ville": ("ville", "city"),
+    "villes": ("ville", "city"),
+    "cité": ("cité", "city"),
+    "cités": ("cité", "city"),
+    "métropole": ("métropole", "city"),
+    "capitale": ("capitale", "city"),
+    "port": ("port", "city"),
+    # parts of a settlement
+    "quartier": ("quartier", "district"),
+    "quartiers": ("quartier", "district"),
+    "faubourg": ("faubourg", "district"),
+    "faubourgs": ("faubourg", "district"),
+    "banlieue": ("banlieue", "district"),
+    "banlieues": ("banlieue", "district"),
+    "camp": ("camp", "district"),
+    "camps": ("camp", "district"),
+    # administrative units
+    "province": ("province", "admin"),
+    "provinces": ("province", "admin"),
+    "gouvernorat": ("gouvernorat", "admin"),
+    "gouvernorats": ("gouvernorat", "admin"),
+    "district": ("district", "admin"),
+    "districts": ("district", "admin"),
+    "département": ("département", "admin"),
+    "canton": ("canton", "admin"),
+    "wilaya": ("wilaya", "admin"),
+    "oblast": ("oblast", "admin"),
+    # vaguer regions
+    "région": ("région", "area"),
+    "régions": ("région", "area"),
+    "secteur": ("secteur", "area"),
+    "zone": ("zone", "area"),
+    "périphérie": ("périphérie", "area"),
+    "environs": ("environs", "area"),
+    "alentours": ("alentours", "area"),
+    "désert": ("désert", "area"),
+    "plaine": ("plaine", "area"),
+    "poche": ("poche", "area"),
+    "enclave": ("enclave", "area"),
+    # relief
+    "mont": ("mont", "terrain"),
+    "monts": ("mont", "terrain"),
+    "montagne": ("montagne", "terrain"),
+    "montagnes": ("montagne", "terrain"),
+    "colline": ("colline", "terrain"),
+    "collines": ("colline", "terrain"),
+    "djebel": ("djebel", "terrain"),
+    "jabal": ("djebel", "terrain"),
+    "plateau": ("plateau", "terrain"),
+    "vallée": ("vallée", "terrain"),
+    "hauteurs": ("hauteurs", "terrain"),
+    # water
+    "fleuve": ("fleuve", "water"),
+    "rivière": ("rivière", "water"),
+    "lac": ("lac", "water"),
+    "oued": ("oued", "water"),
+    # sites: buildings, infrastructure and monuments
+    "aéroport": ("aéroport", "site"),
+    "aéroports": ("aéroport", "site"),
+    "aérodrome": ("aérodrome", "site"),
+    "base": ("base", "site"),
+    "bases": ("base", "site"),
+    "caserne": ("caserne", "site"),
+    "prison": ("prison", "site"),
+    "hôpital": ("hôpital", "site"),
+    "université": ("université", "site"),
+    "stade": ("stade", "site"),
+    "barrage": ("barrage", "site"),
+    "pont": ("pont", "site"),
+    "raffinerie": ("raffinerie", "site"),
+    "centrale": ("centrale", "site"),
+    "usine": ("usine", "site"),
+    "champ": ("champ", "site"),
+    "champs": ("champ", "site"),
+    "gisement": ("gisement", "site"),
+    "poste-frontière": ("poste-frontière", "site"),
+    "passage": ("passage", "site"),
+    "musée": ("musée", "site"),
+    "temple": ("temple", "site"),
+    "temples": ("temple", "site"),
+    "citadelle": ("citadelle", "site"),
+    "château": ("château", "site"),
+    "mosquée": ("mosquée", "site"),
+    "église": ("église", "site"),
+    "monastère": ("monastère", "site"),
+    "mausolée": ("mausolée", "site"),
+    "arc": ("arc", "site"),
+    "tour": ("tour", "site"),
+    "tours": ("tour", "site"),
+    "théâtre": ("théâtre", "site"),
+    "palais": ("palais", "site"),
+    "souk": ("souk", "site"),
+    "place": ("place", "site"),
+}
+
+#: Triggers in the plural introduce coordinated names: "les agglomérations d'El Kuleybe et de
+#: Kirkouk", "les villes de Tal Afar, Fallouja et Ramadi". A singular trigger names one place.
+PLURAL_TRIGGER_FORMS: frozenset[str] = frozenset(
+    form for form in TRIGGERS if form.endswith(("s", "x")) and form not in {"oasis", "palais"}
+)
+
+#: Largest population a candidate may have for the size class its trigger names. A "village"
+#: of GeoNames' villages rarely passes 20,000 people and Syrian "localités" of AFP copy
+#: (Qaryatayn, Al-Bab, Soukhné) stay under 100,000; the margins cover stale census figures.
+#: Classes that are not listed put no bound on the population.
+SCALE_MAX_POPULATION: dict[str, int] = {
+    "village": 60_000,
+    "town": 200_000,
+}
+
+#: Size classes whose candidates must lie near the article's other places: nobody introduces
+#: a city 500 km away as "la localité de X" among the villages taken around one town.
+LOCAL_SCALES: frozenset[str] = frozenset({"village", "town", "district", "site"})
+
+#: Farthest a settlement introduced by a local trigger may lie from the article's nearest other
+#: place, in km: the reach of a week of fighting around a town, as AFP reports it.
+LOCAL_RADIUS_KM: float = 250.0
+
+#: Words that may stand between a trigger and ``de`` ("l'aéroport militaire de Palmyre", "la
+#: ville syrienne de Manbij", "la localité stratégique de Qaryatayn") are any lower-case words
+#: except these, which end the phrase.
+TRIGGER_STOP_WORDS: frozenset[str] = frozenset(
+    {"de", "d", "du", "des", "la", "le", "les", "l", "et", "ou", "à", "au", "aux", "en", "par"}
+    | {"sur", "dans", "vers", "près", "qui", "que", "dont", "où", "a", "est", "ont", "sont"}
+)
+
+#: Triggers followed by the name without ``de`` ("le mont Qassioun", "le djebel Bichri", "le
+#: fleuve Euphrate", "le camp Yarmouk").
+APPOSITION_TRIGGERS: frozenset[str] = frozenset(
+    {"mont", "monts", "djebel", "jabal", "fleuve", "lac", "oued", "camp", "quartier"}
+)
+
+#: Lower-case Arabic particles that may start or join the words of a place name when written
+#: with a hyphen ("al-Bayarat", "Deir ez-Zor", "Ras al-Aïn", "Jisr ach-Choughour").
+ARABIC_PARTICLES: tuple[str, ...] = (
+    "al",
+    "el",
+    "ad",
+    "ed",
+    "ach",
+    "ash",
+    "ech",
+    "as",
+    "es",
+    "az",
+    "ez",
+    "ar",
+    "er",
+    "at",
+    "an",
+    "ibn",
+    "bin",
+    "ben",
+    "bani",
+    "beni",
+    "oum",
+    "umm",
+)
+
+#: First words of Arabic place names as French copy spells them ("Tal Abyad", "Deir Hafer",
+#: "Ras al-Aïn", "Khan Cheikhoun", "Kafr Nabl", "Maaret al-Noomane"): a capitalised name
+#: starting with one of them is a place even when no gazetteer knows it.
+ARABIC_PLACE_HEADS: frozenset[str] = frozenset(
+    {"al", "el", "tal", "tall", "tell", "deir", "dayr", "ain", "aïn", "ayn", "ras", "khan"}
+    | {"kafr", "kfar", "maaret", "maarat", "jisr", "bir", "qasr", "jabal", "djebel", "wadi"}
+    | {"tel", "beit", "bayt", "sheikh", "cheikh", "abou", "abu", "hayy", "souq", "marj"}
+)
+
+#: AFP region hints in brackets after a place name, ``(x, y)``: where the place sits in its
+#: country, 0 = west/south, 1 = east/north, ``None`` = not said. "Alep (nord)", "Deir Ezzor
+#: (est)", "Palmyre (centre)", "Mossoul (nord de l'Irak)".
+HINT_POSITIONS: dict[str, tuple[float | None, float | None]] = {
+    "nord": (None, 1.0),
+    "sud": (None, 0.0),
+    "est": (1.0, None),
+    "ouest": (0.0, None),
+    "centre": (0.5, 0.5),
+    "nord-est": (1.0, 1.0),
+    "nord-ouest": (0.0, 1.0),
+    "sud-est": (1.0, 0.0),
+    "sud-ouest": (0.0, 0.0),
+    "centre-nord": (0.5, 1.0),
+    "centre-sud": (0.5, 0.0),
+    "centre-est": (1.0, 0.5),
+    "centre-ouest": (0.0, 0.5),
+}
+
+#: How far, as a share of the country's extent, a place may sit on the wrong side of the
+#: middle and still match its hint: hints are rough ("Raqa (nord)" is at 73 % of Syria's
+#: height, Homs "(centre)" at 48 % of its width but 14 % from the west border).
+HINT_SLACK: float = 0.15
+
+#: Organisations, armed groups, media and operations whose names contain or look like a place
+#: ("Etat islamique en Irak et au Levant", "Washington Post", "Bouclier de l'Euphrate").
+#: Matched case-insensitively as whole words; nothing inside them is a toponym.
+ORGANISATIONS: tuple[str, ...] = (
+    "Etat islamique en Irak et au Levant",
+    "Etat islamique",
+    "Daech",
+    "Daesh",
+    "Al-Qaïda",
+    "Al-Qaida",
+    "Front Al-Nosra",
+    "Al-Nosra",
+    "Fateh al-Cham",
+    "Hayat Tahrir al-Cham",
+    "Ahrar al-Cham",
+    "Jaich al-Islam",
+    "Jaich al-Fatah",
+    "Hezbollah",
+    "Hachd al-Chaabi",
+    "Armée syrienne libre",
+    "Forces démocratiques syriennes",
+    "Unités de protection du peuple",
+    "Observatoire syrien des droits de l'Homme",
+    "Conseil de sécurité",
+    "Nations unies",
+    "Union européenne",
+    "Ligue arabe",
+    "Croix-Rouge",
+    "Croissant-Rouge",
+    "Casques blancs",
+    "Washington Post",
+    "New York Times",
+    "Wall Street Journal",
+    "Al-Jazeera",
+    "Al-Arabiya",
+    "Radio Free Europe",
+    "Bouclier de l'Euphrate",
+    "Colère de l'Euphrate",
+    "Rameau d'olivier",
+    "Source de paix",
+    "Tempête du désert",
+    "Perle du désert",
+    "Palais des Nations",
+)
+
+#: Acronyms that are places; every other all-capitals word (EI, ONU, OSDH, AFP, SANA, FDS, YPG)
+#: names an organisation.
+PLACE_ACRONYMS: frozenset[str] = frozenset({"RDC", "RCA", "USA", "UK", "EAU"})
+
+#: Capitalised words that are not names in running text: nouns of institutions and common
+#: words that headlines and the French habit of capitalising institutions bring in ("la
+#: télévision d'Etat", "les Etats voisins", "la nouvelle Constitution").
+COMMON_CAPITALISED: frozenset[str] = frozenset(
+    {"etat", "etats", "constitution", "humanité", "antiquités", "occident", "orient"}
+    | {"histoire", "parlement", "gouvernement", "président", "ville", "libération"}
+)
+
+#: Demonyms and names of peoples: capitalised, and tagged as places by statistical NER ("A
+#: Moscou, Américains et Russes devraient..."). A capitalised word with one of the endings
+#: of :data:`DEMONYM_SUFFIXES` that no gazetteer knows is treated the same way.
+DEMONYMS: frozenset[str] = frozenset(
+    {"américains", "américaines", "américain", "russes", "russe", "syriens", "syrien"}
+    | {"syriennes", "irakiens", "irakien", "turcs", "turc", "kurdes", "kurde", "iraniens"}
+    | {"français", "françaises", "britanniques", "allemands", "européens", "occidentaux"}
+    | {"arabes", "arabe", "saoudiens", "libanais", "jordaniens", "israéliens", "palestiniens"}
+    | {"chiites", "sunnites", "alaouites", "yazidis", "chrétiens", "druzes", "turkmènes"}
+    | {"ukrainiens", "libyens", "yéménites", "afghans", "égyptiens", "qataris", "émiratis"}
+)
+DEMONYM_SUFFIXES: tuple[str, ...] = ("iens", "iennes", "ains", "aines", "ais", "ois", "ites")
+
+#: Titles before a person's name ("M. Kerry", "le président Bachar al-Assad", "le général
+#: Soleimani"): the capitalised words that follow are a person, not a place.
+PERSON_TITLES: frozenset[str] = frozenset(
+    {"m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "président", "présidente"}
+    | {"ministre", "général", "colonel", "commandant", "capitaine", "lieutenant", "cheikh"}
+    | {"émir", "roi", "reine", "prince", "imam", "ayatollah", "maréchal", "sultan", "pape"}
+    | {"patriarche", "calife", "émissaire", "envoyé", "porte-parole", "secrétaire", "chef"}
+    | {"sénateur", "député", "ambassadeur", "monseigneur", "mgr", "saint", "sainte"}
+)
+
+#: Lower-case words allowed between a title and the name ("le président russe Vladimir
+#: Poutine", "M. de Mistura"): nationality adjectives and name particles.
+PERSON_NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "d'", "du", "al-", "el-", "ben", "bin", "ibn", "abou", "van", "von"}
+)
+
+#: Buildings standing for a government, mapped to the city that holds them: "le Kremlin n'a
+#: pas souhaité commenter" is Russia's government; "au Kremlin" is the building, in Moscow.
+GOVERNMENT_SEATS: dict[str, str] = {
+    "kremlin": "Moscou",
+    "pentagone": "Washington",
+    "maison blanche": "Washington",
+    "elysée": "Paris",
+    "élysée": "Paris",
+    "quai d'orsay": "Paris",
+    "matignon": "Paris",
+    "downing street": "Londres",
+    "foreign office": "Londres",
+    "knesset": "Jérusalem",
+    "zhongnanhai": "Pékin",
+}
+
+#: Verbs whose subject may be a place taken literally ("Palmyre ressemblait à une ville
+#: fantôme", "la Syrie compte 20 millions d'habitants"). A country, a capital or a seat of
+#: government that is the subject of any other verb acts: it is its government (metonym).
+LITERAL_SUBJECT_VERBS: frozenset[str] = frozenset(
+    {"être", "se trouver", "trouver", "situer", "compter", "ressembler", "tomber", "devenir"}
+    | {"rester", "abriter", "border", "étendre", "subir", "connaître", "vivre", "sombrer"}
+    | {"brûler", "trembler", "accueillir", "héberger", "dominer", "surplomber", "couvrir"}
+    | {"représenter", "peupler", "vider", "manquer", "souffrir", "ressembler"}
+)
+
+#: Verbs whose object is an actor when it is a country or a capital ("Washington accuse
+#: Moscou", "Moscou soutient Damas", "appeler Ankara à la retenue").
+AGENT_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"accuser", "soutenir", "critiquer", "condamner", "exhorter", "appeler", "convaincre"}
+    | {"presser", "remercier", "féliciter", "sanctionner", "avertir", "blâmer", "inviter"}
+    | {"défier", "sommer", "pousser", "encourager", "dénoncer"}
+)
+
+#: Verbs whose indirect object (``à X``) is an actor: "a demandé à Moscou de", "livrer des
+#: armes à Damas".
+ADDRESSEE_VERBS: frozenset[str] = frozenset(
+    {"demander", "dire", "proposer", "reprocher", "répondre", "écrire", "conseiller"}
+    | {"livrer", "fournir", "vendre", "promettre", "offrir", "imposer", "adresser"}
+    | {"transmettre", "envoyer", "lancer", "rappeler", "signifier", "permettre"}
+)
+
+#: Nouns after which "de X" (or "entre X et Y", "avec X") makes a country, a capital or a seat of
+#: government its government: "les représentants de Damas", "un porte-parole du Kremlin",
+#: "les alliés des Etats-Unis", "sous l'égide de la Russie", "un accord entre Moscou et
+#: Washington".
+AGENT_NOUNS: frozenset[str] = frozenset(
+    {"représentant", "porte-parole", "gouvernement", "régime", "allié", "président"}
+    | {"ministre", "ministère", "diplomatie", "diplomate", "délégation", "ambassadeur"}
+    | {"ambassade", "autorité", "dirigeant", "pouvoir", "chef", "émissaire", "envoyé"}
+    | {"soutien", "aide", "intervention", "position", "décision", "offre", "proposition"}
+    | {"annonce", "menace", "égide", "part", "appui", "pression", "demande", "réaction"}
+    | {"riposte", "stratégie", "politique", "engagement", "participation", "accord"}
+    | {"négociation", "discussion", "pourparler", "relation", "rapprochement", "tension"}
+    | {"dialogue", "rencontre", "coopération", "coordination", "entretien", "médiation"}
+    | {"administration", "responsable", "parrain", "partenaire", "ennemi", "adversaire"}
+    | {"feu vert", "veto", "refus", "accusation", "plan", "initiative", "volonté"}
+)
+
+#: Words before a name that make it a source or a point of view, hence its government:
+#: "selon Moscou", "d'après Washington", "pour Ankara, ...", "aux yeux de Téhéran".
+AGENT_PREFIXES: tuple[str, ...] = (
+    "selon",
+    "d'après",
+    "d’après",
+    "aux yeux de",
+    "de la part de",
+    "du côté de",
+)
+
+#: Words that make the name after them a point of view only at the start of a clause: "Pour
+#: Ankara, les YPG sont terroristes" (but "l'envoyé de l'ONU pour la Syrie" is the country).
+CLAUSE_AGENT_PREFIXES: tuple[str, ...] = ("pour",)
+
+#: Prepositions that put a name where something happens: "à Moscou", "en Syrie", "vers Raqa".
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"à", "au", "aux", "en", "dans", "vers", "sur", "près", "autour", "depuis", "jusqu'à"}
+    | {"chez", "outre", "hors", "via", "devant"}
+)

@@ -1,0 +1,514 @@
+"""Toponym recognition: every place an article names, with its offsets, trigger and hint.
+
+Three sources are joined, each checked against what is not a place:
+
+* the gazetteer's matches in the text (:meth:`gazetteer.Gazetteer.find`): the names it knows;
+* trigger patterns of French copy, which name places no gazetteer has ("le village
+  d'al-Bayarat", "les agglomérations d'El Kuleybe et de Kirkouk", "l'aéroport militaire de
+  Palmyre", "les temples de Bêl et Baalshamin") and tell what kind of place it is;
+* spaCy's ``LOC`` entities, a hint only: the small French model tags "EI" and "Américains" as
+  places and "Mossoul" as a person, so an entity alone is kept only when it looks like an
+  Arabic place name or follows a locative preposition.
+
+Organisations ("Etat islamique", "Washington Post"), acronyms (EI, ONU, OSDH), demonyms
+(Américains), people ("M. Kerry", "Bachar al-Assad") and capitalised common words are
+filtered out. The word tables live in :mod:`geo.lang.fr.places`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gazetteer.normalize import fold, name_key
+from geo.lang.fr import places as lang
+from geo.records import Article, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from gazetteer import Candidate, Gazetteer, Match
+
+__all__ = ["recognise", "trigger_scale", "SITE_SCALE"]
+
+#: The size class of the triggers that name a building or a monument.
+SITE_SCALE = "site"
+
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LETTER = r"[^\W\d_]"
+_PARTICLE = "(?:" + "|".join(sorted(lang.ARABIC_PARTICLES, key=len, reverse=True)) + ")"
+#: One capitalised word of a name, hyphenated parts included: "Al-Alianiyé", "ez-Zor",
+#: "Etats-Unis", "al-Bayarat".
+_WORD = (
+    rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}*"
+    rf"(?:-(?:{_PARTICLE}-)?{_LETTER}+)*"
+)
+#: A name: capitalised words, with lower-case hyphenated particles inside ("Deir ez-Zor").
+_NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}*(?:-{_LETTER}+)*){{0,3}}"
+_DE = (
+    r"(?:de[ \u00a0]+(?:la[ \u00a0]+|l['’][ \u00a0]*)?|d['’][ \u00a0]*|du[ \u00a0]+|des[ \u00a0]+)"
+)
+_APOS = "['’]"
+
+
+@dataclass(slots=True)
+class _Proposal:
+    """A span proposed as a toponym by one or more sources, before overlaps are settled."""
+
+    start: int
+    end: int
+    origins: set[str] = field(default_factory=set)
+    trigger: str | None = None
+    scale: str | None = None
+    lookup_name: str | None = None
+
+
+def trigger_scale(trigger: str | None) -> str | None:
+    """The size class (``village``, ``town``, ``city``, ``site``...) a trigger lemma names.
+
+    Parameters
+    ----------
+    trigger
+        A trigger lemma as recorded on :attr:`geo.records.Mention.trigger`, or ``None``.
+
+    Returns
+    -------
+    str or None
+        The class from :data:`geo.lang.fr.places.TRIGGERS`, ``None`` for no or unknown trigger.
+
+    Examples
+    --------
+    >>> trigger_scale("agglomération")
+    'town'
+    >>> trigger_scale("aéroport")
+    'site'
+    """
+    return _SCALES.get(trigger) if trigger else None
+
+
+_SCALES: dict[str, str] = {lemma: scale for lemma, scale in lang.TRIGGERS.values()}
+
+
+def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Find the toponyms of an article.
+
+    Parameters
+    ----------
+    article
+        The article; offsets are offsets into ``article.text``.
+    doc
+        ``geo.nlp.parse(article.text)``: sentences, parts of speech, entities.
+    gazetteer
+        The place index whose matches and candidates the mentions carry.
+
+    Returns
+    -------
+    list of Mention
+        Sorted by ``start``, non-overlapping, each with its sentence, ``origins`` (a subset of
+        ``{"gazetteer", "ner", "trigger"}``), the ``trigger`` lemma before it ("village"),
+        the AFP region ``hint`` after it ("nord") and its gazetteer ``candidates``. Unresolved:
+        :func:`geo.resolve.resolve` decides what each one is.
+
+    Examples
+    --------
+    >>> from geo.nlp import parse
+    >>> from gazetteer import Gazetteer
+    >>> text = "Les troupes ont repris le village d'al-Bayarat, près de Palmyre (centre)."
+    >>> article = Article("demo", None, None, text)
+    >>> [(m.surface, m.trigger, m.hint) for m in recognise(article, parse(text),
+    ...                                                     Gazetteer.default())]
+    [('al-Bayarat', 'village', None), ('Palmyre', None, 'centre')]
+    """
+    text = article.text
+    folded = fold(text)
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sentence_starts = [s.start for s in sentences]
+    blocked = _blocked_spans(text, folded, doc)
+    persons = _person_names(text, doc)
+
+    proposals: dict[tuple[int, int], _Proposal] = {}
+
+    def propose(start: int, end: int, origin: str, **extra: str | None) -> None:
+        if _overlaps(blocked, start, end):
+            return
+        item = proposals.setdefault((start, end), _Proposal(start, end))
+        item.origins.add(origin)
+        for key, value in extra.items():
+            if value is not None and getattr(item, key) is None:
+                setattr(item, key, value)
+
+    for start, end, trigger, scale, lookup_name in _trigger_spans(text, gazetteer):
+        propose(start, end, "trigger", trigger=trigger, scale=scale, lookup_name=lookup_name)
+    for start, end, city in _seat_spans(text, folded):
+        propose(start, end, "trigger", lookup_name=city)
+    organisations = [
+        (e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1
+    ]
+    for match in gazetteer.find(text):
+        if (
+            _plausible_name(text, doc, match.start, match.end, persons)
+            and not any(
+                s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
+                for s, e in organisations
+            )
+            and not _first_of_longer_name(text, match, gazetteer)
+        ):
+            propose(match.start, match.end, "gazetteer")
+    ner_spans = list(_ner_spans(text, doc))
+    for start, end in ner_spans:
+        if _plausible_name(text, doc, start, end, persons):
+            propose(start, end, "ner")
+
+    chosen = _settle_overlaps(proposals.values())
+    for item in chosen:
+        if any(s < item.end and item.start < e for s, e in ner_spans):
+            item.origins.add("ner")
+
+    mentions: list[Mention] = []
+    for item in chosen:
+        surface = text[item.start : item.end]
+        candidates = _candidates(gazetteer, item.lookup_name or surface, item.scale)
+        if item.origins == {"ner"} and not (
+            candidates or _looks_arabic(surface) or _after_locative(text, item.start)
+        ):
+            continue
+        index = bisect.bisect_right(sentence_starts, item.start) - 1
+        mentions.append(
+            Mention(
+                article_id=article.id,
+                start=item.start,
+                end=item.end,
+                surface=surface,
+                sentence=sentences[max(index, 0)],
+                origins=frozenset(item.origins),
+                trigger=item.trigger,
+                hint=_hint_after(text, item.end),
+                candidates=tuple(candidates),
+            )
+        )
+    return mentions
+
+
+# --- trigger patterns --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    forms = sorted(lang.TRIGGERS, key=len, reverse=True)
+    trigger = "(?P<trigger>(?i:" + "|".join(re.escape(f) for f in forms) + "))"
+    stops = "|".join(re.escape(w) for w in sorted(lang.TRIGGER_STOP_WORDS, key=len, reverse=True))
+    adjectives = rf"(?P<adj>(?:[ \u00a0]+(?!(?:{stops})\b)[a-zà-ÿœæ-]+){{0,3}}?)"
+    with_de = re.compile(
+        rf"(?<![\w-]){trigger}(?![\w-]){adjectives}[ \u00a0]+{_DE}(?P<name>{_NAME})(?![\w-])"
+    )
+    appositive = "|".join(re.escape(f) for f in sorted(lang.APPOSITION_TRIGGERS, key=len)[::-1])
+    apposition = re.compile(
+        rf"(?<![\w-])(?P<trigger>(?i:{appositive}))[ \u00a0]+(?P<name>{_NAME})(?![\w-])"
+    )
+    more = re.compile(
+        rf"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:et|ou)[ \u00a0]+){_DE}?(?P<name>{_NAME})(?![\w-])"
+    )
+    return with_de, apposition, more
+
+
+def _trigger_spans(
+    text: str, gazetteer: Gazetteer
+) -> Iterator[tuple[int, int, str, str, str | None]]:
+    """``(start, end, trigger, scale, lookup name)`` of the names that trigger nouns introduce.
+
+    A site trigger followed by a settlement ("l'aéroport militaire de Palmyre") yields the
+    settlement; followed by a name no gazetteer places ("les temples de Bêl et Baalshamin",
+    "l'Arc de triomphe") it yields the whole named site.
+    """
+    with_de, apposition, more = _trigger_patterns()
+    seen: set[int] = set()
+    for pattern in (with_de, apposition):
+        for match in pattern.finditer(text):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
+            form = match.group("trigger")
+            lemma, scale = lang.TRIGGERS[form.lower()]
+            names = [(match.start("name"), match.end("name"))]
+            if form.lower() in lang.PLURAL_TRIGGER_FORMS:
+                end = match.end()
+                while extra := more.match(text, end):
+                    names.append((extra.start("name"), extra.end("name")))
+                    end = extra.end()
+            names = [_trim_name(text, s, e) for s, e in names]
+            names = [(s, e) for s, e in names if e > s and not _is_common(text[s:e])]
+            if not names:
+                continue
+            if scale == SITE_SCALE and not all(
+                _is_settlement(gazetteer, text[s:e]) for s, e in names
+            ):
+                yield match.start("trigger"), names[-1][1], lemma, scale, None
+                continue
+            for start, end in names:
+                yield start, end, lemma, scale, None
+    yield from _landmark_spans(text)
+
+
+@lru_cache(maxsize=1)
+def _landmark_pattern() -> re.Pattern[str]:
+    sites = sorted(
+        (form for form, (_, scale) in lang.TRIGGERS.items() if scale == SITE_SCALE),
+        key=len,
+        reverse=True,
+    )
+    heads = "|".join(re.escape(f[0].upper() + f[1:]) for f in sites)
+    return re.compile(
+        rf"(?<![\w-])(?P<trigger>{heads})[ \u00a0]+{_DE}(?P<rest>{_LETTER}[\w-]*)(?![\w-])"
+    )
+
+
+def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str, str | None]]:
+    """Named monuments with a capitalised head noun mid-sentence: "le célèbre Arc de triomphe"."""
+    for match in _landmark_pattern().finditer(text):
+        if _sentence_initial(text, match.start()):
+            continue
+        lemma, scale = lang.TRIGGERS[match.group("trigger").lower()]
+        yield match.start(), match.end(), lemma, scale, None
+
+
+def _is_settlement(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows ``name`` exactly as a populated place or an admin area."""
+    return any(
+        c.exact and c.place.feature_class in {"P", "A"} for c in gazetteer.lookup(name, limit=5)
+    )
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing words of a name that are common capitalised words or organisations."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and _is_common(words[-1].group()):
+        words.pop()
+    return start, start + words[-1].end() if words else start
+
+
+# --- what is not a place -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _organisation_pattern() -> re.Pattern[str]:
+    names = sorted((fold(n) for n in lang.ORGANISATIONS), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+_ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}(?![\w-])")
+
+
+def _blocked_spans(text: str, folded: str, doc: Doc) -> list[tuple[int, int]]:
+    """Spans that are organisations, acronyms or people: nothing inside them is a place."""
+    spans = [m.span() for m in _organisation_pattern().finditer(folded)]
+    spans += [m.span() for m in _ACRONYM.finditer(text) if m.group() not in lang.PLACE_ACRONYMS]
+    spans += _person_spans(text, doc)
+    return sorted(spans)
+
+
+_ABBREVIATED_TITLES = frozenset(t for t in lang.PERSON_TITLES if t.endswith(".") or len(t) <= 3)
+
+
+def _person_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
+    """Multi-word ``PER`` entities and names after a title ("M. Kerry", "le président Assad").
+
+    A single-word ``PER`` entity is not trusted: the small model tags "Mossoul" and
+    "Washington" as people.
+    """
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) > 1:
+            spans.append((ent.start_char, ent.end_char))
+    for i, token in enumerate(doc):
+        if token.lower_ not in lang.PERSON_TITLES:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        first = j
+        if (
+            j < len(doc)
+            and not doc[j].text[:1].isupper()
+            and (token.lower_ not in _ABBREVIATED_TITLES or doc[j].lower_ not in {"de", "d'"})
+        ):
+            continue
+        while j < len(doc) and (
+            doc[j].text[:1].isupper() or doc[j].lower_ in lang.PERSON_NAME_PARTICLES
+        ):
+            if doc[j].is_upper and len(doc[j]) > 1 or doc[j].is_sent_start:
+                break
+            j += 1
+        while j > first and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        if j > first:
+            spans.append((doc[first].idx, doc[j - 1].idx + len(doc[j - 1])))
+    return spans
+
+
+def _person_names(text: str, doc: Doc) -> frozenset[str]:
+    """Family names of the people of the article, to recognise "Kerry" alone later on."""
+    names: set[str] = set()
+    for start, end in _person_spans(text, doc):
+        last = text[start:end].split()[-1]
+        names.add(name_key(last))
+    names.discard("")
+    return frozenset(names)
+
+
+def _plausible_name(text: str, doc: Doc, start: int, end: int, persons: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` may be a place name by its form and its context."""
+    surface = text[start:end]
+    first = re.sub(rf"^{_PARTICLE}-", "", surface)
+    if not first[:1].isupper() or _is_common(surface) or _is_demonym(surface):
+        return False
+    if surface.isupper() and surface not in lang.PLACE_ACRONYMS:
+        return False
+    if name_key(surface) in persons:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return not _sentence_initial(text, start) or span[0].pos_ in {"PROPN", "NOUN", "X"}
+
+
+_NEXT_NAME = re.compile(rf"[ \u00a0]+[{_UPPER}]{_LETTER}+")
+
+
+def _first_of_longer_name(text: str, match: Match, gazetteer: Gazetteer) -> bool:
+    """Whether a gazetteer match is the first word of a longer name ("Maamoun Abdelkarim").
+
+    Only small places are dropped this way: a well-known city or a country followed by a
+    capitalised word is still that place ("à Genève Staffan de Mistura").
+    """
+    if not _NEXT_NAME.match(text, match.end):
+        return False
+    places = [gazetteer.get(place_id) for place_id in match.place_ids]
+    return not any(p.population >= _WELL_KNOWN_POPULATION or p.feature_class == "A" for p in places)
+
+
+#: Population above which a place name followed by another capitalised word is still taken
+#: as the place: big cities are named next to people ("à Genève Staffan de Mistura").
+_WELL_KNOWN_POPULATION = 100_000
+
+
+def _is_common(surface: str) -> bool:
+    return surface.lower() in lang.COMMON_CAPITALISED
+
+
+def _is_demonym(surface: str) -> bool:
+    lower = surface.lower()
+    return lower in lang.DEMONYMS
+
+
+def _looks_arabic(surface: str) -> bool:
+    """Whether a name starts like an Arabic place name ("Tal Abyad", "al-Bayarat")."""
+    head = re.split(r"[ \u00a0-]", surface, maxsplit=1)[0].lower()
+    return head in lang.ARABIC_PLACE_HEADS and (" " in surface or "-" in surface)
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:"
+    + "|".join(re.escape(p) for p in sorted(lang.LOCATIVE_PREPOSITIONS, key=len, reverse=True))
+    + r")(?:[ \u00a0]+(?:de[ \u00a0]+)?(?:la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+|l['’])?)$",
+    re.IGNORECASE,
+)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Whether a locative preposition stands right before ``start`` ("à", "en", "près de")."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether only punctuation, quotes or dashes stand between ``start`` and the last stop."""
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0«»\"'“”‘’-–—(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+# --- spaCy entities, seats of government, hints ------------------------------------------
+
+
+def _ner_spans(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
+    """The names inside spaCy's ``LOC`` entities, without determiners or common nouns."""
+    name = re.compile(_NAME)
+    for ent in doc.ents:
+        if ent.label_ not in {"LOC", "GPE"}:
+            continue
+        for match in name.finditer(ent.text):
+            start, end = ent.start_char + match.start(), ent.start_char + match.end()
+            if match.start() == 0 or text[start - 1] in " \u00a0'’":
+                yield start, end
+
+
+@lru_cache(maxsize=1)
+def _seat_pattern() -> re.Pattern[str]:
+    seats = sorted((fold(s) for s in lang.GOVERNMENT_SEATS), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in seats) + r")(?![\w-])")
+
+
+_SEAT_CITIES = {fold(seat): city for seat, city in lang.GOVERNMENT_SEATS.items()}
+
+
+def _seat_spans(text: str, folded: str) -> Iterator[tuple[int, int, str]]:
+    """Capitalised names of seats of government ("le Kremlin") and the city that holds each."""
+    for match in _seat_pattern().finditer(folded):
+        if text[match.start()].isupper():
+            yield match.start(), match.end(), _SEAT_CITIES[match.group()]
+
+
+def seat_city(surface: str) -> str | None:
+    """The city of a seat of government named ``surface`` ("Kremlin" -> "Moscou"), if any."""
+    return _SEAT_CITIES.get(fold(surface).strip())
+
+
+_HINT = re.compile(
+    r"[ \u00a0]*\([ \u00a0]*(?P<hint>(?:"
+    + "|".join(re.escape(h) for h in sorted(lang.HINT_POSITIONS, key=len, reverse=True))
+    + rf")(?:[ \u00a0]+{_DE}[{_UPPER}][\w-]*)?)[ \u00a0]*\)",
+    re.IGNORECASE,
+)
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    """The AFP region hint in brackets right after a name: "nord", "nord de l'Irak"."""
+    match = _HINT.match(text, end)
+    return match.group("hint").lower() if match else None
+
+
+# --- candidates and overlaps --------------------------------------------------------------
+
+
+def _candidates(gazetteer: Gazetteer, name: str, scale: str | None) -> list[Candidate]:
+    """Gazetteer candidates of a name; a named site itself has none."""
+    if scale == SITE_SCALE and " " in name and not _is_settlement(gazetteer, name):
+        return []
+    return gazetteer.lookup(name, limit=10)
+
+
+_PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2}
+
+
+def _settle_overlaps(proposals: Iterable[_Proposal]) -> list[_Proposal]:
+    """Keep non-overlapping proposals: triggers first, then gazetteer matches, then NER; the
+    longer span first within a source."""
+    ranked = sorted(
+        proposals,
+        key=lambda p: (min(_PRIORITY[o] for o in p.origins), -(p.end - p.start), p.start),
+    )
+    kept: list[_Proposal] = []
+    for item in ranked:
+        if _overlaps([(k.start, k.end) for k in kept], item.start, item.end):
+            for other in kept:
+                if other.start <= item.start and item.end <= other.end:
+                    other.origins |= item.origins
+            continue
+        kept.append(item)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
