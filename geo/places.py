@@ -1,0 +1,162 @@
+"""Inferred places: toponyms no gazetteer holds, located by the claims made about them.
+
+"Les forces prorégime n'auront qu'à déloger l'EI de la localité d'Al-Alianiyé, à 60 km plus
+au sud": no gazetteer knows Al-Alianiyé, but the sentence puts it 60 km south of Palmyre.
+:func:`locate_unresolved` turns such a name into a :class:`~gazetteer.Place` with source
+``inferred``, the footprint's best estimate and radius, and the sentences that located it,
+and adds it to the gazetteer so that the same name later in the corpus is found, and refined
+by the new claims about it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
+from geo import geodesy
+from geo.records import Claim, Mention
+
+INFERRED_CONFIDENCE = 0.5
+"""Confidence of a mention resolved to an inferred place: the name is certain to be that
+place (the text says so), but its position is only as good as a relative claim, below the
+confidence the resolver gives a gazetteer match."""
+
+INFERRED_PREFIX = "inferred:"
+"""Namespace of the ids of places located from text (see :class:`gazetteer.Place`)."""
+
+
+def inferred_place_id(name: str) -> str:
+    """The stable id of the inferred place named ``name``: one id for every spelling.
+
+    Examples
+    --------
+    >>> inferred_place_id("al-Bayarat") == inferred_place_id("Al Bayyarat")
+    True
+    """
+    return INFERRED_PREFIX + name_key(name)
+
+
+def _footprint(claim: Claim) -> geodesy.Footprint:
+    return geodesy.Footprint(claim.footprint, claim.lon, claim.lat, claim.uncertainty_km)
+
+
+def _consistent(footprints: Sequence[geodesy.Footprint]) -> geodesy.Footprint:
+    """The intersection of every footprint, or, when some contradict each other, of the
+    largest consistent set grown from the tightest footprint (tightest first)."""
+    try:
+        return geodesy.intersect(footprints)
+    except geodesy.DisjointFootprintsError:
+        ordered = sorted(footprints, key=lambda f: f.uncertainty_km)
+        kept = [ordered[0]]
+        for footprint in ordered[1:]:
+            try:
+                geodesy.intersect([*kept, footprint])
+            except geodesy.DisjointFootprintsError:
+                continue
+            kept.append(footprint)
+        return geodesy.intersect(kept)
+
+
+def _known(gazetteer: Gazetteer, place_id: str) -> Place | None:
+    try:
+        return gazetteer.get(place_id)
+    except UnknownPlaceError:
+        return None
+
+
+def _unresolved(mention: Mention) -> bool:
+    return mention.place is None and mention.resolution == "unresolved"
+
+
+def _locate(key: str, claims: Sequence[Claim], previous: Place | None) -> Place:
+    """The inferred place for ``key`` from its claims and what an earlier article said."""
+    footprints = [_footprint(c) for c in claims]
+    if previous is not None:
+        footprints.insert(
+            0, geodesy.disc((previous.lon, previous.lat), radius_km=previous.uncertainty_km)
+        )
+    located = _consistent(footprints)
+    surfaces = [c.target.surface for c in claims if c.target is not None]
+    names = list(dict.fromkeys([*(previous.aliases if previous else ()), *surfaces]))
+    name = previous.name if previous is not None else surfaces[0]
+    evidence = tuple(
+        dict.fromkeys(
+            [*(previous.evidence if previous else ()), *(c.sentence.text for c in claims)]
+        )
+    )
+    return Place(
+        place_id=INFERRED_PREFIX + key,
+        name=name,
+        lon=located.lon,
+        lat=located.lat,
+        country_code=previous.country_code if previous else claims[0].anchor.country_code,
+        feature_class="P",
+        feature_code="PPL",
+        population=0,
+        source="inferred",
+        uncertainty_km=located.uncertainty_km,
+        aliases=tuple(n for n in names if n != name),
+        evidence=evidence,
+    )
+
+
+def locate_unresolved(
+    mentions: Sequence[Mention], claims: Sequence[Claim], gazetteer: Gazetteer
+) -> tuple[list[Mention], list[Place]]:
+    """Locate the unresolved mentions that claims locate; reuse places inferred earlier.
+
+    Parameters
+    ----------
+    mentions
+        One article's resolved mentions.
+    claims
+        That article's claims (:func:`geo.relations.parse_claims`).
+    gazetteer
+        Receives each inferred place (:meth:`Gazetteer.add`, replacing an earlier version of
+        the same place) and holds those of earlier articles.
+
+    Returns
+    -------
+    mentions : list of Mention
+        The same mentions in the same order; an unresolved one whose name (by
+        :func:`gazetteer.name_key`) a claim locates, or that an earlier article located,
+        now has the inferred place and ``resolution="inferred"``.
+    places : list of Place
+        The places inferred or refined by this article's claims, sorted by id.
+
+    Notes
+    -----
+    Several claims about one name intersect, and so does the position an earlier article gave
+    it (as the disc of its ``uncertainty_km``). Claims that contradict the others are left out
+    of the intersection, the tightest being trusted first.
+    """
+    by_key: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.target is None or not _unresolved(claim.target):
+            continue
+        key = name_key(claim.target.surface)
+        if key:
+            by_key.setdefault(key, []).append(claim)
+    places: dict[str, Place] = {}
+    for key in sorted(by_key):
+        place = _locate(key, by_key[key], _known(gazetteer, INFERRED_PREFIX + key))
+        gazetteer.add(place)
+        places[key] = place
+    updated = []
+    for mention in mentions:
+        key = name_key(mention.surface) if _unresolved(mention) else ""
+        place = places.get(key) or (_known(gazetteer, INFERRED_PREFIX + key) if key else None)
+        if place is None:
+            updated.append(mention)
+            continue
+        updated.append(
+            dataclasses.replace(
+                mention,
+                place=place,
+                resolution="inferred",
+                confidence=INFERRED_CONFIDENCE,
+                reason=None,
+            )
+        )
+    return updated, [places[k] for k in sorted(places)]

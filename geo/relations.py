@@ -1,0 +1,829 @@
+"""Distance and direction claims: the French grammar that turns words into footprints.
+
+"Les troupes sont à environ 20 km à l'ouest de la cité antique" becomes a :class:`Claim`: an
+anchor place (Palmyre, through the anaphor "la cité antique"), a distance interval, a
+bearing and its tolerance, and the footprint :mod:`geo.geodesy` draws from them.
+
+The grammar runs over *words* (spaCy tokens, lower-cased, hyphenated tokens split, see
+:mod:`geo.lang.fr.positions`) and recognises, left to right:
+
+- a distance phrase: ``[à] [qualifier] figure unit [qualifier] [direction] [de ANCHOR]``,
+  or ``figure unit séparent A de B``;
+- a direction phrase: ``[plus] (au|à l'|du côté|dans le...) POINT [de ANCHOR]``;
+- a proximity phrase: ``(près de|dans les environs de|aux portes de...) ANCHOR``.
+
+An anchor is a resolved toponym, possibly behind a noun ("du village de X", "d'une entrée de
+X"), or an anaphor ("la ville", "cette cité antique") resolved to the most recent earlier
+place it can name. "Plus au sud" without an anchor continues from the place named last.
+
+A claim *locates* (``Claim.target``) the place named just before it ("Al-Alianiyé, à 60 km
+plus au sud"; "al-Kallabiyeh dans la région d'al-Bayarat"), or nobody: then it states where
+an actor is. A place the gazetteer does not know, named in a proximity phrase ("les troupes
+... combattent dans les environs du village d'al-Bayarat"), is located from the claims of its
+sentence, widened by the proximity's reach.
+
+The tolerances below follow the point-radius georeferencing method (Wieczorek, Guo & Hijmans
+2004, *Int. J. Geogr. Inf. Sci.* 18(8); Chapman & Wieczorek, *Georeferencing Quick Reference
+Guide*, 2020), adapted where a dispatch is vaguer than a specimen label.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from gazetteer import name_key
+from geo import geodesy
+from geo.lang.fr import positions as fr
+from geo.records import Article, Claim, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from gazetteer import Place
+
+CARDINAL_TOLERANCE_DEG = 45.0
+"""Half-width of a cardinal direction ("au nord"): everything closer to north than to the
+intercardinal points on either side (Georeferencing Quick Reference Guide: 45°)."""
+
+INTERCARDINAL_TOLERANCE_DEG = 22.5
+"""Half-width of an intercardinal direction ("au nord-est"): half the 45° between points."""
+
+SIXTEEN_POINT_TOLERANCE_DEG = 11.25
+"""Half-width of a 16-point direction ("au sud-sud-ouest"): half the 22.5° between points."""
+
+TOLERANCE_BY_WORDS: dict[int, float] = {
+    1: CARDINAL_TOLERANCE_DEG,
+    2: INTERCARDINAL_TOLERANCE_DEG,
+    3: SIXTEEN_POINT_TOLERANCE_DEG,
+}
+"""Bearing tolerance by the number of words of the compass point (``nord-nord-est``: 3)."""
+
+DIGIT_PRECISION_FLOOR = 0.05
+"""A figure carries the precision of its last significant digit, half a unit of it ("20 km"
++-5, "60 km" +-5, "300 mètres" +-50 m, "9 km" +-0.5, "9,5 km" +-0.05), the Guide's rule; but
+never less than 5 % of the figure, because a dispatch's "25 km" is a road or rounded distance,
+not a surveyed one."""
+
+ABOUT_FRACTION = 0.10
+""""Environ", "quelque", "près de" widen the figure's interval by a further 10 % of it on each
+side: "environ 20 km" is 13 to 27 km."""
+
+MORE_THAN_FRACTION = 0.5
+""""Plus de N" is read as N to 1.5 N: a writer who meant twice as far would give a larger
+figure. The best estimate is the middle."""
+
+APPROXIMATE_NOUN_FRACTION = 0.25
+"""A noun in ``-aine`` covers +-25 % of its value ("une vingtaine" 15 to 25; "une centaine"
+75 to 125): the numbers that would round to it and no others."""
+
+UNSTATED_DISTANCE_MAX_KM = 150.0
+"""A direction without a distance ("à l'est de Homs") reaches this far beyond the anchor's
+extent: dispatches name the nearest well-known place, and a Syrian governorate's hinterland
+(Homs, Deir Ezzor) reaches 100-150 km into the desert from its city."""
+
+UNSTATED_DISTANCE_NOMINAL_KM = 20.0
+"""Best-estimate distance for a direction without a distance: "positionnées à l'ouest de la
+ville" in a front-line dispatch is usually a matter of tens of kilometres; the footprint, not
+this point, carries the honest uncertainty."""
+
+INSIDE_MIN_KM = 1.0
+"""Smallest radius of the part of a place named from inside ("dans l'est de la ville") when
+the gazetteer gives the place a smaller extent."""
+
+CENTRE_FRACTION = 0.5
+"""The centre of a place ("Palmyre (centre)" of Syria, "le centre de la ville") is the disc of
+half its extent around its representative point."""
+
+PROXIMITY_KM: dict[str, float] = {"outskirts": 3.0, "vicinity": 10.0, "region": 30.0}
+"""Reach beyond the anchor's extent of the proximity kinds of
+:data:`geo.lang.fr.positions.PROXIMITY`: the outskirts of a town (its gates, its faubourgs) a
+few km; its vicinity ("près de", "dans les environs de") a short drive, 10 km; its region
+("dans la région de", "dans le secteur de") the villages that depend on it, 30 km."""
+
+MAX_CLAIM_DISTANCE_KM = 1500.0
+"""Farther than this, a figure is not a position (no dispatch places a village 2000 km from
+its anchor; it is a road length, a range of missiles...): no claim is made."""
+
+APPOSITION_GAP_MAX = 6
+"""Most words between a named place and the phrase that locates it ("X, une localité située
+à ...")."""
+
+_DIGITS = re.compile(r"^\d+(?:[.\u202f\u00a0]\d{3})*(?:,\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of the grammar: lower-cased text, character span, part of speech."""
+
+    text: str
+    start: int
+    end: int
+    pos: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Distance:
+    """A distance interval in km, its best-estimate distance and the qualifier's words."""
+
+    minimum: float
+    maximum: float
+    nominal: float
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Direction:
+    bearing: float
+    tolerance: float
+    inside: bool
+    further: bool
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """What a phrase is measured from: a mention, an anaphor, or the place named last."""
+
+    kind: Literal["mention", "anaphor", "continuation"]
+    start: int
+    end: int
+    mention: Mention | None = None
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    first: int
+    last: int
+    anchor: _Anchor
+    distance: _Distance | None = None
+    direction: _Direction | None = None
+    proximity: str | None = None
+    proximity_words: str | None = None
+    target: Mention | None = None
+    explicit_target: bool = False
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def _words(doc: Doc) -> list[_Word]:
+    """The grammar's words: tokens lower-cased, apostrophes straightened, hyphens split."""
+    words: list[_Word] = []
+    for token in doc:
+        if token.is_space:
+            continue
+        text = token.text.lower().replace("\u2019", "'")
+        if "-" in text and text.strip("-"):
+            offset = token.idx
+            for piece in text.split("-"):
+                if piece:
+                    words.append(_Word(piece, offset, offset + len(piece), token.pos_))
+                offset += len(piece) + 1
+        elif text.strip("-–—"):
+            words.append(_Word(text, token.idx, token.idx + len(token.text), token.pos_))
+    return words
+
+
+def _match(words: Sequence[_Word], i: int, seq: tuple[str, ...]) -> int | None:
+    if i + len(seq) > len(words):
+        return None
+    for k, expected in enumerate(seq):
+        if words[i + k].text != expected:
+            return None
+    return i + len(seq)
+
+
+def _longest(words: Sequence[_Word], i: int, table: dict[tuple[str, ...], object]) -> tuple:
+    """The longest key of ``table`` that starts at word ``i``: ``(key, value, next)``."""
+    best: tuple = (None, None, None)
+    for key, value in table.items():
+        j = _match(words, i, key)
+        if j is not None and (best[0] is None or len(key) > len(best[0])):
+            best = (key, value, j)
+    return best
+
+
+def _any(words: Sequence[_Word], i: int, seqs: Sequence[tuple[str, ...]]) -> int | None:
+    return _longest(words, i, dict.fromkeys(seqs, True))[2]
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def _digits(text: str) -> tuple[float, float] | None:
+    """Value and half-unit precision of a figure in digits ("20", "2.000", "9,5")."""
+    if not _DIGITS.match(text):
+        return None
+    whole, _, decimals = re.sub(r"[.\u202f\u00a0]", "", text).partition(",")
+    if decimals:
+        return float(f"{whole}.{decimals}"), 0.5 * 10.0 ** -len(decimals)
+    trailing = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+    return float(whole), 0.5 * 10.0**trailing
+
+
+def _number_words(words: Sequence[_Word], i: int) -> tuple[float, float, int] | None:
+    """Value, precision and next index of a number in words ("vingt-cinq", "deux cents")."""
+    total, current, j = 0, 0, i
+    while j < len(words):
+        text = words[j].text
+        if text in {"vingt", "vingts"} and current == 4:
+            current = 80  # quatre-vingt(s)
+        elif text in fr.NUMBER_WORDS:
+            current += fr.NUMBER_WORDS[text]
+        elif text in fr.NUMBER_MULTIPLIERS:
+            factor = fr.NUMBER_MULTIPLIERS[text]
+            if factor >= 1000:
+                total, current = (total + max(current, 1)) * factor, 0
+            else:
+                current = max(current, 1) * factor
+        elif text == "et" and j > i and j + 1 < len(words) and words[j + 1].text in {"un", "une"}:
+            pass
+        else:
+            break
+        j += 1
+    if j == i:
+        return None
+    value = total + current
+    digits = str(value)
+    trailing = len(digits) - len(digits.rstrip("0")) if value else 0
+    return float(value), 0.5 * 10.0**trailing, j
+
+
+def _interval(value: float, precision: float, kind: str | None) -> tuple[float, float, float]:
+    """``(minimum, maximum, nominal)`` of a figure under a qualifier kind."""
+    p = max(precision, DIGIT_PRECISION_FLOOR * value)
+    if kind == "about":
+        p += ABOUT_FRACTION * value
+    if kind in {"nearly", "barely"}:
+        return max(0.0, value - p - ABOUT_FRACTION * value), value + p, value
+    if kind == "less_than":
+        return 0.0, value, value / 2
+    if kind == "more_than":
+        return value, value * (1 + MORE_THAN_FRACTION), value * (1 + MORE_THAN_FRACTION / 2)
+    return max(0.0, value - p), value + p, value
+
+
+def _unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
+    key, km, j = _longest(words, i, fr.UNITS_KM)
+    if key is None or (j < len(words) and words[j].text in fr.AREA_MARKERS):
+        return None
+    return km, j
+
+
+def _link_then_unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
+    j = _any(words, i, fr.LINKS)
+    return None if j is None else _unit(words, j)
+
+
+def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None, int] | None:
+    """A figure in its own unit: ``(minimum, maximum, nominal, next)`` for an interval
+    ("entre A et B", "une vingtaine de", "quelques (centaines de)"), ``(value, precision, None,
+    next)`` for a single figure in digits or words, whose interval the qualifier decides."""
+    text = words[i].text if i < len(words) else ""
+    if text in fr.FEW:
+        lo, hi = fr.FEW[text]
+        j = i + 1
+        scale = fr.PLURAL_TENS.get(words[j].text) if j < len(words) else None
+        if scale is not None:
+            if (linked := _any(words, j + 1, fr.LINKS)) is None:
+                return None
+            lo, hi, j = lo * scale, hi * scale, linked
+            return lo - scale / 2, hi + scale / 2, (lo + hi) / 2, j
+        return lo - 0.5, hi + 0.5, (lo + hi) / 2, j
+    j = i + 1 if text in {"un", "une"} else i
+    if j < len(words) and words[j].text in fr.APPROXIMATE_NOUNS:
+        value = fr.APPROXIMATE_NOUNS[words[j].text]
+        linked = _any(words, j + 1, fr.LINKS)
+        if linked is None:
+            return None
+        spread = APPROXIMATE_NOUN_FRACTION * value
+        return value - spread, value + spread, value, linked
+    if (j := _match(words, i, fr.RANGE_WORDS[0])) is not None:
+        low = _single(words, j)
+        if low is None or (k := _match(words, low[2], fr.RANGE_WORDS[1])) is None:
+            return None
+        high = _single(words, k)
+        if high is None or high[0] < low[0]:
+            return None
+        return low[0] - low[1], high[0] + high[1], (low[0] + high[0]) / 2, high[2]
+    single = _single(words, i)
+    if single is None:
+        return None
+    return single[0], single[1], None, single[2]
+
+
+def _single(words: Sequence[_Word], i: int) -> tuple[float, float, int] | None:
+    if i >= len(words):
+        return None
+    digits = _digits(words[i].text)
+    if digits is not None:
+        return digits[0], digits[1], i + 1
+    return _number_words(words, i)
+
+
+def _distance(words: Sequence[_Word], i: int) -> tuple[_Distance, int, bool] | None:
+    """A distance phrase at ``i``: the interval in km, the next index, whether "à" opened it."""
+    j, led = i, False
+    qualifier_key, kind, after = _longest(words, j, fr.QUALIFIERS)
+    if qualifier_key is None and j < len(words) and words[j].text == "à":
+        j, led = j + 1, True
+        qualifier_key, kind, after = _longest(words, j, fr.QUALIFIERS)
+    if qualifier_key is not None:
+        j = after
+        if j < len(words) and words[j].text == "à":
+            j += 1
+    if j >= len(words):
+        return None
+    figure = _figure(words, j)
+    if figure is None:
+        return None
+    low, high, nominal, j = figure
+    unit = _unit(words, j)
+    if unit is None:
+        return None
+    km, j = unit
+    post_key, post_kind, post_next = _longest(words, j, fr.POST_QUALIFIERS)
+    if post_key is not None and qualifier_key is None:
+        qualifier_key, kind, j = post_key, post_kind, post_next
+    if nominal is None:
+        minimum, maximum, nominal = _interval(low, high, kind)
+    else:
+        minimum, maximum = max(0.0, low), high
+    words_of_qualifier = " ".join(qualifier_key) if qualifier_key else None
+    distance = _Distance(minimum * km, maximum * km, nominal * km, words_of_qualifier)
+    if not 0.0 < distance.maximum <= MAX_CLAIM_DISTANCE_KM:
+        return None
+    return distance, j, led
+
+
+# --- directions and anchors --------------------------------------------------------------
+
+
+def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
+    j = _any(words, i, fr.FURTHER)
+    further = j is not None
+    j = i if j is None else j
+    inside = _any(words, j, fr.INSIDE_LEADS)
+    lead = inside if inside is not None else _any(words, j, fr.DIRECTION_LEADS)
+    if lead is None:
+        return None
+    key, bearing, after = _longest(words, lead, fr.COMPASS)
+    if key is None:
+        return None
+    text = " ".join(w.text for w in words[i:after])
+    tolerance = TOLERANCE_BY_WORDS[len(key)]
+    return _Direction(bearing, tolerance, inside is not None, further, text), after
+
+
+def _fused(words: Sequence[_Word], i: int) -> bool:
+    """Whether word ``i`` follows a preposition fused with a definite article ("du", "au")."""
+    return i > 0 and words[i - 1].text in {"du", "au"}
+
+
+class _Context:
+    """One article's words and mentions, indexed for the grammar."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.words = _words(doc)
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.by_first: dict[int, Mention] = {}
+        self.by_last: dict[int, Mention] = {}
+        starts = [w.start for w in self.words]
+        for mention in self.mentions:
+            first = next(
+                (k for k, s in enumerate(starts) if mention.start <= s < mention.end), None
+            )
+            if first is None:
+                continue
+            last = first
+            while last + 1 < len(self.words) and self.words[last + 1].end <= mention.end:
+                last += 1
+            self.by_first.setdefault(first, mention)
+            self.by_last.setdefault(last, mention)
+        self.mention_end = {id(m): k for k, m in self.by_last.items()}
+
+    def after_mention(self, mention: Mention) -> int:
+        return self.mention_end[id(mention)] + 1
+
+    def anchor(self, i: int) -> tuple[_Anchor, int] | None:
+        """An anchor at word ``i`` (the link word already read)."""
+        words = self.words
+        if i >= len(words):
+            return None
+        if i in self.by_first:
+            mention = self.by_first[i]
+            return _Anchor("mention", mention.start, mention.end, mention), self.after_mention(
+                mention
+            )
+        j = i + 1 if words[i].text in fr.DETERMINERS else i
+        if j < len(words) and words[j].text in fr.ANCHOR_PARTS:
+            linked = _any(words, j + 1, fr.LINKS)
+            if linked is not None:
+                return self.anchor(linked)
+        k = j
+        while k < len(words) and k - j < 3 and words[k].pos in {"NOUN", "ADJ"}:
+            k += 1
+            linked = _any(words, k, fr.LINKS)
+            if linked is not None and linked in self.by_first:
+                return self.anchor(linked)
+        determined = words[i].text in fr.ANAPHOR_DETERMINERS if j > i else _fused(words, i)
+        if j < len(words) and words[j].text in fr.ANAPHORS and determined:
+            end = j + 1
+            while end < len(words) and end - j <= 2 and words[end].pos == "ADJ":
+                end += 1
+            linked = _any(words, end, fr.LINKS)
+            if linked is not None and self.anchor(linked) is not None:
+                return None
+            classes = fr.ANAPHORS[words[j].text]
+            start = words[i].start if j > i else words[j].start
+            return _Anchor("anaphor", start, words[end - 1].end, classes=classes), end
+        return None
+
+    def apposed(self, first: int) -> Mention | None:
+        """The named place that the phrase starting at word ``first`` is apposed to."""
+        k = first - 1
+        while k >= 0 and first - k <= APPOSITION_GAP_MAX and k not in self.by_last:
+            if self.words[k].text not in fr.APPOSITION_GAP:
+                return None
+            k -= 1
+        return self.by_last.get(k)
+
+    def referent(
+        self, before: int, classes: tuple[str, ...], exclude: Mention | None
+    ) -> Mention | None:
+        """The most recent placed mention before character ``before`` of a compatible class."""
+        for mention in reversed(self.mentions):
+            if mention.start >= before or mention.place is None or mention.role != "location":
+                continue
+            if exclude is not None and (mention.start, mention.end) == (exclude.start, exclude.end):
+                continue
+            place = mention.place
+            if classes and place.feature_class not in classes:
+                continue
+            if not classes and place.feature_code.startswith("PCL"):
+                continue
+            return mention
+        return None
+
+
+# --- phrases -----------------------------------------------------------------------------
+
+
+def _phrase(ctx: _Context, i: int) -> _Phrase | None:
+    """The longest position phrase starting at word ``i``, if any."""
+    words = ctx.words
+    distance = _distance(words, i)
+    if distance is not None:
+        found, j, led = distance
+        if j < len(words) and words[j].text in fr.SEPARATE_VERBS:
+            return _separation(ctx, i, found, j + 1)
+        direction = _direction(words, j)
+        k = direction[1] if direction else j
+        linked = _any(words, k, fr.LINKS)
+        anchored = ctx.anchor(linked) if linked is not None else None
+        if direction is not None and not direction[0].inside:
+            if anchored is not None:
+                return _Phrase(i, anchored[1] - 1, anchored[0], found, direction[0])
+            return _Phrase(i, k - 1, _continuation(words, i), found, direction[0])
+        if direction is None and anchored is not None and (led or found.qualifier):
+            return _Phrase(i, anchored[1] - 1, anchored[0], found)
+        return None
+    direction = _direction(words, i)
+    if direction is not None:
+        found_dir, j = direction
+        linked = _any(words, j, fr.LINKS)
+        anchored = ctx.anchor(linked) if linked is not None else None
+        if anchored is not None:
+            return _Phrase(i, anchored[1] - 1, anchored[0], direction=found_dir)
+        if found_dir.further:
+            return _Phrase(i, j - 1, _continuation(words, i), direction=found_dir)
+        return None
+    key, kind, j = _longest(words, i, fr.PROXIMITY)
+    if key is not None:
+        anchored = ctx.anchor(j)
+        if key[-1] in {"du", "des"} and anchored is None:
+            return None
+        if anchored is None:
+            return None
+        return _Phrase(
+            i, anchored[1] - 1, anchored[0], proximity=kind, proximity_words=" ".join(key)
+        )
+    return None
+
+
+def _continuation(words: Sequence[_Word], i: int) -> _Anchor:
+    return _Anchor("continuation", words[i].start, words[i].start)
+
+
+def _separation(ctx: _Context, i: int, distance: _Distance, j: int) -> _Phrase | None:
+    """ "N km séparent A de B": B is the anchor, A (if named) the target."""
+    words = ctx.words
+    for k in range(j, min(j + 10, len(words))):
+        if words[k].text in {".", ";", ":"}:
+            return None
+        linked = _any(words, k, fr.LINKS) or (k + 1 if words[k].text == "et" else None)
+        if linked is None or k == j:
+            continue
+        anchored = ctx.anchor(linked)
+        if anchored is None:
+            continue
+        target = next((ctx.by_first[n] for n in range(j, k) if n in ctx.by_first), None)
+        return _Phrase(
+            i,
+            anchored[1] - 1,
+            anchored[0],
+            distance,
+            target=target,
+            explicit_target=target is not None,
+        )
+    return None
+
+
+def _region_hint(ctx: _Context, mention: Mention) -> tuple[_Direction | None, int] | None:
+    """An AFP region hint right after a name: "Raqa (nord)", "Palmyre (centre)"."""
+    words = ctx.words
+    i = ctx.after_mention(mention)
+    if _match(words, i, ("(",)) is None:
+        return None
+    if i + 2 < len(words) and words[i + 1].text == "centre" and words[i + 2].text == ")":
+        return None, i + 2
+    key, bearing, j = _longest(words, i + 1, fr.COMPASS)
+    if key is None or _match(words, j, (")",)) is None:
+        return None
+    words_of_hint = " ".join(key)
+    return _Direction(bearing, TOLERANCE_BY_WORDS[len(key)], True, False, words_of_hint), j
+
+
+# --- claims ------------------------------------------------------------------------------
+
+
+def _sentence_of(doc: Doc, char: int) -> Sentence:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return Sentence(sent.start_char, sent.end_char, sent.text)
+    last = list(doc.sents)[-1]
+    return Sentence(last.start_char, last.end_char, last.text)
+
+
+def _build(
+    article: Article,
+    sentence: Sentence,
+    span: tuple[int, int],
+    anchor: Place,
+    anchor_span: tuple[int, int],
+    *,
+    distance: _Distance | None,
+    direction: _Direction | None,
+    proximity: str | None,
+    qualifier: str | None,
+    target: Mention | None,
+) -> Claim | None:
+    """A claim from the parts of a phrase, or ``None`` when the geometry is degenerate."""
+    extent = anchor.uncertainty_km
+    bearing = direction.bearing if direction else None
+    tolerance = direction.tolerance if direction else None
+    if direction is not None and direction.inside:
+        radius = max(extent, INSIDE_MIN_KM)
+        minimum, maximum, nominal, extent = 0.0, radius, radius / 2, 0.0
+    elif distance is not None:
+        minimum, maximum, nominal = distance.minimum, distance.maximum, distance.nominal
+    elif proximity == "centre":
+        minimum, maximum, nominal = 0.0, CENTRE_FRACTION * max(extent, INSIDE_MIN_KM), 0.0
+        extent = 0.0
+    elif proximity is not None:
+        minimum, maximum, nominal = 0.0, PROXIMITY_KM[proximity], 0.0
+    else:
+        minimum, maximum = 0.0, UNSTATED_DISTANCE_MAX_KM
+        nominal = UNSTATED_DISTANCE_NOMINAL_KM
+    shape = "sector" if bearing is not None else "disc" if minimum <= extent else "ring"
+    try:
+        footprint = geodesy.sector(
+            (anchor.lon, anchor.lat),
+            distance_min_km=minimum,
+            distance_max_km=maximum,
+            bearing_deg=bearing,
+            bearing_tolerance_deg=tolerance,
+            anchor_extent_km=extent,
+            nominal_km=nominal,
+        )
+    except geodesy.FootprintError:
+        return None
+    return Claim(
+        article_id=article.id,
+        sentence=sentence,
+        start=span[0],
+        end=span[1],
+        anchor=anchor,
+        anchor_start=anchor_span[0],
+        anchor_end=anchor_span[1],
+        distance_min_km=minimum,
+        distance_max_km=maximum,
+        bearing_deg=bearing,
+        bearing_tolerance_deg=tolerance,
+        shape=shape,
+        footprint=footprint.polygon,
+        lon=footprint.lon,
+        lat=footprint.lat,
+        uncertainty_km=footprint.uncertainty_km,
+        target=target,
+        qualifier=qualifier,
+    )
+
+
+def _anchor_mention(ctx: _Context, phrase: _Phrase, target: Mention | None) -> Mention | None:
+    anchor = phrase.anchor
+    if anchor.kind == "mention":
+        return anchor.mention
+    classes = anchor.classes if anchor.kind == "anaphor" else ()
+    return ctx.referent(anchor.start, classes, target)
+
+
+def widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: str) -> Claim:
+    """A copy of ``claim`` locating ``target`` within ``km`` of the claimed position.
+
+    "Les troupes sont à 20 km à l'ouest de Palmyre et combattent dans les environs du village
+    de X": X lies within the environs' reach of the troops' footprint.
+    """
+    footprint = geodesy.widen(
+        geodesy.Footprint(claim.footprint, claim.lon, claim.lat, claim.uncertainty_km), km=km
+    )
+    return dataclasses.replace(
+        claim,
+        distance_min_km=max(0.0, claim.distance_min_km - km),
+        distance_max_km=claim.distance_max_km + km,
+        footprint=footprint.polygon,
+        uncertainty_km=footprint.uncertainty_km,
+        target=target,
+        qualifier=qualifier,
+    )
+
+
+def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
+    """Every distance, direction and proximity claim of an article, with its footprint.
+
+    Parameters
+    ----------
+    article
+        The article; ``doc`` is its parsed text, so token offsets are offsets into
+        ``article.text``.
+    doc
+        ``geo.nlp.parse(article.text)``.
+    mentions
+        The article's resolved mentions (``place`` set, or ``resolution="unresolved"``).
+
+    Returns
+    -------
+    list of Claim
+        In text order. A claim whose anchor cannot be resolved to a placed mention is not
+        made; an unresolved place named in a proximity phrase gets the claims of its sentence
+        that locate the actor (or the place it is said to be near), widened by the
+        proximity's reach.
+
+    Examples
+    --------
+    >>> from gazetteer import Place
+    >>> from geo.nlp import parse
+    >>> text = "Les troupes sont à environ 20 km à l'ouest de Palmyre."
+    >>> palmyre = Place("geonames:170961", "Palmyre", 38.2684, 34.5561, uncertainty_km=2.0)
+    >>> m = Mention("a", 46, 53, "Palmyre", Sentence(0, 54, text), place=palmyre,
+    ...             resolution="gazetteer")
+    >>> [claim] = parse_claims(Article("a", None, None, text), parse(text), [m])
+    >>> claim.distance_min_km, claim.distance_max_km, claim.bearing_deg, claim.shape
+    (13.0, 27.0, 270.0, 'sector')
+    """
+    ctx = _Context(doc, mentions)
+    words = ctx.words
+    claims: list[Claim] = []
+    links: list[tuple[Mention | None, Mention, str, str]] = []
+    previous: tuple[Mention | None, Mention | None] = (None, None)
+    i = 0
+    while i < len(words):
+        phrase = _phrase(ctx, i)
+        if phrase is None:
+            i += 1
+            continue
+        i = phrase.last + 1
+        target = phrase.target if phrase.explicit_target else ctx.apposed(phrase.first)
+        if target is not None and target is previous[0]:
+            target = previous[1]  # "à 20 km au sud de Raqa, près de Tabqa": the same subject
+        anchor_mention = _anchor_mention(ctx, phrase, target)
+        if anchor_mention is None:
+            continue
+        previous = (anchor_mention if phrase.anchor.kind == "mention" else None, target)
+        if target is not None and (target.start, target.end) == (
+            anchor_mention.start,
+            anchor_mention.end,
+        ):
+            target = None
+        span = (words[phrase.first].start, words[phrase.last].end)
+        if anchor_mention.place is None:
+            if phrase.proximity is not None:
+                links.append((target, anchor_mention, phrase.proximity, phrase.proximity_words))
+            continue
+        qualifier = phrase.proximity_words or (
+            phrase.distance.qualifier if phrase.distance else None
+        )
+        anchor_span = (
+            (anchor_mention.start, anchor_mention.end)
+            if phrase.anchor.kind == "continuation"
+            else (phrase.anchor.start, phrase.anchor.end)
+        )
+        claim = _build(
+            article,
+            _sentence_of(doc, span[0]),
+            span,
+            anchor_mention.place,
+            anchor_span,
+            distance=phrase.distance,
+            direction=phrase.direction,
+            proximity=phrase.proximity,
+            qualifier=qualifier,
+            target=target,
+        )
+        if claim is not None:
+            claims.append(claim)
+    claims.extend(_hint_claims(ctx, article, doc))
+    claims.extend(_linked_claims(claims, links))
+    return sorted(claims, key=lambda c: (c.start, c.end, c.target.start if c.target else -1))
+
+
+def _hint_claims(ctx: _Context, article: Article, doc: Doc) -> list[Claim]:
+    """An unresolved name with a region hint ("X (nord)") lies in that part of the country
+    the article names (the most recent country mention before it)."""
+    claims = []
+    for mention in ctx.mentions:
+        if mention.place is not None or id(mention) not in ctx.mention_end:
+            continue
+        hint = _region_hint(ctx, mention)
+        if hint is None:
+            continue
+        country = next(
+            (
+                m
+                for m in reversed(ctx.mentions)
+                if m.start < mention.start and m.place and m.place.feature_code.startswith("PCL")
+            ),
+            None,
+        )
+        if country is None or country.place is None:
+            continue
+        direction, last = hint
+        end = ctx.words[last].end
+        claim = _build(
+            article,
+            _sentence_of(doc, mention.start),
+            (mention.end, end),
+            country.place,
+            (country.start, country.end),
+            distance=None,
+            direction=direction,
+            proximity=None if direction else "centre",
+            qualifier=ctx.words[last - 1].text if direction is None else direction.words,
+            target=mention,
+        )
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _same_name(a: Mention, b: Mention) -> bool:
+    return name_key(a.surface) == name_key(b.surface) != ""
+
+
+def _linked_claims(
+    claims: Sequence[Claim], links: Sequence[tuple[Mention | None, Mention, str, str]]
+) -> list[Claim]:
+    """Claims for unresolved places named in proximity phrases, from the article's claims.
+
+    ``(None, X, kind)``: "[actor] combat dans les environs de X" puts X within reach of where
+    the actor is said to be in that sentence. ``(T, X, kind)``: "T dans la région de X" puts T
+    within reach of wherever the article says X is (and X within reach of where it says T is).
+    """
+    derived: list[Claim] = []
+    for target, near, kind, words_of_kind in links:
+        if target is not None:
+            continue
+        for claim in claims:
+            if claim.target is None and claim.sentence.start <= near.start < claim.sentence.end:
+                derived.append(
+                    widen_claim(claim, km=PROXIMITY_KM[kind], target=near, qualifier=words_of_kind)
+                )
+    located = [*claims, *derived]
+    for target, near, kind, words_of_kind in links:
+        if target is None:
+            continue
+        for claim in located:
+            if claim.target is None or claim.qualifier == words_of_kind:
+                continue
+            other = near if _same_name(claim.target, target) else None
+            other = target if _same_name(claim.target, near) else other
+            if other is not None:
+                derived.append(
+                    widen_claim(claim, km=PROXIMITY_KM[kind], target=other, qualifier=words_of_kind)
+                )
+    return derived
