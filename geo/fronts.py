@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import geopandas as gpd
@@ -37,7 +38,7 @@ import shapely
 from pyproj import CRS, Transformer
 from shapely.geometry import MultiPoint, Point, box
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points, transform
+from shapely.ops import nearest_points
 
 from geo import borders
 from geo.geodesy import disc, distance_km
@@ -138,19 +139,34 @@ def _cells(points: list[tuple[float, float]]) -> list[BaseGeometry]:
     return [cell.intersection(frame) for cell in cells.geoms]
 
 
-def _home_country(
-    site: _Site, frame: gpd.GeoDataFrame, home_countries: Sequence[str]
-) -> BaseGeometry:
-    """The country a site lies in (see :data:`BORDER_SLACK_KM` for border towns)."""
-    here = Point(site.lon, site.lat)
-    for geometry in frame.loc[frame["iso_a2"].isin(list(home_countries)), "geometry"]:
+@lru_cache(maxsize=4096)
+def _home_country(lon: float, lat: float, home_countries: tuple[str, ...]) -> BaseGeometry:
+    """The country a place lies in (see :data:`BORDER_SLACK_KM` for border towns)."""
+    frame = borders.countries()
+    here = Point(lon, lat)
+    for geometry in frame.loc[frame["iso_a2"].isin(home_countries), "geometry"]:
         nearest = nearest_points(geometry, here)[0]
-        if distance_km((site.lon, site.lat), (nearest.x, nearest.y)) <= BORDER_SLACK_KM:
+        if distance_km((lon, lat), (nearest.x, nearest.y)) <= BORDER_SLACK_KM:
             return geometry
     inside = frame[frame.contains(here)]
     if not inside.empty:
         return inside.geometry.iloc[0]
     return frame.geometry.iloc[int(np.argmin(frame.distance(here).to_numpy()))]
+
+
+@lru_cache(maxsize=4096)
+def _reach_in_country(
+    lon: float, lat: float, radius_km: float, home_countries: tuple[str, ...]
+) -> BaseGeometry:
+    reach = disc((lon, lat), radius_km=radius_km).polygon
+    return reach.intersection(_home_country(lon, lat, home_countries))
+
+
+def _project(geometry: BaseGeometry, transformer: Transformer) -> BaseGeometry:
+    def along(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+
+    return shapely.transform(geometry, along)
 
 
 def _empty(columns: list[str]) -> gpd.GeoDataFrame:
@@ -190,18 +206,20 @@ def zones(
     if not sites:
         return _empty(_ZONE_COLUMNS)
     local = _local_crs(sites)
-    to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
-    projected = [to_local(s.lon, s.lat) for s in sites]
-    countries = borders.countries() if land is None else None
+    to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True)
+    projected = [to_local.transform(s.lon, s.lat) for s in sites]
+    homes = tuple(home_countries)
     groups: dict[tuple[str, bool], list[tuple[_Site, BaseGeometry]]] = defaultdict(list)
     for site, cell in zip(sites, _cells(projected), strict=True):
-        reach = disc((site.lon, site.lat), radius_km=reach_km(site.extent_km)).polygon
-        ground = land if countries is None else _home_country(site, countries, home_countries)
-        area = transform(to_local, reach.intersection(ground))
-        piece = cell.intersection(area)
+        radius = reach_km(site.extent_km)
+        if land is None:
+            area = _reach_in_country(site.lon, site.lat, radius, homes)
+        else:
+            area = disc((site.lon, site.lat), radius_km=radius).polygon.intersection(land)
+        piece = cell.intersection(_project(area, to_local))
         if not piece.is_empty:
             groups[(site.side, site.stale)].append((site, piece))
-    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True)
     rows = []
     for (side, stale), members in sorted(groups.items()):
         ages = [s.age_days for s, _ in members if s.age_days is not None]
@@ -212,7 +230,7 @@ def zones(
                 "stale": stale,
                 "age_days": max(ages) if ages else None,
                 "places": "; ".join(sorted(n for s, _ in members for n in s.names)),
-                "geometry": transform(to_lonlat, shapely.make_valid(shape)),
+                "geometry": _project(shapely.make_valid(shape), to_lonlat),
             }
         )
     if not rows:
