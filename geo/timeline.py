@@ -18,7 +18,9 @@ snapshot taken in the middle of a month already shows what that month's dispatch
 
 *Deciding evidence* is ``captured``, ``controls``, ``lost`` and ``withdrew``. As of a date,
 the deciding observations of a place that have started are grouped into periods (windows that
-overlap, transitively: evidence whose order cannot be told); the latest period decides:
+overlap, transitively: evidence whose order cannot be told); the latest period decides, from
+its evidence that is not wholly earlier than another's (a capture in May and one on 20
+November, bridged by a vague "en 2015", are still in order):
 
 - one side ``captured`` it: that side holds it; another side's ``controls`` in the same period
   is read as the state before the capture ("reprendre Palmyre à l'EI" says both); if the
@@ -176,9 +178,11 @@ def _best(items: Iterable[_Dated]) -> _Dated:
 
 
 def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
+    last_start = max(i.start for i in group)
     by_relation: dict[str, list[_Dated]] = defaultdict(list)
     for item in group:
-        by_relation[item.obs.relation].append(item)
+        if item.end >= last_start:  # evidence wholly before another's is superseded by it
+            by_relation[item.obs.relation].append(item)
     losses = by_relation["lost"] + by_relation["withdrew"]
     losers = {i.obs.side for i in losses}
     captors = {i.obs.side for i in by_relation["captured"]}

@@ -179,6 +179,16 @@ def test_a_month_claim_disagreeing_with_a_day_claim_inside_it_is_contested():
     assert holders(control_at(claims, D(2015, 8, 31))) == {"Qaryatayn": CONTESTED}
 
 
+def test_a_vague_year_claim_does_not_blur_the_order_of_precise_captures():
+    claims = [
+        obs("captured", "isis", "Qaryatayn", D(2015, 8, 1), "month"),
+        obs("controls", "isis", "Qaryatayn", D(2015, 1, 1), "year"),
+        obs("captured", "government", "Qaryatayn", D(2015, 11, 20)),
+    ]
+    assert holders(control_at(claims, D(2015, 10, 1))) == {"Qaryatayn": "isis"}
+    assert holders(control_at(claims, D(2015, 12, 1))) == {"Qaryatayn": "government"}
+
+
 def test_two_captures_in_one_month_without_order_are_contested():
     claims = [
         obs("captured", "government", "Soukhné", D(2017, 8, 1), "month"),
