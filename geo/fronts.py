@@ -139,19 +139,27 @@ def _cells(points: list[tuple[float, float]]) -> list[BaseGeometry]:
     return [cell.intersection(frame) for cell in cells.geoms]
 
 
+def _gap_km(geometry: BaseGeometry, lon: float, lat: float) -> float:
+    nearest = nearest_points(geometry, Point(lon, lat))[0]
+    return distance_km((lon, lat), (nearest.x, nearest.y))
+
+
 @lru_cache(maxsize=4096)
 def _home_country(lon: float, lat: float, home_countries: tuple[str, ...]) -> BaseGeometry:
     """The country a place lies in (see :data:`BORDER_SLACK_KM` for border towns)."""
     frame = borders.countries()
-    here = Point(lon, lat)
-    for geometry in frame.loc[frame["iso_a2"].isin(home_countries), "geometry"]:
-        nearest = nearest_points(geometry, here)[0]
-        if distance_km((lon, lat), (nearest.x, nearest.y)) <= BORDER_SLACK_KM:
-            return geometry
-    inside = frame[frame.contains(here)]
+    inside = frame[frame.contains(Point(lon, lat))]
+    at_home = inside[inside["iso_a2"].isin(home_countries)]
+    if not at_home.empty:
+        return at_home.geometry.iloc[0]
+    homes = frame[frame["iso_a2"].isin(home_countries)]
+    if not homes.empty:
+        gaps = [_gap_km(g, lon, lat) for g in homes.geometry]
+        if min(gaps) <= BORDER_SLACK_KM:
+            return homes.geometry.iloc[int(np.argmin(gaps))]
     if not inside.empty:
         return inside.geometry.iloc[0]
-    return frame.geometry.iloc[int(np.argmin(frame.distance(here).to_numpy()))]
+    return frame.geometry.iloc[int(np.argmin([_gap_km(g, lon, lat) for g in frame.geometry]))]
 
 
 @lru_cache(maxsize=4096)

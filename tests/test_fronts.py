@@ -131,6 +131,15 @@ def test_a_border_town_keeps_its_zone_in_the_theatres_country():
     assert zone.contains(in_syria) and not zone.contains(in_turkey)
 
 
+def test_a_town_near_the_border_between_two_theatre_countries_stays_in_its_own():
+    boukamal = (40.918, 34.453)  # Syria, 4 km from Iraq
+    in_iraq = Point(destination(boukamal, bearing_deg=110, distance_km=15))
+    assert list(borders.countries().loc[lambda f: f.contains(in_iraq), "iso_a2"]) == ["IQ"]
+    zone = zones([state("isis", boukamal, "Boukamal")], home_countries=("SY", "IQ"))
+    assert zone.geometry.iloc[0].contains(Point(boukamal))
+    assert not zone.geometry.iloc[0].contains(in_iraq)
+
+
 def test_stale_places_make_separate_stale_zones_and_dashed_fronts():
     fresh = two_columns()
     gov = [s for s in fresh if s.side == "government"]
