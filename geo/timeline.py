@@ -310,16 +310,24 @@ def control_at(
     ]
 
 
-def _change_dates(places: dict[str, list[_Dated]]) -> set[dt.date]:
+def _changed(before: _Verdict | None, after: _Verdict | None, day: dt.date, stale: int) -> bool:
+    if before is None or after is None:
+        return before is not after
+    if before.side != after.side:
+        return True
+    was_stale = (day - before.deciding.start).days > stale
+    return was_stale and after.deciding != before.deciding
+
+
+def _change_dates(places: dict[str, list[_Dated]], stale_after_days: int) -> set[dt.date]:
     changes: set[dt.date] = set()
     for items in places.values():
-        previous: str | None = None
+        previous: _Verdict | None = None
         for day in sorted({i.start for i in items}):
             verdict = _place_verdict(items, day)
-            side = verdict.side if verdict is not None else None
-            if side != previous:
+            if _changed(previous, verdict, day, stale_after_days):
                 changes.add(day)
-            previous = side
+            previous = verdict
     return changes
 
 
@@ -339,7 +347,10 @@ def _week_ends(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def snapshot_dates(
-    observations: Sequence[Observation], *, every: Every = "change"
+    observations: Sequence[Observation],
+    *,
+    every: Every = "change",
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> list[dt.date]:
     """The dates at which to draw a snapshot, in order.
 
@@ -348,10 +359,14 @@ def snapshot_dates(
     observations
         The events stage's observations (context and undated ones are ignored).
     every
-        ``change``: every date on which some place's holder changes (a period's first day);
+        ``change``: every date on which the map of some place changes (a period's first
+        day): its holder, or its stale evidence renewed by fresh evidence (so that a
+        dispatch confirming an old state gets a snapshot where it is no longer faded);
         ``article``: one per article, the last day covered by its latest evidence (a
         February 2017 dispatch gives 28 February 2017); ``week``: every Sunday and
         ``month``: every month's last day, from the first evidence to the last.
+    stale_after_days
+        The staleness threshold of ``change`` (as in :func:`control_at`).
 
     Returns
     -------
@@ -366,7 +381,7 @@ def snapshot_dates(
     if every not in EVERY:
         raise TimelineOptionError(f"every must be one of {EVERY}, got {every!r}")
     if every == "change":
-        return sorted(_change_dates(_by_place(observations)))
+        return sorted(_change_dates(_by_place(observations), stale_after_days))
     dated = _dated(observations, need_place=False)
     if not dated:
         return []
@@ -389,7 +404,7 @@ def timeline(
     """Every snapshot of :func:`snapshot_dates` with its :func:`control_at` states."""
     return [
         (day, control_at(observations, day, stale_after_days=stale_after_days))
-        for day in snapshot_dates(observations, every=every)
+        for day in snapshot_dates(observations, every=every, stale_after_days=stale_after_days)
     ]
 
 

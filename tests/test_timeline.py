@@ -271,6 +271,21 @@ def test_snapshot_dates_per_article_week_and_month():
     assert snapshot_dates(history) == [D(2016, 12, 1), D(2017, 3, 2)]
 
 
+def test_a_dispatch_renewing_stale_evidence_gets_its_own_snapshot():
+    history = [
+        obs("captured", "isis", "Palmyre", D(2015, 5, 1), "month"),
+        obs("controls", "isis", "Palmyre", D(2015, 6, 10)),
+        obs("controls", "isis", "Palmyre", D(2016, 12, 1), "month"),
+    ]
+    # June 2015 repeats fresh news: no new map; December 2016 renews an 18-month-old state.
+    assert snapshot_dates(history) == [D(2015, 5, 1), D(2016, 12, 1)]
+    assert snapshot_dates(history, stale_after_days=10) == [
+        D(2015, 5, 1),
+        D(2015, 6, 10),
+        D(2016, 12, 1),
+    ]
+
+
 def test_an_unknown_snapshot_option_names_itself():
     with pytest.raises(TimelineOptionError, match="'fortnight'"):
         snapshot_dates([], every="fortnight")
@@ -324,7 +339,7 @@ def test_with_day_precise_captures_the_latest_capture_always_decides(captures):
     expected = [
         start + dt.timedelta(days=n)
         for i, (n, side) in enumerate(ordered)
-        if i == 0 or ordered[i - 1][1] != side
+        if i == 0 or ordered[i - 1][1] != side or n - ordered[i - 1][0] > STALE_AFTER_DAYS
     ]
     assert changes == expected
 
