@@ -112,6 +112,9 @@ APPOSITION_GAP_MAX = 6
 """Most words between a named place and the phrase that locates it ("X, une localité située
 à ...")."""
 
+COORDINATION_GAP_MAX = 2
+"""Most words (a comma, "et") between two phrases that describe the same subject."""
+
 _DIGITS = re.compile(r"^\d+(?:[.\u202f\u00a0]\d{3})*(?:,\d+)?$")
 
 
@@ -310,7 +313,7 @@ def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None,
         high = _single(words, k)
         if high is None or high[0] < low[0]:
             return None
-        return low[0] - low[1], high[0] + high[1], (low[0] + high[0]) / 2, high[2]
+        return low[0], high[0], (low[0] + high[0]) / 2, high[2]  # the text's own bounds
     single = _single(words, i)
     if single is None:
         return None
@@ -406,6 +409,7 @@ class _Context:
             self.by_first.setdefault(first, mention)
             self.by_last.setdefault(last, mention)
         self.mention_end = {id(m): k for k, m in self.by_last.items()}
+        self.mention_first = {id(m): k for k, m in self.by_first.items()}
 
     def after_mention(self, mention: Mention) -> int:
         return self.mention_end[id(mention)] + 1
@@ -434,7 +438,7 @@ class _Context:
         determined = words[i].text in fr.ANAPHOR_DETERMINERS if j > i else _fused(words, i)
         if j < len(words) and words[j].text in fr.ANAPHORS and determined:
             end = j + 1
-            while end < len(words) and end - j <= 2 and words[end].pos == "ADJ":
+            while end < len(words) and end - j <= 2 and words[end].text in fr.ANAPHOR_ADJECTIVES:
                 end += 1
             linked = _any(words, end, fr.LINKS)
             if linked is not None and self.anchor(linked) is not None:
@@ -453,6 +457,19 @@ class _Context:
             k -= 1
         return self.by_last.get(k)
 
+    def complement(self, mention: Mention) -> bool:
+        """Whether ``mention`` completes another noun ("l'aéroport militaire de Palmyre"): the
+        phrase then locates that other thing, and "la ville" may still be the place itself."""
+        k = self.mention_first.get(id(mention))
+        if k is None or k < 2:
+            return False
+        link, head = self.words[k - 1], self.words[k - 2]
+        return (
+            link.text in {"de", "d'"}
+            and head.pos in {"NOUN", "ADJ"}
+            and head.text not in fr.ANAPHORS
+        )
+
     def referent(
         self, before: int, classes: tuple[str, ...], exclude: Mention | None
     ) -> Mention | None:
@@ -460,7 +477,11 @@ class _Context:
         for mention in reversed(self.mentions):
             if mention.start >= before or mention.place is None or mention.role != "location":
                 continue
-            if exclude is not None and (mention.start, mention.end) == (exclude.start, exclude.end):
+            if (
+                exclude is not None
+                and (mention.start, mention.end) == (exclude.start, exclude.end)
+                and not self.complement(exclude)
+            ):
                 continue
             place = mention.place
             if classes and place.feature_class not in classes:
@@ -514,6 +535,14 @@ def _phrase(ctx: _Context, i: int) -> _Phrase | None:
             i, anchored[1] - 1, anchored[0], proximity=kind, proximity_words=" ".join(key)
         )
     return None
+
+
+def _coordinated(words: Sequence[_Word], last: int, first: int) -> bool:
+    """Whether a phrase starting at ``first`` continues the one ending at ``last``."""
+    between = words[last + 1 : first]
+    return 0 <= first - last - 1 <= COORDINATION_GAP_MAX and all(
+        w.text in fr.COORDINATION for w in between
+    )
 
 
 def _continuation(words: Sequence[_Word], i: int) -> _Anchor:
@@ -700,7 +729,7 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
     words = ctx.words
     claims: list[Claim] = []
     links: list[tuple[Mention | None, Mention, str, str]] = []
-    previous: tuple[Mention | None, Mention | None] = (None, None)
+    previous: tuple[int, Mention | None] = (-COORDINATION_GAP_MAX - 1, None)
     i = 0
     while i < len(words):
         phrase = _phrase(ctx, i)
@@ -708,13 +737,16 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
             i += 1
             continue
         i = phrase.last + 1
-        target = phrase.target if phrase.explicit_target else ctx.apposed(phrase.first)
-        if target is not None and target is previous[0]:
-            target = previous[1]  # "à 20 km au sud de Raqa, près de Tabqa": the same subject
+        if phrase.explicit_target:
+            target = phrase.target
+        elif _coordinated(words, previous[0], phrase.first):
+            target = previous[1]  # "X, au sud de A et à l'est de B": both say where X is
+        else:
+            target = ctx.apposed(phrase.first)
+        previous = (phrase.last, target)
         anchor_mention = _anchor_mention(ctx, phrase, target)
         if anchor_mention is None:
             continue
-        previous = (anchor_mention if phrase.anchor.kind == "mention" else None, target)
         if target is not None and (target.start, target.end) == (
             anchor_mention.start,
             anchor_mention.end,

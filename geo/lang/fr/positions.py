@@ -261,6 +261,40 @@ ANAPHORS: dict[str, tuple[str, ...]] = {
 ("la ville", "cette ville", "la cité antique", "le pays"), refer back to a place already
 named, and the GeoNames feature classes of the places they can refer to."""
 
+COORDINATION: frozenset[str] = frozenset({",", "et", "puis", "soit"})
+"""Words joining two position phrases about the same subject: "au sud de Hassaké et à l'est
+de Raqa", "à 20 km au sud de Raqa, près de Tabqa"."""
+
+ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
+    {
+        "antique",
+        "historique",
+        "ancienne",
+        "vieille",
+        "voisine",
+        "voisin",
+        "frontalière",
+        "frontalier",
+        "stratégique",
+        "assiégée",
+        "assiégé",
+        "martyre",
+        "rebelle",
+        "syrienne",
+        "irakienne",
+        "kurde",
+        "chrétienne",
+        "côtière",
+        "septentrionale",
+        "méridionale",
+        "orientale",
+        "occidentale",
+        "désertique",
+        "même",
+    }
+)
+"""Adjectives that may follow an anaphor's noun ("la cité antique", "la ville voisine")."""
+
 ANAPHOR_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "cette", "ce", "cet"})
 """Determiners of an anaphor: definite or demonstrative, never indefinite."""
 

