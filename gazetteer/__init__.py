@@ -20,13 +20,18 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
+from gazetteer.index import Gazetteer  # noqa: E402 - needs __version__ for its cache key
+from gazetteer.normalize import name_key  # noqa: E402
+
 __all__ = [
     "Candidate",
     "DumpFormatError",
+    "Gazetteer",
     "GazetteerError",
     "Match",
     "OnlineLookupError",
     "Place",
     "UnknownPlaceError",
     "__version__",
+    "name_key",
 ]

@@ -1,0 +1,193 @@
+"""The compact, picklable index behind :class:`gazetteer.Gazetteer`.
+
+Columns rather than 235,000 :class:`~gazetteer.records.Place` objects: arrays of numbers,
+lists of (interned) strings, one dict from :func:`~gazetteer.normalize.name_key` keys to
+references, and one Aho-Corasick automaton over the folded surfaces for ``find``. Places
+are materialised on demand. A reference packs a place row and the position of the matched
+surface among that place's names: ``row << SURFACE_BITS | position``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from gazetteer._errors import GazetteerError
+from gazetteer.lang import FIND_STOPWORDS
+from gazetteer.normalize import fold, name_key
+from gazetteer.records import Place
+from gazetteer.sources import SourceRow
+
+__all__ = ["SEP", "SURFACE_BITS", "Store", "build_store", "find_surface_ok", "surface_value"]
+
+#: Bits of a reference that hold the surface position (a place keeps its first 1024 names).
+SURFACE_BITS = 10
+_SURFACE_MASK = (1 << SURFACE_BITS) - 1
+#: Bits of an automaton value that hold the folded surface's length.
+_LENGTH_BITS = 8
+#: Separator of a place's names in :attr:`Store.surfaces`.
+SEP = "\x1f"
+#: Shortest surface ``find`` reports, in characters ("Ur" and "Bo" are not worth the noise).
+MIN_FIND_LENGTH = 3
+
+
+def find_surface_ok(folded: str) -> bool:
+    """Whether a folded surface may be reported by ``find`` (length and stop-list policy)."""
+    return (
+        MIN_FIND_LENGTH <= len(folded) < (1 << _LENGTH_BITS)
+        and folded not in FIND_STOPWORDS
+        and folded[0].isalnum()
+    )
+
+
+def surface_value(key_id: int, folded: str) -> int:
+    """The automaton value of a folded surface: its key's id and its length."""
+    return key_id << _LENGTH_BITS | len(folded)
+
+
+def split_value(value: int) -> tuple[int, int]:
+    """Inverse of :func:`surface_value`: ``(key_id, length)``."""
+    return value >> _LENGTH_BITS, value & ((1 << _LENGTH_BITS) - 1)
+
+
+def split_ref(ref: int) -> tuple[int, int]:
+    """A reference as ``(row, surface position)``."""
+    return ref >> SURFACE_BITS, ref & _SURFACE_MASK
+
+
+@dataclass(slots=True)
+class Store:
+    """Columnar place table, key index and text automaton (see the module docstring)."""
+
+    place_ids: list[str]
+    surfaces: list[str]
+    lon: array
+    lat: array
+    population: array
+    uncertainty: array
+    country: list[str | None]
+    feature_class: list[str]
+    feature_code: list[str]
+    source: list[str]
+    keys: dict[str, int | tuple[int, ...]]
+    key_list: list[str]
+    automaton: ahocorasick.Automaton
+    _rows: dict[str, int] | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.place_ids)
+
+    def row_of(self, place_id: str) -> int | None:
+        """The row of a place id, or ``None``."""
+        if self._rows is None:
+            self._rows = {pid: i for i, pid in enumerate(self.place_ids)}
+        return self._rows.get(place_id)
+
+    def refs(self, key: str) -> tuple[int, ...]:
+        """References filed under a key, most prominent place first."""
+        hit = self.keys.get(key)
+        if hit is None:
+            return ()
+        return (hit,) if isinstance(hit, int) else hit
+
+    def surface(self, row: int, position: int) -> str:
+        """The ``position``-th name of a row (0 is the canonical name)."""
+        names = self.surfaces[row]
+        if position == 0:
+            return names.split(SEP, 1)[0]
+        return names.split(SEP)[position]
+
+    def place(self, row: int) -> Place:
+        """Materialise the :class:`Place` of a row."""
+        names = self.surfaces[row].split(SEP)
+        return Place(
+            place_id=self.place_ids[row],
+            name=names[0],
+            lon=self.lon[row],
+            lat=self.lat[row],
+            country_code=self.country[row],
+            feature_class=self.feature_class[row],
+            feature_code=self.feature_code[row],
+            population=self.population[row],
+            source=self.source[row],
+            uncertainty_km=self.uncertainty[row],
+            aliases=tuple(names[1:]),
+        )
+
+
+def _merge_names(rows: list[SourceRow], extra: SourceRow, index: dict[str, int]) -> None:
+    """Add a names-only curated row's surfaces to the GeoNames place it names."""
+    row = index.get(extra.place_id)
+    if row is None:
+        raise GazetteerError(
+            f"curated row {extra.place_id!r} adds names to a place the sources lack"
+        )
+    base = rows[row]
+    added = tuple(s for s in extra.surfaces if s not in base.surfaces)
+    rows[row] = base._replace(surfaces=base.surfaces + added)
+
+
+def build_store(sources: Iterable[SourceRow]) -> Store:
+    """Build the index from source rows (names-only curated rows merge into their place).
+
+    Raises
+    ------
+    GazetteerError
+        On a duplicate place id or a names-only row for an unknown place.
+    """
+    rows: list[SourceRow] = []
+    index: dict[str, int] = {}
+    for row in sources:
+        if row.place_id in index:
+            if math.isnan(row.lon):
+                _merge_names(rows, row, index)
+                continue
+            raise GazetteerError(f"duplicate place id {row.place_id!r}")
+        if math.isnan(row.lon):
+            _merge_names(rows, row, index)
+            continue
+        index[row.place_id] = len(rows)
+        rows.append(row)
+    # Most prominent first, so that every list of references comes out ranked.
+    rows.sort(key=lambda r: (r.feature_class != "A", -r.population, r.place_id))
+
+    intern = sys.intern
+    keys: dict[str, list[int]] = {}
+    key_ids: dict[str, int] = {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for i, row in enumerate(rows):
+        for position, surface in enumerate(row.surfaces[: 1 << SURFACE_BITS]):
+            key = name_key(surface)
+            if not key:
+                continue
+            refs = keys.setdefault(key, [])
+            if not refs or refs[-1] >> SURFACE_BITS != i:
+                refs.append(i << SURFACE_BITS | position)
+            folded = " ".join(fold(surface).split())
+            if find_surface_ok(folded) and folded not in automaton:
+                key_id = key_ids.setdefault(key, len(key_ids))
+                automaton.add_word(folded, surface_value(key_id, folded))
+    automaton.make_automaton()
+    key_list = [""] * len(key_ids)
+    for key, key_id in key_ids.items():
+        key_list[key_id] = key
+    return Store(
+        place_ids=[r.place_id for r in rows],
+        surfaces=[SEP.join(r.surfaces) for r in rows],
+        lon=array("d", (r.lon for r in rows)),
+        lat=array("d", (r.lat for r in rows)),
+        population=array("q", (r.population for r in rows)),
+        uncertainty=array("d", (r.uncertainty_km for r in rows)),
+        country=[intern(r.country_code) if r.country_code else None for r in rows],
+        feature_class=[intern(r.feature_class) for r in rows],
+        feature_code=[intern(r.feature_code) for r in rows],
+        source=[r.source if r.source != r.place_id else r.place_id for r in rows],
+        keys={k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
+        key_list=key_list,
+        automaton=automaton,
+    )

@@ -1,0 +1,602 @@
+"""The gazetteer: look names up, find them in text, add places found at run time.
+
+:meth:`Gazetteer.default` is the embedded offline index (GeoNames cities of 500+
+inhabitants with their alternate names, countries with their French names, the curated CSV)
+built once and cached on disk, plus the user's imported GeoNames dumps when there are any.
+
+Ranking of :meth:`Gazetteer.lookup`: exact key matches before fuzzy ones; then places in the
+preferred ``country``; then the match score; then prominence, that is
+``log10(population + 1)``, plus 2 for a country, plus 0.5 for a capital, minus one unit
+per 100 km from ``near`` (so a town ten times smaller but 100 km closer ties).
+
+Policy of :meth:`Gazetteer.find` on prose (235,000 places' alternate names include "Sur",
+"Dans", "Pour", "Tours"...): a name is reported only if, in the text, it starts and ends on
+a word boundary (an apostrophe is one: "l'Irak", "d'Alep"), its first letter is upper case
+(or it starts with a lower-case Arabic article before an upper-case letter: "al-Bab"), it
+is at least :data:`~gazetteer._store.MIN_FIND_LENGTH` characters long, and its folded form
+is not in the stop-list :data:`gazetteer.lang.FIND_STOPWORDS`. Overlapping names: the
+longest wins, then the leftmost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+import ahocorasick
+from pyproj import Geod
+from rapidfuzz import fuzz, process
+
+from gazetteer._errors import GazetteerError, UnknownPlaceError
+from gazetteer._store import (
+    SEP,
+    Store,
+    build_store,
+    find_surface_ok,
+    split_ref,
+    split_value,
+    surface_value,
+)
+from gazetteer.cache import cache_dir, read_pickle, write_pickle
+from gazetteer.lang import FIND_LOWERCASE_PREFIXES, FRENCH_ARTICLES, NAME_CONNECTORS
+from gazetteer.normalize import fold, name_key
+from gazetteer.records import Candidate, Match, Place
+from gazetteer.sources import (
+    SourceRow,
+    country_rows,
+    curated_rows,
+    geonames_rows,
+    source_versions,
+)
+
+if TYPE_CHECKING:
+    from gazetteer.importer import LocalIndex
+    from gazetteer.online import OnlineGeocoder
+
+__all__ = ["FUZZY_CUTOFF", "FUZZY_MAX_SCORE", "Gazetteer", "ONLINE_ENV"]
+
+#: Lowest rapidfuzz ``ratio`` (0-100) between keys for a fuzzy candidate.
+FUZZY_CUTOFF = 80.0
+#: Fuzzy scores are scaled into ``0..FUZZY_MAX_SCORE``: below every exact match's 1.0.
+FUZZY_MAX_SCORE = 0.95
+#: Shortest key that gets a fuzzy search (shorter keys match almost anything).
+FUZZY_MIN_KEY = 4
+#: Longest name looked up; anything longer is not a place name.
+MAX_NAME_LENGTH = 200
+#: Most words in a name spelled otherwise than in the sources ("Jisr al Choughour" is 4).
+MAX_NAME_WORDS = 5
+#: Environment variable that turns the online fallback on (``GEO_ONLINE=1``).
+ONLINE_ENV = "GEO_ONLINE"
+#: Default file name of the imported GeoNames index in the cache directory.
+LOCAL_DB_NAME = "geonames-local.sqlite"
+
+_GEOD = Geod(ellps="WGS84")
+#: Modules whose code shapes the built index: part of the on-disk cache key.
+_INDEX_CODE = tuple(
+    str(Path(__file__).with_name(name))
+    for name in ("normalize.py", "lang.py", "_store.py", "sources.py")
+)
+_PLACE_CACHE_SIZE = 50_000
+
+
+class Gazetteer:
+    """A place-name index: lookup by name, matching in text, run-time additions.
+
+    Build one with :meth:`default` (the embedded offline index), :meth:`load` (choosing the
+    cache directory, the imported index and the online fallback) or :meth:`from_places` (a
+    small index of your own, e.g. in tests).
+    """
+
+    _defaults: ClassVar[dict[tuple[str, str | None, bool], Gazetteer]] = {}
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        local: LocalIndex | None = None,
+        online: OnlineGeocoder | None = None,
+    ) -> None:
+        self._store = store
+        self._local = local
+        self._online = online
+        self._places: dict[int, Place] = {}
+        self._added: dict[str, Place] = {}
+        self._added_keys: dict[str, dict[str, str]] = {}
+        self._overlay: ahocorasick.Automaton | None = None
+        self._overlay_keys: list[str] = []
+        self._fuzzy_pools: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def default(
+        cls, *, online: bool | None = None, cache_dir_path: Path | str | None = None
+    ) -> Gazetteer:
+        """The embedded offline gazetteer, plus the user's imported index if one exists.
+
+        Built once per cache directory and process; on disk, the built index is cached
+        (``$GEO_CACHE_DIR`` or the platform's user cache directory), keyed by the package
+        version and the versions of its sources.
+
+        Parameters
+        ----------
+        online
+            Use the online fallback (Nominatim through geopy) for names the offline index
+            lacks. ``None`` reads ``$GEO_ONLINE`` (``1`` turns it on).
+        cache_dir_path
+            Cache directory instead of ``$GEO_CACHE_DIR`` or the platform default.
+        """
+        if online is None:
+            online = os.environ.get(ONLINE_ENV, "") == "1"
+        directory = cache_dir(cache_dir_path)
+        local_db = directory / LOCAL_DB_NAME
+        token = (str(directory), str(local_db) if local_db.exists() else None, online)
+        if token not in cls._defaults:
+            cls._defaults[token] = cls.load(
+                cache_dir_path=directory,
+                local_db=local_db if local_db.exists() else None,
+                online=online,
+            )
+        return cls._defaults[token]
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        cache_dir_path: Path | str | None = None,
+        local_db: Path | None = None,
+        online: bool = False,
+    ) -> Gazetteer:
+        """Load (building it on first use) the embedded index, with optional extras.
+
+        Parameters
+        ----------
+        cache_dir_path
+            Cache directory instead of ``$GEO_CACHE_DIR`` or the platform default.
+        local_db
+            An index written by :func:`gazetteer.importer.import_dumps`, used on top.
+        online
+            Use the online fallback for names the offline indexes lack.
+        """
+        directory = cache_dir(cache_dir_path)
+        store = _cached_store(directory)
+        local = None
+        if local_db is not None:
+            from gazetteer.importer import LocalIndex
+
+            local = LocalIndex(local_db)
+        geocoder = None
+        if online:
+            from gazetteer.online import OnlineGeocoder
+
+            geocoder = OnlineGeocoder(cache_dir_path=directory)
+        return cls(store, local=local, online=geocoder)
+
+    @classmethod
+    def from_places(cls, places: Iterable[Place]) -> Gazetteer:
+        """A gazetteer of the given places only (their names and aliases are indexed)."""
+        rows = [
+            SourceRow(
+                place_id=p.place_id,
+                surfaces=(p.name, *p.aliases),
+                lon=p.lon,
+                lat=p.lat,
+                country_code=p.country_code,
+                feature_class=p.feature_class,
+                feature_code=p.feature_code,
+                population=p.population,
+                source=p.source,
+                uncertainty_km=p.uncertainty_km,
+            )
+            for p in places
+        ]
+        return cls(build_store(rows))
+
+    # ------------------------------------------------------------------ access
+
+    def __len__(self) -> int:
+        return len(self._store) + len(self._added)
+
+    def __contains__(self, place_id: object) -> bool:
+        if not isinstance(place_id, str):
+            return False
+        try:
+            self.get(place_id)
+        except UnknownPlaceError:
+            return False
+        return True
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id.
+
+        Raises
+        ------
+        UnknownPlaceError
+            When no source holds that id.
+        """
+        if place_id in self._added:
+            return self._added[place_id]
+        row = self._store.row_of(place_id)
+        if row is not None:
+            return self._place(row)
+        if self._local is not None:
+            place = self._local.get(place_id)
+            if place is not None:
+                return place
+        if self._online is not None:
+            place = self._online.get(place_id)
+            if place is not None:
+                return place
+        raise UnknownPlaceError(f"no place with id {place_id!r}")
+
+    def add(self, place: Place) -> None:
+        """Add a run-time place (e.g. inferred from text): findable by name and aliases.
+
+        Adding a place again under the same id replaces it (a refined position).
+
+        Raises
+        ------
+        GazetteerError
+            When the id belongs to an embedded place.
+        """
+        if self._store.row_of(place.place_id) is not None:
+            raise GazetteerError(f"cannot replace embedded place {place.place_id!r}")
+        old = self._added.pop(place.place_id, None)
+        if old is not None:
+            for surface in (old.name, *old.aliases):
+                self._added_keys.get(name_key(surface), {}).pop(place.place_id, None)
+        self._added[place.place_id] = place
+        for surface in (place.name, *place.aliases):
+            key = name_key(surface)
+            if key:
+                self._added_keys.setdefault(key, {}).setdefault(place.place_id, surface)
+        self._overlay = None
+
+    # ------------------------------------------------------------------ lookup
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        near: tuple[float, float] | None = None,
+        kind: str | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Places a name may refer to, best first.
+
+        Parameters
+        ----------
+        name
+            A place name in any spelling; empty or absurd names give ``[]``.
+        country
+            ISO alpha-2 code whose places rank first (others still follow).
+        near
+            ``(lon, lat)``: closer places rank higher (one log10 of population per 100 km).
+        kind
+            Keep only this GeoNames feature class (``P`` populated place, ``A`` country...).
+        limit
+            Most candidates returned.
+
+        Returns
+        -------
+        list of Candidate
+            Exact key matches (score 1.0) first, then fuzzy ones (``exact=False``, score
+            below :data:`FUZZY_MAX_SCORE`).
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.from_places([Place("geonames:163808", "Tadmur", 38.28, 34.56,
+        ...     "SY", aliases=("Palmyre", "Palmyra"))])
+        >>> [c.place.name for c in gaz.lookup("Palmyra")]
+        ['Tadmur']
+        """
+        if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH or limit <= 0:
+            return []
+        key = name_key(name)
+        if not key:
+            return []
+        found = self._exact(key, kind)
+        if not found:
+            found = self._fuzzy(key, kind, limit)
+        if not found and self._online is not None:
+            found = [
+                c
+                for c in self._online.lookup(name, country=country)
+                if kind is None or c.place.feature_class == kind
+            ]
+        spelling = _spelling(name)
+        found = [_as_spelled(c, spelling) for c in found]
+        found.sort(key=lambda c: _rank(c, spelling, country, near))
+        return found[:limit]
+
+    def _place(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            if len(self._places) >= _PLACE_CACHE_SIZE:
+                self._places.clear()
+            place = self._places[row] = self._store.place(row)
+        return place
+
+    def _exact(self, key: str, kind: str | None) -> list[Candidate]:
+        store = self._store
+        found: list[Candidate] = []
+        for ref in store.refs(key):
+            row, position = split_ref(ref)
+            if kind is not None and store.feature_class[row] != kind:
+                continue
+            found.append(Candidate(self._place(row), store.surface(row, position), 1.0))
+        for place_id, surface in self._added_keys.get(key, {}).items():
+            place = self._added[place_id]
+            if kind is None or place.feature_class == kind:
+                found.append(Candidate(place, surface, 1.0))
+        if self._local is not None:
+            seen = {c.place.place_id for c in found}
+            for place, surface in self._local.lookup(key):
+                row = self._store.row_of(_geonames_id(place.place_id))
+                if row is not None:  # the same GeoNames place, known under an imported name
+                    place = self._place(row)
+                if place.place_id in seen or (kind is not None and place.feature_class != kind):
+                    continue
+                seen.add(place.place_id)
+                found.append(Candidate(place, surface, 1.0))
+        return found
+
+    def _fuzzy(self, key: str, kind: str | None, limit: int) -> list[Candidate]:
+        if len(key) < FUZZY_MIN_KEY:
+            return []
+        pool = self._fuzzy_pools.get(key[0])
+        if pool is None:
+            pool = [k for k in self._store.keys if k[0] == key[0]]
+            self._fuzzy_pools[key[0]] = pool
+        pool_added = [k for k in self._added_keys if k[:1] == key[0]]
+        hits = process.extract(
+            key, pool + pool_added, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit
+        )
+        found: list[Candidate] = []
+        seen: set[str] = set()
+        for hit_key, ratio, _ in hits:
+            score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
+            for candidate in self._exact(hit_key, kind):
+                if candidate.place.place_id not in seen:
+                    seen.add(candidate.place.place_id)
+                    found.append(
+                        Candidate(candidate.place, candidate.matched_name, score, exact=False)
+                    )
+        return found
+
+    # ------------------------------------------------------------------ find
+
+    def find(self, text: str) -> list[Match]:
+        """Every known place name in a text, with offsets into the original text.
+
+        See the module docstring for the policy (word boundaries, capitals, stop-list,
+        longest match wins).
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.from_places([Place("geonames:170063", "Aleppo", 37.16, 36.20,
+        ...     "SY", aliases=("Alep",))])
+        >>> [(m.start, m.surface) for m in gaz.find("Les rebelles d'Alep se retirent")]
+        [(15, 'Alep')]
+        """
+        if not text:
+            return []
+        folded = fold(text)
+        spans: list[tuple[int, int, str]] = []
+        store = self._store
+        for end, value in store.automaton.iter(folded):
+            key_id, length = split_value(value)
+            start = end + 1 - length
+            if _accept(text, folded, start, end + 1):
+                spans.append((start, end + 1, store.key_list[key_id]))
+        overlay = self._overlay_automaton()
+        if overlay is not None:
+            for end, value in overlay.iter(folded):
+                key_id, length = split_value(value)
+                start = end + 1 - length
+                if _accept(text, folded, start, end + 1):
+                    spans.append((start, end + 1, self._overlay_keys[key_id]))
+        spans.extend(self._variant_spans(text, folded))
+        spans.sort(key=lambda s: (s[0] - s[1], s[0]))
+        taken = bytearray(len(text))
+        matches: list[Match] = []
+        for start, end, key in spans:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            ids = self._ids_for_key(key, " ".join(folded[start:end].split()))
+            if ids:
+                matches.append(Match(start, end, text[start:end], key, ids))
+        matches.sort(key=lambda m: m.start)
+        return matches
+
+    def _known_key(self, key: str) -> bool:
+        if key in self._store.keys or key in self._added_keys:
+            return True
+        return self._local is not None and bool(self._local.lookup(key))
+
+    def _variant_spans(self, text: str, folded: str) -> list[tuple[int, int, str]]:
+        """Spans of capitalised word runs whose *key* is known, whatever their spelling.
+
+        The automaton finds names spelled as a source spells them; this pass finds the other
+        spellings ("Raqa", "Aïn Issa") by looking up the key of every run of up to
+        :data:`MAX_NAME_WORDS` words that starts and ends on a capitalised word (articles
+        such as "ez" or "de" may stand between).
+        """
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        spans: list[tuple[int, int, str]] = []
+        for i, (start, _) in enumerate(words):
+            if folded[start : words[i][1]] in _FRENCH_ARTICLES:
+                continue  # "la Syrie", "les Etats-Unis": the article is not part of the name
+            if not text[start].isupper() and not (
+                folded[start : words[i][1]] in _LOWER_PREFIXES
+                and i + 1 < len(words)
+                and text[words[i + 1][0]].isupper()
+            ):
+                continue
+            last = i
+            for j in range(i + 1, min(i + MAX_NAME_WORDS, len(words))):
+                gap = text[words[j - 1][1] : words[j][0]]
+                word = words[j]
+                if len(gap) != 1 or gap not in _NAME_GAPS:
+                    break
+                if not text[word[0]].isupper() and folded[word[0] : word[1]] not in _CONNECTORS:
+                    break
+                last = j
+            for j in range(last, i - 1, -1):
+                end = words[j][1]
+                if not text[words[j][0]].isupper():
+                    continue
+                surface = " ".join(folded[start:end].split())
+                if not find_surface_ok(surface):
+                    continue
+                key = name_key(text[start:end])
+                if key and self._known_key(key):
+                    spans.append((start, end, key))
+                    break
+        return spans
+
+    def _ids_for_key(self, key: str, spelling: str) -> tuple[str, ...]:
+        """Ids of the places filed under a key, those with the very spelling found first."""
+        store = self._store
+        rows = [split_ref(ref)[0] for ref in store.refs(key)]
+        if len(rows) > 1:
+            needle = f"{SEP}{spelling}{SEP}"
+            rows.sort(key=lambda row: needle not in f"{SEP}{fold(store.surfaces[row])}{SEP}")
+        ids = [store.place_ids[row] for row in rows]
+        ids.extend(self._added_keys.get(key, {}))
+        if self._local is not None:
+            for place, _ in self._local.lookup(key):
+                gid = _geonames_id(place.place_id)
+                ids.append(gid if store.row_of(gid) is not None else place.place_id)
+        return tuple(dict.fromkeys(ids))
+
+    def _overlay_automaton(self) -> ahocorasick.Automaton | None:
+        """Automaton over added places' and imported names (rebuilt after an ``add``)."""
+        if self._overlay is None and (self._added or self._local is not None):
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            keys: dict[str, int] = {}
+            surfaces: list[str] = [s for p in self._added.values() for s in (p.name, *p.aliases)]
+            if self._local is not None:
+                surfaces.extend(self._local.surfaces())
+            for surface in surfaces:
+                folded = " ".join(fold(surface).split())
+                key = name_key(surface)
+                if key and find_surface_ok(folded) and folded not in automaton:
+                    key_id = keys.setdefault(key, len(keys))
+                    automaton.add_word(folded, surface_value(key_id, folded))
+            if len(automaton):
+                automaton.make_automaton()
+                self._overlay = automaton
+                self._overlay_keys = list(keys)
+        return self._overlay
+
+
+_WORD = re.compile(r"[^\W_]+")
+_NAME_GAPS = frozenset(" -'’‐")
+_CONNECTORS = frozenset(NAME_CONNECTORS)
+_LOWER_PREFIXES = frozenset(FIND_LOWERCASE_PREFIXES)
+_FRENCH_ARTICLES = frozenset(FRENCH_ARTICLES)
+
+
+def _geonames_id(place_id: str) -> str:
+    """``local:<id>`` as ``geonames:<id>`` (the same GeoNames place)."""
+    return "geonames:" + place_id.split(":", 1)[1] if place_id.startswith("local:") else place_id
+
+
+def _accept(text: str, folded: str, start: int, end: int) -> bool:
+    """The find policy: word boundaries and an upper-case initial (see module docstring)."""
+    if start > 0 and folded[start - 1].isalnum():
+        return False
+    if end < len(folded) and folded[end].isalnum():
+        return False
+    if text[start].isupper():
+        return True
+    for prefix in FIND_LOWERCASE_PREFIXES:
+        after = start + len(prefix) + 1
+        if (
+            folded.startswith(prefix, start)
+            and after < end
+            and folded[after - 1] == " "
+            and text[after].isupper()
+        ):
+            return True
+    return False
+
+
+def _spelling(name: str) -> str:
+    """A name folded for comparing spellings (case, accents, spaces; not transliteration)."""
+    return " ".join(fold(name).split())
+
+
+def _as_spelled(candidate: Candidate, spelling: str) -> Candidate:
+    """The candidate with, as matched name, the place's name spelled as the query if any."""
+    if _spelling(candidate.matched_name) == spelling:
+        return candidate
+    place = candidate.place
+    for surface in (place.name, *place.aliases):
+        if _spelling(surface) == spelling:
+            return Candidate(place, surface, candidate.score, exact=candidate.exact)
+    return candidate
+
+
+def _rank(
+    candidate: Candidate,
+    spelling: str,
+    country: str | None,
+    near: tuple[float, float] | None,
+) -> tuple[bool, bool, float, bool, float]:
+    """Sort key: exact, preferred country, score, same spelling as asked, prominence.
+
+    Among exact key matches, a place that has the very spelling asked for ("Palmyre" is an
+    alternate name of Tadmur) ranks before one that only shares the key (Palmira, Colombia).
+    """
+    place = candidate.place
+    prominence = math.log10(max(place.population, 0) + 1)
+    if place.feature_class == "A":
+        prominence += 2.0
+    if place.feature_code == "PPLC":
+        prominence += 0.5
+    if near is not None:
+        _, _, metres = _GEOD.inv(near[0], near[1], place.lon, place.lat)
+        prominence -= metres / 100_000.0
+    other_country = country is not None and place.country_code != country
+    respelled = _spelling(candidate.matched_name) != spelling
+    return (not candidate.exact, other_country, -candidate.score, respelled, -prominence)
+
+
+def _cached_store(directory: Path) -> Store:
+    """The embedded index from the on-disk cache, building and caching it when missing."""
+    from gazetteer import __version__
+
+    digest = hashlib.sha1(f"{__version__};{source_versions()}".encode())
+    for module in _INDEX_CODE:  # a change in how names are keyed invalidates the cache
+        digest.update(Path(module).read_bytes())
+    path = directory / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    if path.exists():
+        try:
+            store = read_pickle(path)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            store = None  # a damaged or outdated cache file is rebuilt, never fatal
+        if isinstance(store, Store):
+            return store
+    store = build_store(_embedded_rows())
+    write_pickle(path, store)
+    for stale in directory.glob("gazetteer-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return store
+
+
+def _embedded_rows() -> Iterable[SourceRow]:
+    """Every row of the embedded sources, in the order that merges curated names last."""
+    yield from geonames_rows()
+    yield from country_rows()
+    yield from curated_rows()

@@ -1,0 +1,157 @@
+"""Name normalisation: the one key under which every spelling of a place name is indexed.
+
+:func:`name_key` is THE normalisation function of the package: the index, the lookups, the
+importer and ``find`` all go through it. :func:`fold` is its length-preserving little
+sibling, used to search running text while keeping offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from gazetteer.lang import (
+    ARABIC_ARTICLES,
+    FRENCH_ARTICLES,
+    SUN_LETTERS,
+    TRANSLITERATIONS,
+)
+
+__all__ = ["fold", "name_key"]
+
+#: Letters that Unicode decomposition does not reduce to ASCII.
+_SPECIAL_LETTERS = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+}
+_APOSTROPHES = "'’‘`´ʼʻʿʾ′ʹ"
+_SEPARATORS = '-‐‑‒–—―_.,;:/()[]"«»“”„·'
+
+
+def _key_table() -> dict[int, str]:
+    """Translation table for :func:`name_key`: lower-case ASCII, apostrophes, separators."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2B0):
+        char = chr(code)
+        if char in _SPECIAL_LETTERS:
+            table[code] = _SPECIAL_LETTERS[char]
+            continue
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if base != char:
+            table[code] = base.lower()
+    for char in _APOSTROPHES:
+        table[ord(char)] = "'"
+    for char in _SEPARATORS:
+        table[ord(char)] = " "
+    for code in range(0x300, 0x370):  # combining marks left over by decomposed input
+        table[code] = ""
+    return table
+
+
+def _fold_table() -> dict[int, str]:
+    """Translation table for :func:`fold`: one character in, one character out."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2B0):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        if len(base) == 1 and base != char:
+            table[code] = base
+    for char in _APOSTROPHES:
+        table[ord(char)] = "'"
+    for char in _SEPARATORS:
+        table[ord(char)] = " "
+    return table
+
+
+_KEY_TABLE = _key_table()
+_FOLD_TABLE = _fold_table()
+_FRENCH_ARTICLE = re.compile(
+    r"^(?:(?:l|d|qu|jusqu)'\s*|(?:" + "|".join(a for a in FRENCH_ARTICLES if len(a) > 1) + r")\s+)"
+)
+_ARABIC_ARTICLES = frozenset(ARABIC_ARTICLES)
+_GLUED_ARTICLE = re.compile(rf"^[ae]([{SUN_LETTERS}])\1(?=[a-z]{{2}})")
+_TRANSLIT_MAP = dict(TRANSLITERATIONS)
+_TRANSLIT = re.compile("|".join(re.escape(src) for src, _ in TRANSLITERATIONS))
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_FINAL_E = re.compile(r"e\b")
+_DOUBLES = re.compile(r"(.)\1+")
+_NOT_WORD = re.compile(r"[^\w ]+")
+
+
+def name_key(name: str) -> str:
+    """Return the normalised key of a place name.
+
+    Two spellings of one name get the same key. The steps, in order: lower case; accents
+    and ligatures to ASCII; apostrophes and dashes; a leading French article or elision
+    (``la``, ``les``, ``l'``, ``d'``...); Arabic articles standing as a word (``al-``,
+    ``el-``, ``ar-``, ``ad-``, ``as-``, ``ash-``, ``az-``...) or glued with assimilation
+    (``Ezzor``); transliteration habits (``ou``/``u``, ``dj``/``j``, ``kh``/``h``,
+    ``q``/``k``, ``sh``/``ch``, ``ay``/``ai``/``ei``, ``y``/``i``...); a final ``h`` after a
+    vowel (``-iyeh``, ``-ah``); a final ``e`` read as ``a`` (``-é``, ``-iyé``); doubled
+    letters; spaces. The tables live in :mod:`gazetteer.lang`.
+
+    Parameters
+    ----------
+    name
+        Any string; an empty or punctuation-only name gives ``""``.
+
+    Returns
+    -------
+    str
+        The key: lower-case letters and digits, no spaces.
+
+    Examples
+    --------
+    >>> name_key("Deir ez-Zor") == name_key("Deir Ezzor")
+    True
+    >>> name_key("Raqqa") == name_key("Ar Raqqah") == name_key("Rakka")
+    True
+    >>> name_key("l'Irak")
+    'irak'
+    """
+    text = name.lower().translate(_KEY_TABLE)
+    stripped = _FRENCH_ARTICLE.sub("", text.lstrip(), count=1)
+    if stripped.strip(" '"):
+        text = stripped
+    words = _NOT_WORD.sub("", text.replace("'", "")).split()
+    if not words:
+        return ""
+    kept = [w for w in words[:-1] if w not in _ARABIC_ARTICLES]
+    kept.append(words[-1])
+    for i in range(1, len(kept)):
+        kept[i] = _GLUED_ARTICLE.sub(r"\1", kept[i])
+    text = " ".join(kept)
+    text = _TRANSLIT.sub(lambda m: _TRANSLIT_MAP[m.group()], text)
+    text = _FINAL_H.sub("", text)
+    text = _FINAL_E.sub("a", text)
+    text = _DOUBLES.sub(r"\1", text.replace(" ", ""))
+    return text
+
+
+def fold(text: str) -> str:
+    """Fold text for searching, one character for one: ``len(fold(t)) == len(t)``.
+
+    Lower case, accents removed where the base letter is a single character, every
+    apostrophe as ``'`` and every dash or separator as a space. Offsets found in the folded
+    text are offsets into the original.
+
+    Examples
+    --------
+    >>> fold("Deir ez-Zor, d’Alep")
+    "deir ez zor  d'alep"
+    """
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) != len(text):  # lower() may expand a rare character ("İ")
+        folded = "".join(c.translate(_FOLD_TABLE).lower()[:1] or " " for c in text)
+    return folded

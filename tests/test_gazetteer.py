@@ -1,0 +1,269 @@
+"""The default gazetteer: spellings, ranking, matching in text, run-time places, cache."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
+from gazetteer.sources import SourceRow, extent_km
+
+
+@pytest.fixture(scope="session")
+def gaz_dir(tmp_path_factory: pytest.TempPathFactory):
+    """A fresh cache directory, so that no test depends on a previous run's cache."""
+    return tmp_path_factory.mktemp("gazetteer-cache")
+
+
+@pytest.fixture(scope="session")
+def gaz(gaz_dir) -> Gazetteer:
+    """The full default index, built once per session."""
+    return Gazetteer.load(cache_dir_path=gaz_dir)
+
+
+# Each group: spellings a French dispatch, an English source or GeoNames use for one place.
+SAME_PLACE = [
+    ("SY", ["Raqa", "Raqqa", "Rakka", "Ar Raqqah", "Raqqah"]),
+    ("IQ", ["Mossoul", "Mosul", "Al Mawsil", "Moussoul"]),
+    ("SY", ["Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "Deir el-Zor", "Deir Ezor"]),
+    ("SY", ["Kobané", "Kobani", "Ayn al Arab", "Aïn al-Arab"]),
+    ("SY", ["Alep", "Aleppo", "Halab"]),
+    ("SY", ["Palmyre", "Palmyra", "Tadmur", "Tadmor"]),
+    ("SY", ["Qaryatayn", "al-Qaryatain", "Al Qaryatayn", "Qaryatein"]),
+    ("SY", ["Soukhné", "Sukhnah", "As-Sukhna", "Soukhneh"]),
+    ("SY", ["Aïn Issa", "Ayn Isa", "Ain Issa", "Aïn Aïssa"]),
+    ("SY", ["Jarablous", "Jarabulus", "Djarablous"]),
+    ("SY", ["Damas", "Damascus"]),
+    ("IQ", ["Bagdad", "Baghdad"]),
+    ("SY", ["Manbij", "Menbij", "Membij"]),
+    ("IQ", ["Tal Afar", "Tall Afar", "Tel Afar"]),
+    ("IQ", ["Fallouja", "Falloujah", "Fallujah", "Al-Falluja"]),
+    ("SY", ["Idleb", "Idlib"]),
+]
+
+
+@pytest.mark.parametrize(("country", "spellings"), SAME_PLACE, ids=lambda v: str(v))
+def test_spellings_resolve_to_one_place(gaz: Gazetteer, country: str, spellings: list[str]):
+    ids = set()
+    for spelling in spellings:
+        best = gaz.lookup(spelling, country=country, limit=1)
+        assert best, f"{spelling!r} found nothing"
+        assert best[0].place.country_code == country, (spelling, best[0])
+        ids.add(best[0].place.place_id)
+    assert len(ids) == 1, {s: gaz.lookup(s, limit=1)[0].place.place_id for s in spellings}
+
+
+def test_best_candidate_without_hints_is_the_famous_place(gaz: Gazetteer):
+    # No country, no position: the Syrian city must still beat Palmira (Colombia, 300k).
+    assert gaz.lookup("Palmyre")[0].place.place_id == "geonames:163808"
+    assert gaz.lookup("Alep")[0].place.name == "Aleppo"
+    assert gaz.lookup("Bagdad")[0].place.country_code == "IQ"
+
+
+def test_candidate_fields(gaz: Gazetteer):
+    best = gaz.lookup("Palmyre")[0]
+    assert best.exact and best.score == 1.0
+    assert best.matched_name == "Palmyre"
+    assert best.place.source == "geonames:163808"
+    assert best.population > 10_000 and best.feature_class == "P"
+    assert 1.0 < best.place.uncertainty_km < 5.0
+    assert (round(best.place.lon), round(best.place.lat)) == (38, 35)
+
+
+def test_countries_have_french_names_and_elision(gaz: Gazetteer):
+    for name, code in [
+        ("l'Irak", "IQ"),
+        ("la Syrie", "SY"),
+        ("Jordanie", "JO"),
+        ("Etats-Unis", "US"),
+        ("États-Unis", "US"),
+        ("Russie", "RU"),
+        ("Turquie", "TR"),
+        ("Liban", "LB"),
+    ]:
+        best = gaz.lookup(name, kind="A")[0]
+        assert best.place.place_id == f"country:{code}", name
+        assert best.place.uncertainty_km > 50  # Lebanon, the smallest, is ~113 km across
+
+
+def test_capital_flag(gaz: Gazetteer):
+    assert gaz.lookup("Damas")[0].place.feature_code == "PPLC"
+    assert gaz.lookup("Alep")[0].place.feature_code == "PPL"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "!!!", "'", "l'", "zzzzqqqxxxwwww", "x" * 5000, "42"])
+def test_empty_or_absurd_names_give_nothing(gaz: Gazetteer, name: str):
+    assert gaz.lookup(name) == []
+
+
+def test_fuzzy_match_is_marked_and_scored_below_exact(gaz: Gazetteer):
+    found = gaz.lookup("Jarablousse", country="SY")  # a typo no key absorbs
+    assert found and not found[0].exact
+    assert 0.0 < found[0].score < 1.0
+    assert found[0].place.name == "Jarābulus"
+
+
+def test_kind_filters_and_country_prefers(gaz: Gazetteer):
+    assert all(c.place.feature_class == "A" for c in gaz.lookup("Syrie", kind="A"))
+    assert gaz.lookup("Homs", kind="S") == []
+    # Hama (Syria) is the most populous "Hama"; asking for Japan puts a Japanese one first.
+    assert gaz.lookup("Hama")[0].place.country_code == "SY"
+    assert gaz.lookup("Hama", country="JP")[0].place.country_code == "JP"
+
+
+def test_near_prefers_the_close_homonym(gaz: Gazetteer):
+    # "Tripoli": Libya's capital (1M) unless the text is about northern Lebanon.
+    assert gaz.lookup("Tripoli")[0].place.country_code == "LY"
+    assert gaz.lookup("Tripoli", near=(35.85, 34.44))[0].place.country_code == "LB"
+
+
+def test_limit(gaz: Gazetteer):
+    assert len(gaz.lookup("Washington", limit=3)) == 3
+    assert gaz.lookup("Washington", limit=0) == []
+
+
+def test_get_and_unknown_place(gaz: Gazetteer):
+    assert gaz.get("geonames:170063").name == "Aleppo"
+    assert gaz.get("country:SY").name == "Syrie"
+    with pytest.raises(UnknownPlaceError, match="geonames:0"):
+        gaz.get("geonames:0")
+    assert "country:IQ" in gaz and "nowhere:1" not in gaz
+
+
+# --------------------------------------------------------------------------- find
+
+TEXT = (
+    "Après la reprise de Palmyre, l'armée avance vers Deir ez-Zor. Sur la route de Raqa, "
+    "les jihadistes ont fui d'Alep vers al-Bab et Aïn Issa, selon l'Irak et les Etats-Unis. "
+    "Les tours de la ville et les forces de Tours sont loin."
+)
+
+
+def _found(gaz: Gazetteer, text: str) -> dict[str, tuple[int, int, tuple[str, ...]]]:
+    matches = gaz.find(text)
+    for m in matches:
+        assert text[m.start : m.end] == m.surface
+    return {m.surface: (m.start, m.end, m.place_ids) for m in matches}
+
+
+def test_find_offsets_elision_and_variants(gaz: Gazetteer):
+    found = _found(gaz, TEXT)
+    assert found["Palmyre"][2][0] == "geonames:163808"
+    assert found["Alep"][0] == TEXT.index("d'Alep") + 2
+    assert found["Irak"][2][0] == "country:IQ"
+    assert found["Etats-Unis"][2] == ("country:US",)
+    assert "geonames:172955" in found["Raqa"][2]  # spelled as no source spells it
+    assert "geonames:172134" in found["Aïn Issa"][2]
+    assert "al-Bab" in found
+
+
+def test_find_longest_match_wins(gaz: Gazetteer):
+    found = _found(gaz, TEXT)
+    assert "Deir ez-Zor" in found
+    assert not {"Deir", "Zor"} & set(found)
+    assert "Aïn" not in found and "Issa" not in found
+
+
+def test_find_policy_on_french_prose(gaz: Gazetteer):
+    found = _found(gaz, TEXT)
+    for word in ("Sur", "Les", "tours", "Après", "la", "selon"):
+        assert word not in found
+    assert "Tours" in found  # a capitalised name that is not a stop word is reported
+
+
+def test_find_keeps_original_offsets_with_accents_and_apostrophes(gaz: Gazetteer):
+    text = "Des combats à Ḩamāh et près d’Idleb, puis à Kobané."
+    found = _found(gaz, text)
+    assert set(found) >= {"Idleb", "Kobané"}
+    assert found["Kobané"][0] == text.index("Kobané")
+
+
+def test_find_empty_text(gaz: Gazetteer):
+    assert gaz.find("") == []
+    assert gaz.find("rien ici, tout en minuscules.") == []
+
+
+# --------------------------------------------------------------------------- run-time places
+
+
+def test_added_place_is_found_by_name_and_alias(gaz, gaz_dir):
+    gaz = Gazetteer.load(cache_dir_path=gaz_dir)  # its own instance, from the disk cache
+    place = Place(
+        "inferred:kallabiyeh",
+        "Kallabiyeh",
+        38.1,
+        34.6,
+        "SY",
+        source="inferred",
+        uncertainty_km=6.0,
+        aliases=("Al-Kallabiyé",),
+        evidence=("à 20 km de Palmyre",),
+    )
+    gaz.add(place)
+    assert gaz.get("inferred:kallabiyeh") is place and place.inferred
+    assert gaz.lookup("Kallabiyeh")[0].place == place
+    assert gaz.lookup("Kallabiye")[0].place == place  # same key as the alias
+    found = _found(gaz, "Les forces sont entrées à Kallabiyeh puis à Al-Kallabiyé.")
+    assert found["Kallabiyeh"][2] == ("inferred:kallabiyeh",)
+    moved = Place("inferred:kallabiyeh", "Kallabiyeh", 38.2, 34.6, "SY", source="inferred")
+    gaz.add(moved)
+    assert gaz.get("inferred:kallabiyeh").lon == 38.2
+    # One place, the refined one, under every spelling (the old version is gone).
+    assert [c.place.lon for c in gaz.lookup("Al-Kallabiyé")] == [38.2]
+
+
+def test_cannot_replace_an_embedded_place(gaz: Gazetteer):
+    from gazetteer import GazetteerError
+
+    with pytest.raises(GazetteerError, match="geonames:170063"):
+        gaz.add(Place("geonames:170063", "Fake Aleppo", 0.0, 0.0))
+
+
+def test_from_places_small_index():
+    gaz = Gazetteer.from_places([Place("curated:x", "Bir Hamid", 38.0, 35.0, "SY")])
+    assert [c.place.place_id for c in gaz.lookup("Bir Hameed")] == ["curated:x"]
+    assert [m.surface for m in gaz.find("Le village de Bir Hamid est tombé.")] == ["Bir Hamid"]
+
+
+# --------------------------------------------------------------------------- cache, extent
+
+
+def test_cache_is_reused_and_not_rebuilt(gaz: Gazetteer, gaz_dir):
+    directory = gaz_dir
+    files = list(directory.glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    again = Gazetteer.load(cache_dir_path=directory)
+    assert files[0].stat().st_mtime_ns == stamp
+    assert len(again) == len(gaz) > 230_000
+
+
+def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from gazetteer import index
+
+    row = SourceRow("curated:x", ("Bir Hamid",), 38.0, 35.0, "SY", "P", "PPL", 0, "test", 1.0)
+    builds = []
+
+    def rows():
+        builds.append(1)
+        return iter([row])
+
+    monkeypatch.setattr(index, "_embedded_rows", rows)
+    index._cached_store(tmp_path)
+    assert len(index._cached_store(tmp_path)) == 1 and len(builds) == 1  # second: from disk
+    path = next(tmp_path.glob("gazetteer-*.pickle"))
+    path.write_bytes(b"not a pickle")
+    assert len(index._cached_store(tmp_path)) == 1 and len(builds) == 2
+    assert path.read_bytes() != b"not a pickle"
+
+
+def test_extent_grows_with_population():
+    assert extent_km(0) == 1.0  # unknown: a village or small town
+    assert extent_km(500) == 0.5
+    assert math.isclose(2 * extent_km(2_000_000), 15.0, rel_tol=0.01)
+    assert extent_km(50_000) < extent_km(500_000) < extent_km(5_000_000)
+
+
+def test_name_key_is_exported():
+    assert name_key("Deir ez-Zor") == name_key("Deir Ezzor")
