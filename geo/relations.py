@@ -278,11 +278,6 @@ def _unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
     return km, j
 
 
-def _link_then_unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
-    j = _any(words, i, fr.LINKS)
-    return None if j is None else _unit(words, j)
-
-
 def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None, int] | None:
     """A figure in its own unit: ``(minimum, maximum, nominal, next)`` for an interval
     ("entre A et B", "une vingtaine de", "quelques (centaines de)"), ``(value, precision, None,
@@ -381,6 +376,13 @@ def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
     text = " ".join(w.text for w in words[i:after])
     tolerance = TOLERANCE_BY_WORDS[len(key)]
     return _Direction(bearing, tolerance, inside is not None, further, text), after
+
+
+def _compatible(place: Place, kind: str) -> bool:
+    """Whether ``place`` is of ``kind``: a GeoNames class ("P") or class.code prefix
+    ("P.PPLC", "A.PCL")."""
+    feature_class, _, code = kind.partition(".")
+    return place.feature_class == feature_class and place.feature_code.startswith(code)
 
 
 def _fused(words: Sequence[_Word], i: int) -> bool:
@@ -484,7 +486,7 @@ class _Context:
             ):
                 continue
             place = mention.place
-            if classes and place.feature_class not in classes:
+            if classes and not any(_compatible(place, kind) for kind in classes):
                 continue
             if not classes and place.feature_code.startswith("PCL"):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -457,6 +458,20 @@ def test_anaphor_with_an_adjective(nlp):
     claim = _only(_claims(nlp, text, ["Palmyre"]))
     assert claim.anchor.name == "Palmyre"
     assert text[claim.anchor_start : claim.anchor_end] == "la cité antique"
+
+
+def test_capital_anaphor_needs_a_capital(nlp):
+    damas = dataclasses.replace(PLACES["Damas"], feature_code="PPLC")
+    text = "Des obus sont tombés sur Damas et sur Homs. Les rebelles sont à 10 km au nord de la "
+    text += "capitale."
+    doc = nlp(text)
+    mentions = [
+        dataclasses.replace(m, place=damas) if m.surface == "Damas" else m
+        for m in _mentions(text, doc, ["Damas", "Homs"])
+    ]
+    claim = _only(parse_claims(Article("t", None, None, text), doc, mentions))
+    assert claim.anchor.name == "Damas"
+    assert text[claim.anchor_start : claim.anchor_end] == "la capitale"
 
 
 def test_named_anchor_is_not_an_anaphor(nlp):

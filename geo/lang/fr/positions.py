@@ -253,13 +253,15 @@ ANAPHORS: dict[str, tuple[str, ...]] = {
     "bourgade": ("P",),
     "agglomération": ("P",),
     "bourg": ("P",),
+    "capitale": ("P.PPLC",),
     "région": ("A", "L"),
-    "province": ("A",),
-    "pays": ("A",),
+    "province": ("A.ADM",),
+    "pays": ("A.PCL",),
 }
 """Nouns that, after a definite or demonstrative determiner and not followed by a name
-("la ville", "cette ville", "la cité antique", "le pays"), refer back to a place already
-named, and the GeoNames feature classes of the places they can refer to."""
+("la ville", "cette ville", "la cité antique", "le pays", "la capitale"), refer back to a
+place already named, and the kinds of place they can refer to: a GeoNames feature class
+(``P``) or class and code prefix (``P.PPLC`` a capital, ``A.PCL`` a country)."""
 
 COORDINATION: frozenset[str] = frozenset({",", "et", "puis", "soit"})
 """Words joining two position phrases about the same subject: "au sud de Hassaké et à l'est
