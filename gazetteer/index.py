@@ -179,8 +179,16 @@ class Gazetteer:
         return cls(store, local=local, online=geocoder)
 
     @classmethod
-    def from_places(cls, places: Iterable[Place]) -> Gazetteer:
-        """A gazetteer of the given places only (their names and aliases are indexed)."""
+    def from_places(cls, places: Iterable[Place], *, local_db: Path | None = None) -> Gazetteer:
+        """A gazetteer of the given places only (their names and aliases are indexed).
+
+        Parameters
+        ----------
+        places
+            The places; their name and aliases are indexed.
+        local_db
+            An index written by :func:`gazetteer.importer.import_dumps`, used on top.
+        """
         rows = [
             SourceRow(
                 place_id=p.place_id,
@@ -196,7 +204,12 @@ class Gazetteer:
             )
             for p in places
         ]
-        return cls(build_store(rows))
+        local = None
+        if local_db is not None:
+            from gazetteer.importer import LocalIndex
+
+            local = LocalIndex(local_db)
+        return cls(build_store(rows), local=local)
 
     # ------------------------------------------------------------------ access
 
