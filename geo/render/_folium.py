@@ -91,6 +91,27 @@ class Label(MacroElement):
         }
 
 
+class FitBounds(MacroElement):
+    """Fit the map's view to ``bounds`` (``[[south, west], [north, east]]``) without animation.
+
+    folium's ``fit_bounds`` animates the zoom from the initial view, so the page moves for a
+    moment after it opens (and a click in that moment lands elsewhere).
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.fitBounds(
+            {{ this.bounds|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, bounds: list[list[float]], *, padding_top_left: tuple[int, int]) -> None:
+        super().__init__()
+        self._name = "FitBounds"
+        self.bounds = bounds
+        self.options = {"paddingTopLeft": list(padding_top_left), "animate": False}
+
+
 class PageElement(MacroElement):
     """Static HTML and CSS added to the page (header, legend, slider control).
 

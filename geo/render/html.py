@@ -17,7 +17,7 @@ import folium
 
 from geo.render._basemap import border_layer
 from geo.render._escape import escape_text
-from geo.render._folium import LEAFLET_CDN, LeafletMap, PageElement, render_page
+from geo.render._folium import LEAFLET_CDN, FitBounds, LeafletMap, PageElement, render_page
 from geo.render._layers import (
     advance_elements,
     front_elements,
@@ -94,9 +94,10 @@ def new_map(
         zoom_start=7,
         tiles=tiles,
         control_scale=True,
+        zoom_snap=0.25,
     )
     border_layer(profile).add_to(fmap)
-    fmap.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]], padding_top_left=(10, 80))
+    FitBounds([[min_lat, min_lon], [max_lat, max_lon]], padding_top_left=(10, 80)).add_to(fmap)
     return fmap
 
 

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import numpy as np
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 from pyproj import Geod, Transformer
+from shapely.geometry.base import BaseGeometry
 
 from geo.render._basemap import theatre_countries
 from geo.render._page import BORDER_COLOUR, LAND_COLOUR, SEA_COLOUR, counts_line, ordered_sides
@@ -84,11 +88,14 @@ class PngImage:
         ``(width, height)`` in pixels.
     pixels
         Where each place was drawn: ``place_id -> (column, row)`` from the top-left corner.
+    labels
+        Where each place's label was drawn: ``place_id -> (left, top, right, bottom)`` pixels.
     """
 
     data: bytes
     size: tuple[int, int]
     pixels: Mapping[str, tuple[int, int]]
+    labels: Mapping[str, tuple[int, int, int, int]]
 
 
 def _extent(snapshot: Snapshot, profile: TheatreProfile) -> tuple[float, float, float, float]:
@@ -110,10 +117,35 @@ def _extent(snapshot: Snapshot, profile: TheatreProfile) -> tuple[float, float, 
     return x0, y0, x1, y1
 
 
-def _mercator(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> gpd.GeoDataFrame | gpd.GeoSeries:
-    if frame.crs is None:
-        frame = frame.set_crs("EPSG:4326")
-    return frame.to_crs("EPSG:3857")
+def _mercator(geometries: Sequence[BaseGeometry], crs: object = "EPSG:4326") -> list:
+    """``geometries`` in Web Mercator (a frame without CRS is taken as WGS84 lon/lat)."""
+    return list(gpd.GeoSeries(list(geometries), crs=crs or "EPSG:4326").to_crs("EPSG:3857"))
+
+
+def _polygon_path(geometry: BaseGeometry) -> MplPath:
+    """A compound path of every ring of a (Multi)Polygon; holes stay holes (even-odd)."""
+    polygons = getattr(geometry, "geoms", [geometry])
+    rings = [ring for poly in polygons for ring in (poly.exterior, *poly.interiors)]
+    return MplPath.make_compound_path(
+        *(MplPath(np.asarray(ring.coords)[:, :2], closed=True) for ring in rings)
+    )
+
+
+def _draw_polygons(ax: Axes, geometries: Sequence[BaseGeometry], **style: object) -> None:
+    paths = [
+        _polygon_path(geometry)
+        for geometry in geometries
+        if geometry.geom_type in ("Polygon", "MultiPolygon") and not geometry.is_empty
+    ]
+    if paths:
+        ax.add_collection(PathCollection(paths, **style), autolim=False)
+
+
+def _draw_lines(ax: Axes, geometry: BaseGeometry, **style: object) -> None:
+    for line in getattr(geometry, "geoms", [geometry]):
+        if line.geom_type == "LineString" and not line.is_empty:
+            xs, ys = np.asarray(line.coords)[:, 0], np.asarray(line.coords)[:, 1]
+            ax.plot(xs, ys, **style)
 
 
 def _draw_areas(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
@@ -122,8 +154,9 @@ def _draw_areas(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
             continue
         colour = side_colour(profile, row.side)
         stale = bool(row.stale)
-        _mercator(gpd.GeoSeries([row.geometry], crs=snapshot.zones.crs)).plot(
-            ax=ax,
+        _draw_polygons(
+            ax,
+            _mercator([row.geometry], snapshot.zones.crs),
             facecolor=to_rgba(colour, 0.10 if stale else 0.22),
             edgecolor=to_rgba(colour, STALE_OPACITY if stale else 0.9),
             linestyle="--" if stale else "-",
@@ -134,8 +167,9 @@ def _draw_areas(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
         if row.geometry is None or row.geometry.is_empty:
             continue
         stale = bool(row.stale)
-        _mercator(gpd.GeoSeries([row.geometry], crs=snapshot.fronts.crs)).plot(
-            ax=ax,
+        _draw_lines(
+            ax,
+            _mercator([row.geometry], snapshot.fronts.crs)[0],
             color=FRONT_COLOUR,
             linewidth=2.5,
             linestyle=(0, (4, 2)) if stale else (0, (8, 3)),
@@ -148,8 +182,9 @@ def _draw_areas(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
         colour = side_colour(profile, obs.side)
         uncertain = is_uncertain(obs.place_id, obs.confidence)
         if obs.geometry.geom_type in ("Polygon", "MultiPolygon"):
-            _mercator(gpd.GeoSeries([obs.geometry], crs="EPSG:4326")).plot(
-                ax=ax,
+            _draw_polygons(
+                ax,
+                _mercator([obs.geometry]),
                 facecolor=to_rgba(colour, 0.12),
                 edgecolor=colour,
                 linestyle=":" if uncertain else "-",
@@ -215,7 +250,8 @@ def _overlaps(box: Bbox, taken: Sequence[Bbox]) -> bool:
     return any(box.overlaps(other) for other in taken)
 
 
-def _label_places(ax: Axes, fig: Figure, drawn: Mapping[str, tuple]) -> None:
+def _label_places(ax: Axes, fig: Figure, drawn: Mapping[str, tuple]) -> dict[str, Bbox]:
+    """Label each place at the first free spot around it; returns the labels' display boxes."""
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     taken = []
@@ -224,6 +260,7 @@ def _label_places(ax: Axes, fig: Figure, drawn: Mapping[str, tuple]) -> None:
         taken.append(Bbox.from_extents(px - 7, py - 7, px + 7, py + 7))
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
     order = sorted(drawn.values(), key=lambda item: (-item[2].confidence, item[2].place))
+    boxes = {}
     for x, y, state in order:
         for number, (dx, dy, ha, va) in enumerate(_LABEL_OFFSETS):
             text = ax.annotate(
@@ -242,11 +279,13 @@ def _label_places(ax: Axes, fig: Figure, drawn: Mapping[str, tuple]) -> None:
             )
             box = text.get_window_extent(renderer)
             fits = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if fits and not _overlaps(box, taken):
+            last = number == len(_LABEL_OFFSETS) - 1
+            if (fits and not _overlaps(box, taken)) or last:
                 taken.append(box)
+                boxes[state.place_id] = box
                 break
-            if number < len(_LABEL_OFFSETS) - 1:
-                text.remove()
+            text.remove()
+    return boxes
 
 
 def _scale_bar(ax: Axes, extent: tuple[float, float, float, float]) -> None:
@@ -331,18 +370,21 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
     ax = fig.add_axes(_AXES_RECT)
     extent = _extent(snapshot, profile)
     ax.set_facecolor(SEA_COLOUR)
-    _mercator(theatre_countries(profile)).plot(
-        ax=ax, facecolor=LAND_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.7, zorder=1
+    ax.set_xticks([])
+    ax.set_yticks([])
+    _draw_polygons(
+        ax,
+        _mercator(theatre_countries(profile).geometry),
+        facecolor=LAND_COLOUR,
+        edgecolor=BORDER_COLOUR,
+        linewidth=0.7,
+        zorder=1,
     )
     _draw_areas(ax, snapshot, profile)
     _draw_advances(ax, snapshot, profile)
     drawn = _draw_places(ax, snapshot, profile)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
     _scale_bar(ax, extent)
     _legend(ax, snapshot, profile)
     title = {"ha": "center", "parse_math": False}
@@ -359,11 +401,17 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
         color="#555555",
     )
     fig.canvas.draw()
-    _label_places(ax, fig, drawn)
+    boxes = _label_places(ax, fig, drawn)
     pixels = {}
     for place_id, (x, y, _state) in drawn.items():
         px, py = ax.transData.transform((x, y))
         pixels[place_id] = (round(px), round(HEIGHT_PX - py))
+    labels = {
+        place_id: (round(b.x0), round(HEIGHT_PX - b.y1), round(b.x1), round(HEIGHT_PX - b.y0))
+        for place_id, b in boxes.items()
+    }
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return PngImage(data=buffer.getvalue(), size=(WIDTH_PX, HEIGHT_PX), pixels=pixels)
+    return PngImage(
+        data=buffer.getvalue(), size=(WIDTH_PX, HEIGHT_PX), pixels=pixels, labels=labels
+    )

@@ -1,0 +1,101 @@
+"""Snapshot pages and the time-slider page, inspected as HTML (the browser tests run them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from browser.samples import (
+    XSS_IMG,
+    XSS_SCRIPT,
+    XSS_TEMPLATE,
+    empty_fronts,
+    empty_zones,
+    snapshot_parts,
+)
+
+from geo.render import Snapshot
+from geo.render._folium import LEAFLET_CDN
+from geo.render.html import snapshot_page
+from geo.render.slider import timeline_page
+from geo.theatre import load_profile
+
+DAY = dt.date(2016, 8, 12)
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return load_profile()
+
+
+def _scripts_and_links(page: str) -> list[str]:
+    return re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', page)
+
+
+def test_page_loads_leaflet_only(profile):
+    page = snapshot_page(Snapshot(**snapshot_parts(DAY)), profile=profile)
+    assert _scripts_and_links(page) == [LEAFLET_CDN + "leaflet.js", LEAFLET_CDN + "leaflet.css"]
+    offline = snapshot_page(
+        Snapshot(**snapshot_parts(DAY)), profile=profile, asset_base="../assets/"
+    )
+    assert _scripts_and_links(offline) == ["../assets/leaflet.js", "../assets/leaflet.css"]
+
+
+def test_same_inputs_give_the_same_bytes(profile):
+    first = snapshot_page(Snapshot(**snapshot_parts(DAY)), profile=profile)
+    second = snapshot_page(Snapshot(**snapshot_parts(DAY)), profile=profile)
+    assert first == second
+
+
+def test_header_links_and_layers(profile):
+    page = snapshot_page(
+        Snapshot(**snapshot_parts(DAY)),
+        profile=profile,
+        previous="2016-08-01",
+        following=None,
+    )
+    assert "<title>Situation as of 2016-08-12</title>" in page
+    assert 'href="2016-08-01.html"' in page
+    assert "last \u2192" in page  # no next snapshot: shown disabled, not linked
+    assert 'href="../index.html"' in page and 'href="../timeline.html"' in page
+    for layer in (
+        "Places: Syrian Democratic Forces (1)",
+        "Places: contested (1)",
+        "Places: Syrian government and allies (2)",
+        "Areas of control",
+        "Front lines",
+        "Advances",
+        "Relative positions (footprints)",
+        "Context (diplomatic, off-theatre)",
+    ):
+        assert f'"{layer}"' in page, layer
+
+
+def test_article_text_never_reaches_the_page_raw(profile):
+    payload = XSS_IMG + XSS_SCRIPT + XSS_TEMPLATE
+    page = snapshot_page(
+        Snapshot(**snapshot_parts(DAY, evidence=payload, place_name="Kobané" + XSS_SCRIPT)),
+        profile=profile,
+    )
+    assert "<img src=x" not in page
+    assert "window.__pwned=2</script>" not in page
+    assert "${window" not in page
+    assert "`+(window" not in page
+    assert page.count("</script>") == page.count("<script")
+
+
+def test_empty_snapshot_shows_the_theatre(profile):
+    empty = Snapshot(DAY, [], [], [], empty_zones(), empty_fronts())
+    page = snapshot_page(empty, profile=profile)
+    min_lon, min_lat, max_lon, max_lat = profile.bbox
+    assert f"[[{min_lat}, {min_lon}], [{max_lat}, {max_lon}]]" in page
+    assert "0 places; 0 advances" in page
+
+
+def test_timeline_lists_every_date_and_links(profile):
+    snaps = [Snapshot(**snapshot_parts(DAY + dt.timedelta(days=d))) for d in (0, 7, 30)]
+    page = timeline_page(snaps, profile=profile)
+    assert '["2016-08-12", "2016-08-19", "2016-09-11"]' in page
+    assert '"snapshots/2016-09-11.html"' in page
+    assert 'max="2"' in page
