@@ -273,9 +273,12 @@ def _interval(value: float, precision: float, kind: str | None) -> tuple[float, 
 
 def _unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
     key, km, j = _longest(words, i, fr.UNITS_KM)
-    if key is None or (j < len(words) and words[j].text in fr.AREA_MARKERS):
+    if key is None:
         return None
-    return km, j
+    measured = _any(words, j, fr.UNIT_MODIFIERS)
+    if measured is None and j < len(words) and words[j].text in fr.NOT_A_DISTANCE:
+        return None
+    return km, measured or j
 
 
 def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None, int] | None:
@@ -312,6 +315,14 @@ def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None,
     single = _single(words, i)
     if single is None:
         return None
+    k = (
+        single[2] + 1
+        if single[2] < len(words) and words[single[2]].text in fr.RANGE_JOINS
+        else None
+    )
+    second = _single(words, k if k is not None else single[2])
+    if second is not None and second[0] > single[0]:
+        return single[0], second[0], (single[0] + second[0]) / 2, second[2]  # "20 à 25 km"
     return single[0], single[1], None, single[2]
 
 

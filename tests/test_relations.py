@@ -262,6 +262,26 @@ DISTANCE_AND_DIRECTION = [
         (2.2, 3.5),
         3.0,
     ),
+    (
+        "Les troupes sont à 20-25 km au sud de Homs.",
+        ["Homs"],
+        "Homs",
+        None,
+        180.0,
+        45.0,
+        (20.0, 25.0),
+        22.5,
+    ),
+    (
+        "Le front s'est stabilisé à 20 à 25 km au nord-ouest de Raqa.",
+        ["Raqa"],
+        "Raqa",
+        None,
+        315.0,
+        22.5,
+        (20.0, 25.0),
+        22.5,
+    ),
 ]
 
 
@@ -315,6 +335,14 @@ WITHOUT_DIRECTION = [
         (0.0, 10.0),
     ),
     ("Les troupes sont aux portes de Raqa.", ["Raqa"], "Raqa", None, "disc", (0.0, 3.0)),
+    (
+        "Des soldats russes sont à 10 km à vol d'oiseau de Homs.",
+        ["Homs"],
+        "Homs",
+        None,
+        "disc",
+        (5.0, 15.0),
+    ),
     ("On se bat dans les faubourgs de Mossoul.", ["Mossoul"], "Mossoul", None, "disc", (0, 3)),
     ("Des obus sont tombés en périphérie d'Alep.", ["Alep"], "Alep", None, "disc", (0.0, 3.0)),
     (
@@ -431,6 +459,15 @@ def test_direction_without_distance(nlp, text, names, anchor, target, bearing, t
     assert not claim.footprint.contains(Point(opposite))
 
 
+def test_two_phrases_about_one_place(nlp):
+    text = "Les forces sont entrées dans Tabqa, à 55 km à l'ouest de Raqa et à 150 km d'Alep."
+    claims = _claims(nlp, text, ["Tabqa", "Raqa", "Alep"])
+    assert [(c.anchor.name, c.target.surface, c.shape) for c in claims] == [
+        ("Raqa", "Tabqa", "sector"),
+        ("Alep", "Tabqa", "ring"),
+    ]
+
+
 def test_inside_part_of_a_place(nlp):
     text = "En Syrie, de violents combats ont eu lieu à Idleb, dans le nord du pays."
     claim = _only(_claims(nlp, text, ["Syrie", "Idleb"]))
@@ -524,6 +561,8 @@ def test_region_hint_locates_an_unknown_place_in_its_country(nlp):
         "La Corée du Nord a condamné les frappes sur Homs.",
         "Les troupes sont au nord, loin de Homs, depuis 2.000 ans.",
         "Le missile est tombé à 5000 km de Homs.",
+        "Le convoi roulait à 40 km/h vers Homs.",
+        "Les FDS ont avancé de 50 km par jour vers Homs.",
         "Alep (nord) est bombardée.",
     ],
 )

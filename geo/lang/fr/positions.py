@@ -74,8 +74,21 @@ UNITS_KM: dict[tuple[str, ...], float] = {
 }
 """Length units and their value in kilometres."""
 
-AREA_MARKERS: frozenset[str] = frozenset({"²", "carré", "carrés", "carrées"})
-"""Words after a unit that make it an area ("22 km²", "kilomètres carrés"), not a distance."""
+NOT_A_DISTANCE: frozenset[str] = frozenset({"²", "carré", "carrés", "carrées", "/", "par"})
+"""Words after a unit that make it an area or a speed ("22 km²", "kilomètres carrés",
+"40 km/h", "50 km par jour"), not a distance."""
+
+UNIT_MODIFIERS: tuple[tuple[str, ...], ...] = (
+    ("à", "vol", "d'", "oiseau"),
+    ("en", "ligne", "droite"),
+    ("par", "la", "route"),
+)
+"""How a distance was measured, said after the unit and skipped: "à 10 km à vol d'oiseau
+de". A road distance is longer than the straight line, within the figure's tolerance."""
+
+RANGE_JOINS: frozenset[str] = frozenset({"à", "ou"})
+"""Words between two figures of a range: "20 à 25 km", "20 ou 30 km" (and "20-25 km", whose
+hyphen the words drop)."""
 
 NUMBER_WORDS: dict[str, int] = {
     "un": 1,
