@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
+from gazetteer import Match
 from gazetteer.normalize import fold, name_key
 from geo.lang.fr import places as lang
 from geo.records import Article, Mention, Sentence
@@ -31,9 +33,9 @@ from geo.records import Article, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from gazetteer import Candidate, Gazetteer, Match
+    from gazetteer import Candidate, Gazetteer
 
-__all__ = ["recognise", "trigger_scale", "SITE_SCALE"]
+__all__ = ["SITE_SCALE", "cached_doc", "recognise", "seat_city", "trigger_scale"]
 
 #: The size class of the triggers that name a building or a monument.
 SITE_SCALE = "site"
@@ -93,7 +95,9 @@ def trigger_scale(trigger: str | None) -> str | None:
 _SCALES: dict[str, str] = {lemma: scale for lemma, scale in lang.TRIGGERS.values()}
 
 
-def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def recognise(
+    article: Article, doc: Doc, gazetteer: Gazetteer, *, fuzzy: bool = False
+) -> list[Mention]:
     """Find the toponyms of an article.
 
     Parameters
@@ -104,6 +108,9 @@ def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]
         ``geo.nlp.parse(article.text)``: sentences, parts of speech, entities.
     gazetteer
         The place index whose matches and candidates the mentions carry.
+    fuzzy
+        Also ask the gazetteer's fuzzy matching for names it does not know exactly (slow:
+        15-20 ms a name; off by default, see :func:`_candidates`).
 
     Returns
     -------
@@ -124,6 +131,7 @@ def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]
     [('al-Bayarat', 'village', None), ('Palmyre', None, 'centre')]
     """
     text = article.text
+    _remember(text, doc)
     folded = fold(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     sentence_starts = [s.start for s in sentences]
@@ -148,8 +156,8 @@ def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]
     organisations = [
         (e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1
     ]
-    for match in gazetteer.find(text):
-        if (
+    for match in map(partial(_without_function_word, text, gazetteer), gazetteer.find(text)):
+        if match is not None and (
             _plausible_name(text, doc, match.start, match.end, persons)
             and not any(
                 s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
@@ -168,10 +176,14 @@ def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]
         if any(s < item.end and item.start < e for s, e in ner_spans):
             item.origins.add("ner")
 
+    looked_up: dict[tuple[str, str | None], list[Candidate]] = {}
     mentions: list[Mention] = []
     for item in chosen:
         surface = text[item.start : item.end]
-        candidates = _candidates(gazetteer, item.lookup_name or surface, item.scale)
+        name = item.lookup_name or surface
+        if (name, item.scale) not in looked_up:
+            looked_up[name, item.scale] = _candidates(gazetteer, name, item.scale, fuzzy=fuzzy)
+        candidates = looked_up[name, item.scale]
         if item.origins == {"ner"} and not (
             candidates or _looks_arabic(surface) or _after_locative(text, item.start)
         ):
@@ -191,6 +203,31 @@ def recognise(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Mention]
             )
         )
     return mentions
+
+
+#: The parses of the last few articles recognised, so that resolution reuses them.
+_RECENT_DOCS: OrderedDict[str, Doc] = OrderedDict()
+_RECENT_DOCS_SIZE = 8
+
+
+def _remember(text: str, doc: Doc) -> None:
+    _RECENT_DOCS[text] = doc
+    _RECENT_DOCS.move_to_end(text)
+    while len(_RECENT_DOCS) > _RECENT_DOCS_SIZE:
+        _RECENT_DOCS.popitem(last=False)
+
+
+def cached_doc(text: str) -> Doc:
+    """The spaCy parse of ``text``: the one :func:`recognise` last used for it, else a new one.
+
+    Resolution needs the parse for its metonymy cues; the pipeline parses each article once.
+    """
+    doc = _RECENT_DOCS.get(text)
+    if doc is None:
+        from geo.nlp import parse
+
+        doc = parse(text)
+    return doc
 
 
 # --- trigger patterns --------------------------------------------------------------------
@@ -278,7 +315,9 @@ def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str, str | None]
 def _is_settlement(gazetteer: Gazetteer, name: str) -> bool:
     """Whether the gazetteer knows ``name`` exactly as a populated place or an admin area."""
     return any(
-        c.exact and c.place.feature_class in {"P", "A"} for c in gazetteer.lookup(name, limit=5)
+        (match.start, match.end) == (0, len(name))
+        and any(gazetteer.get(i).feature_class in {"P", "A"} for i in match.place_ids)
+        for match in gazetteer.find(name)
     )
 
 
@@ -339,7 +378,7 @@ def _person_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
         while j < len(doc) and (
             doc[j].text[:1].isupper() or doc[j].lower_ in lang.PERSON_NAME_PARTICLES
         ):
-            if doc[j].is_upper and len(doc[j]) > 1 or doc[j].is_sent_start:
+            if doc[j].is_upper and len(doc[j]) > 1:
                 break
             j += 1
         while j > first and not doc[j - 1].text[:1].isupper():
@@ -376,6 +415,20 @@ def _plausible_name(text: str, doc: Doc, start: int, end: int, persons: frozense
 
 
 _NEXT_NAME = re.compile(rf"[ \u00a0]+[{_UPPER}]{_LETTER}+")
+
+
+def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Match | None:
+    """A match without a capitalised French function word before the name ("A Raqa" at the
+    start of a sentence is "à Raqa"); ``None`` when the rest is no known name."""
+    head, _, rest = match.surface.partition(" ")
+    if not rest or head.lower() not in lang.FUNCTION_WORDS:
+        return match
+    start = match.start + len(head) + 1
+    candidates = [c for c in gazetteer.lookup(rest, limit=10) if c.exact]
+    if not candidates:
+        return None
+    ids = tuple(c.place.place_id for c in candidates)
+    return Match(start, match.end, text[start : match.end], name_key(rest), ids)
 
 
 def _first_of_longer_name(text: str, match: Match, gazetteer: Gazetteer) -> bool:
@@ -482,11 +535,25 @@ def _hint_after(text: str, end: int) -> str | None:
 # --- candidates and overlaps --------------------------------------------------------------
 
 
-def _candidates(gazetteer: Gazetteer, name: str, scale: str | None) -> list[Candidate]:
-    """Gazetteer candidates of a name; a named site itself has none."""
+def _candidates(
+    gazetteer: Gazetteer, name: str, scale: str | None, *, fuzzy: bool
+) -> list[Candidate]:
+    """Gazetteer candidates of a name; a named site itself has none.
+
+    Without ``fuzzy``, a name the gazetteer does not know under its normalised key gets no
+    candidate rather than the gazetteer's fuzzy guesses, which cost 15-20 ms each and, for the
+    villages that only a trigger introduces, are homonyms from the other side of the world.
+    """
     if scale == SITE_SCALE and " " in name and not _is_settlement(gazetteer, name):
         return []
+    if not fuzzy and not _is_known(gazetteer, name):
+        return []
     return gazetteer.lookup(name, limit=10)
+
+
+def _is_known(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows ``name`` under its normalised key (no fuzzy matching)."""
+    return any((m.start, m.end) == (0, len(name)) for m in gazetteer.find(name))
 
 
 _PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2}

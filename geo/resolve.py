@@ -1,0 +1,699 @@
+"""Toponym resolution per document: which place each mention is, and whether it acts.
+
+A name is resolved once per article (all its occurrences together: "one sense per
+discourse"), its candidates scored by
+
+* how well the name matched and how prominent the place is (population, capital, country);
+* the theatre of the conflict and the countries the article names;
+* nearness to the article's other places (its centre of gravity) and to the place it is said
+  to lie near ("al-Kallabiyeh dans la région d'al-Bayarat, à l'est de Homs");
+* the AFP region hint ("Alep (nord)"), checked against where the candidate lies in its country;
+* the kind of place its trigger names: a "village" or a "localité" is neither a city of a
+  million nor 500 km away from the places around it.
+
+Below :data:`CONFIDENCE_THRESHOLD`, or when every candidate is ruled out, the mention stays
+unresolved, keeps its candidates and says why. Named sites ("l'aéroport militaire de
+Palmyre", "les temples de Bêl et Baalshamin") resolve to the city that holds them, with kind
+``site``. Countries, capitals and seats of government that act ("Moscou le soutient", "selon le
+Pentagone", "les représentants de Damas") get the role ``metonym``. The cue words live in
+:mod:`geo.lang.fr.places`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from pyproj import Geod
+
+from gazetteer.normalize import fold, name_key
+from geo.lang.fr import places as lang
+from geo.records import Article, Mention
+from geo.toponyms import SITE_SCALE, cached_doc, seat_city, trigger_scale
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from gazetteer import Candidate, Gazetteer, Place
+    from geo.theatre import TheatreProfile
+
+__all__ = ["CONFIDENCE_THRESHOLD", "resolve"]
+
+#: Below this confidence a mention stays unresolved (with its candidates and the reason)
+#: rather than be drawn in a place that is probably wrong.
+CONFIDENCE_THRESHOLD = 0.5
+
+#: Distance (km) from the article's other places within which a candidate gets the full
+#: nearness bonus, and beyond which it gets none: a front moves within a province, a
+#: dispatch's places lie within a country or two.
+NEAR_KM = 150.0
+FAR_KM = 600.0
+
+#: Temperature of the softmax that turns scores into a confidence: one order of magnitude of
+#: population (one score unit) between two homonyms gives the bigger about 84 %.
+_TEMPERATURE = 0.6
+
+#: Score weights, in units of one order of magnitude of population.
+_W_COUNTRY = 3.0  # "Irak" is the country before it is Arāk, Iran
+_W_CAPITAL = 1.0
+_W_ADMIN_SEAT = 0.5
+_W_THEATRE = 2.0
+_W_NAMED_COUNTRY = 1.0
+_W_HINT_OK = 1.5
+_W_HINT_WRONG = -4.0
+_W_TOO_BIG = -3.0
+_W_NEAR = 2.0
+_W_ANCHOR_NEAR = 3.0
+_W_ANCHOR_FAR = -3.0
+_W_ADMIN_TRIGGER = 1.0
+_W_SAME_SPELLING = 1.0  # "Genève" is an alias of Geneva, Switzerland, not of Geneva, Illinois
+
+#: Farthest (km) a place said to lie "à l'est de X" / "près de X" may be from X.
+_ANCHOR_KM = 250.0
+
+_GEOD = Geod(ellps="WGS84")
+
+
+@dataclass(slots=True)
+class _Group:
+    """All the mentions of one name in an article, resolved together."""
+
+    indices: list[int]
+    candidates: list[Candidate]
+    scales: set[str]
+    hints: set[str]
+    anchors: set[int]
+    seat: bool = False
+    best: Candidate | None = None
+    confidence: float = 0.0
+    reason: str | None = None
+
+
+def resolve(
+    article: Article,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    *,
+    doc: Doc | None = None,
+    theatre: TheatreProfile | None = None,
+    threshold: float = CONFIDENCE_THRESHOLD,
+) -> list[Mention]:
+    """Resolve the mentions of one article together.
+
+    Parameters
+    ----------
+    article
+        The article the mentions come from.
+    mentions
+        :func:`geo.toponyms.recognise`'s mentions of that article.
+    gazetteer
+        The gazetteer the candidates come from (used to place seats of government).
+    doc
+        The spaCy parse of ``article.text``, for the metonymy cues; by default the one
+        :func:`geo.toponyms.recognise` just used, or a new parse.
+    theatre
+        The theatre profile whose countries come first; the default Syria–Iraq profile.
+    threshold
+        Confidence below which a mention stays unresolved.
+
+    Returns
+    -------
+    list of Mention
+        Copies of ``mentions``, in the same order, with ``place``, ``role``, ``resolution``
+        (``gazetteer`` or ``unresolved``), ``confidence``, ``kind`` (``place`` or ``site``)
+        and, when unresolved, ``reason``.
+
+    Examples
+    --------
+    >>> from gazetteer import Gazetteer
+    >>> from geo.nlp import parse
+    >>> from geo.toponyms import recognise
+    >>> text = "Moscou le soutient. Les combats font rage à Alep (nord)."
+    >>> article = Article("demo", None, None, text)
+    >>> gaz = Gazetteer.default()
+    >>> found = resolve(article, recognise(article, parse(text), gaz), gaz)
+    >>> [(m.surface, m.place.country_code, m.role) for m in found]
+    [('Moscou', 'RU', 'metonym'), ('Alep', 'SY', 'location')]
+    """
+    if theatre is None:
+        from geo.theatre import load_profile
+
+        theatre = load_profile()
+    if doc is None:
+        doc = cached_doc(article.text)
+    groups, sites = _group(article.text, mentions)
+    named_countries = _named_countries(article.text, mentions, doc)
+    context = {"theatre": frozenset(theatre.countries), "named": named_countries}
+    for group in groups.values():
+        _score(group, mentions, groups, context, first_pass=True)
+    for group in groups.values():
+        _score(group, mentions, groups, context, first_pass=False)
+
+    out: list[Mention] = list(mentions)
+    for group in groups.values():
+        for i in group.indices:
+            out[i] = _resolved(mentions[i], group, threshold)
+    for i in sites:
+        out[i] = _resolve_site(mentions[i], out)
+    roles = _roles(article.text, out, doc)
+    return [replace(m, role=role) for m, role in zip(out, roles, strict=True)]
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+
+def _group(text: str, mentions: Sequence[Mention]) -> tuple[dict[str, _Group], list[int]]:
+    """Mentions grouped by the normalised key of the name they stand for; named sites apart."""
+    groups: dict[str, _Group] = {}
+    sites: list[int] = []
+    for i, mention in enumerate(mentions):
+        scale = trigger_scale(mention.trigger)
+        if not mention.candidates and scale == SITE_SCALE and " " in mention.surface:
+            sites.append(i)
+            continue
+        seat = seat_city(mention.surface)
+        key = name_key(seat or mention.surface) or mention.surface
+        group = groups.setdefault(key, _Group([], [], set(), set(), set(), seat=True))
+        group.seat = group.seat and seat is not None
+        group.indices.append(i)
+        known = {c.place.place_id for c in group.candidates}
+        group.candidates += [c for c in mention.candidates if c.place.place_id not in known]
+        if scale:
+            group.scales.add(scale)
+        if mention.hint:
+            group.hints.add(mention.hint)
+        anchor = _anchor_of(text, mentions, i)
+        if anchor is not None:
+            group.anchors.add(anchor)
+    return groups, sites
+
+
+@lru_cache(maxsize=1)
+def _containment_pattern() -> re.Pattern[str]:
+    directions = "|".join(
+        re.escape(d) for d in sorted(lang.HINT_POSITIONS, key=len, reverse=True) if d != "centre"
+    )
+    return re.compile(
+        r"^[\s,]*(?:(?:à|a)\s+(?:environ\s+)?(?:\d+[\s\u00a0]*(?:km|kilomètres)\s+)?"
+        rf"(?:plus\s+)?(?:l['’]\s*|au\s+)(?:{directions})"
+        r"|près|non\s+loin|aux\s+abords|aux\s+portes|dans\s+la\s+(?:province|région)"
+        r"|dans\s+les\s+environs|à\s+la\s+périphérie)"
+        r"\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
+        re.IGNORECASE,
+    )
+
+
+def _anchor_of(text: str, mentions: Sequence[Mention], i: int) -> int | None:
+    """The mention that ``mentions[i]`` is said to lie near ("X, à l'est de Homs")."""
+    mention = mentions[i]
+    for j in range(i + 1, min(i + 3, len(mentions))):
+        other = mentions[j]
+        if other.sentence != mention.sentence:
+            return None
+        if _containment_pattern().match(text[mention.end : other.start]):
+            return j
+        if other.start - mention.end > 80:
+            return None
+    return None
+
+
+def _named_countries(text: str, mentions: Sequence[Mention], doc: Doc) -> frozenset[str]:
+    """Countries the article names as places ("en Syrie"), not as actors ("sous l'égide de la
+    Russie et des Etats-Unis")."""
+    provisional = [
+        replace(m, place=m.candidates[0].place)
+        if m.candidates and _is_country(m.candidates[0].place)
+        else replace(m, place=None)
+        for m in mentions
+    ]
+    return frozenset(
+        m.place.country_code
+        for m, role in zip(provisional, _roles(text, provisional, doc), strict=True)
+        if m.place is not None and m.place.country_code and role == "location"
+    )
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def _score(
+    group: _Group,
+    mentions: Sequence[Mention],
+    groups: dict[str, _Group],
+    context: dict[str, frozenset[str]],
+    *,
+    first_pass: bool,
+) -> None:
+    """Score the group's candidates and keep the best with its confidence, or the reason."""
+    if not group.candidates:
+        surface = mentions[group.indices[0]].surface
+        group.reason = f"{surface!r} is not in the gazetteer"
+        return
+    points = [] if first_pass else _context_points(group, groups)
+    anchor_points = [] if first_pass else _anchor_points(group, mentions, groups)
+    local = bool(group.scales & lang.LOCAL_SCALES)
+    small = group.scales & set(lang.SCALE_MAX_POPULATION)
+    small_only = bool(small) and not group.scales - lang.LOCAL_SCALES
+    scored: list[tuple[float, Candidate]] = []
+    rejected: list[str] = []
+    spellings = {_spelling(mentions[i].surface) for i in group.indices}
+    for candidate in group.candidates:
+        place = candidate.place
+        score = math.log10(max(place.population, 0) + 10)
+        if not candidate.exact:
+            score -= 2.0 + 4.0 * (1.0 - candidate.score)
+        elif _spelling(candidate.matched_name) in spellings:
+            score += _W_SAME_SPELLING
+        if _is_country(place):
+            score += _W_COUNTRY
+        elif place.feature_code == "PPLC":
+            score += _W_CAPITAL
+        elif place.feature_code.startswith("PPLA"):
+            score += _W_ADMIN_SEAT
+        if place.country_code in context["theatre"]:
+            score += _W_THEATRE
+        if place.country_code in context["named"]:
+            score += _W_NAMED_COUNTRY
+        if "admin" in group.scales and place.feature_class == "A" and not _is_country(place):
+            score += _W_ADMIN_TRIGGER
+        for hint in group.hints:
+            verdict = _hint_fits(hint, place)
+            if verdict is not None:
+                score += _W_HINT_OK if verdict else _W_HINT_WRONG
+        limit = min((lang.SCALE_MAX_POPULATION[s] for s in small), default=None)
+        too_big = small_only and limit is not None and place.population > limit
+        if too_big:
+            score += _W_TOO_BIG
+        if points:
+            nearest, near_name = min((_km(place, lon, lat), name) for lon, lat, name in points)
+            score += _W_NEAR * max(0.0, 1.0 - max(0.0, nearest - NEAR_KM) / (FAR_KM - NEAR_KM))
+            if local and not _is_country(place) and nearest > lang.LOCAL_RADIUS_KM:
+                rejected.append(
+                    f"{_describe(place)} lies {nearest:.0f} km from {near_name}, the nearest of "
+                    f"the article's other places"
+                    + (f", and is too big for a {_scale_word(group)}" if too_big else "")
+                )
+                continue
+        for lon, lat, name in anchor_points:
+            distance = _km(place, lon, lat)
+            if distance > 2 * _ANCHOR_KM:
+                rejected.append(f"{_describe(place)} lies {distance:.0f} km from {name}")
+                score += _W_ANCHOR_FAR
+            elif distance <= _ANCHOR_KM:
+                score += _W_ANCHOR_NEAR
+        scored.append((score, candidate))
+    surface = mentions[group.indices[0]].surface
+    if not scored:
+        trigger = _scale_word(group)
+        group.best, group.confidence = None, 0.0
+        group.reason = (
+            f"{surface!r} is introduced as a {trigger} near the article's other places, but "
+            + "; ".join(rejected)
+        )
+        return
+    scored.sort(key=lambda item: -item[0])
+    top = scored[0][0]
+    weights = [math.exp((score - top) / _TEMPERATURE) for score, _ in scored]
+    group.best = scored[0][1]
+    group.confidence = round(weights[0] / sum(weights), 3)
+    if not group.best.exact:
+        group.confidence = round(group.confidence * group.best.score, 3)
+    if len(scored) > 1:
+        runner = scored[1][1].place
+        group.reason = (
+            f"{surface!r} is ambiguous: {_describe(group.best.place)} "
+            f"({group.confidence:.2f}) or {_describe(runner)}"
+        )
+    else:
+        group.reason = f"{surface!r} only matches {_describe(group.best.place)} weakly"
+
+
+def _context_points(group: _Group, groups: dict[str, _Group]) -> list[tuple[float, float, str]]:
+    """The tentative places of the article's other names where things happen.
+
+    Countries, capitals and seats of government are left out: dispatches name them for
+    diplomacy far from the fighting, and "Washington" must not pull "Genève" to Illinois.
+    """
+    points = []
+    for other in groups.values():
+        if other is group or other.best is None or other.seat:
+            continue
+        if _is_country(other.best.place) or other.best.place.feature_code == "PPLC":
+            continue
+        place = other.best.place
+        points.append((place.lon, place.lat, place.name))
+    return points
+
+
+def _anchor_points(
+    group: _Group, mentions: Sequence[Mention], groups: dict[str, _Group]
+) -> list[tuple[float, float, str]]:
+    """The tentative places of the mentions this group is said to lie near."""
+    points = []
+    for other in groups.values():
+        if other is group or other.best is None or not group.anchors & set(other.indices):
+            continue
+        place = other.best.place
+        points.append((place.lon, place.lat, place.name))
+    return points
+
+
+def _spelling(name: str) -> str:
+    """A name compared as written: case and accents folded, transliteration kept."""
+    return " ".join(fold(name).split())
+
+
+def _km(place: Place, lon: float, lat: float) -> float:
+    _, _, metres = _GEOD.inv(place.lon, place.lat, lon, lat)
+    return metres / 1000.0
+
+
+def _is_country(place: Place) -> bool:
+    return place.feature_class == "A" and place.feature_code.startswith("PCL")
+
+
+def _describe(place: Place) -> str:
+    people = f", pop. {place.population:,}" if place.population else ""
+    return f"{place.name} ({place.country_code or '?'}{people})"
+
+
+def _scale_word(group: _Group) -> str:
+    order = ("village", "town", "district", "site", "city", "admin", "area")
+    scale = next((s for s in order if s in group.scales), "place")
+    return {"town": "locality", "admin": "province"}.get(scale, scale)
+
+
+# --- AFP region hints -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _country_extents() -> dict[str, tuple[float, float, float, float]]:
+    """Bounds of each country's largest part (its mainland), from the bundled borders."""
+    from geo.borders import countries
+
+    extents: dict[str, tuple[float, float, float, float]] = {}
+    for code, geometry in zip(countries()["iso_a2"], countries()["geometry"], strict=True):
+        if code is None:
+            continue
+        parts = getattr(geometry, "geoms", [geometry])
+        extents[code] = max(parts, key=lambda g: g.area).bounds
+    return extents
+
+
+def _hint_fits(hint: str, place: Place) -> bool | None:
+    """Whether a place lies where its hint says ("nord", "nord de l'Irak") within its country.
+
+    ``None`` when the hint cannot be checked (the country's extent is not known).
+    """
+    direction, _, country = hint.partition(" ")
+    if country:
+        named = name_key(re.sub(r"^(?:de|du|d['’])\s*", "", country))
+        if name_key(place.country_code or "") != named and not _country_named(place, named):
+            return False
+    position = lang.HINT_POSITIONS.get(direction)
+    extent = _country_extents().get(place.country_code or "")
+    if position is None or extent is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = extent
+    relative = (
+        (place.lon - min_lon) / max(max_lon - min_lon, 1e-9),
+        (place.lat - min_lat) / max(max_lat - min_lat, 1e-9),
+    )
+    for want, have in zip(position, relative, strict=True):
+        if want is None:
+            continue
+        if want == 0.5:
+            if abs(have - 0.5) > 0.25 + lang.HINT_SLACK:
+                return False
+        elif abs(have - want) > 0.5 + lang.HINT_SLACK:
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _country_keys(code: str) -> frozenset[str]:
+    from geo.borders import countries
+
+    frame = countries()
+    names = frame.loc[frame["iso_a2"] == code, "name"]
+    return frozenset(name_key(n) for n in names)
+
+
+def _country_named(place: Place, key: str) -> bool:
+    return bool(place.country_code) and key in _country_keys(place.country_code)
+
+
+# --- building the resolved mentions -----------------------------------------------------------
+
+
+def _resolved(mention: Mention, group: _Group, threshold: float) -> Mention:
+    kind = "site" if _is_site(mention) else "place"
+    if group.best is None or group.confidence < threshold:
+        return replace(
+            mention,
+            place=None,
+            resolution="unresolved",
+            confidence=group.confidence,
+            kind=kind,
+            reason=group.reason,
+        )
+    return replace(
+        mention,
+        place=group.best.place,
+        resolution="inferred" if group.best.place.inferred else "gazetteer",
+        confidence=group.confidence,
+        kind=kind,
+        reason=None,
+    )
+
+
+def _is_site(mention: Mention) -> bool:
+    return trigger_scale(mention.trigger) == SITE_SCALE or seat_city(mention.surface) is not None
+
+
+def _resolve_site(mention: Mention, resolved: Sequence[Mention]) -> Mention:
+    """A named site ("les temples de Bêl et Baalshamin"): the city of its sentence that holds
+    it, else the article's main place, else unresolved."""
+    settlements = [
+        m
+        for m in resolved
+        if m.place is not None
+        and m.kind == "place"
+        and m.place.feature_class == "P"
+        and m.resolution != "unresolved"
+    ]
+    same_sentence = [m for m in settlements if m.sentence == mention.sentence]
+    if same_sentence:
+        holder = min(
+            same_sentence, key=lambda m: (m.start < mention.end, abs(m.start - mention.end))
+        )
+    else:
+        counts = Counter(m.place.place_id for m in settlements if m.place is not None)
+        ranked = counts.most_common(2)
+        main = ranked[0] if ranked and ranked[0][1] >= 3 else None
+        if main is None or (len(ranked) > 1 and ranked[1][1] == main[1]):
+            return replace(
+                mention,
+                kind="site",
+                reason=f"{mention.surface!r} is a named site in no city the article names",
+            )
+        holder = next(m for m in settlements if m.place and m.place.place_id == main[0])
+    return replace(
+        mention,
+        place=holder.place,
+        resolution=holder.resolution,
+        confidence=round(holder.confidence * 0.9, 3),
+        kind="site",
+        reason=None,
+    )
+
+
+# --- metonymy -------------------------------------------------------------------------------
+
+
+def _roles(text: str, mentions: Sequence[Mention], doc: Doc) -> list[str]:
+    """``metonym`` for countries, capitals and seats of government that act, else
+    ``location``; a name coordinated with a metonym ("entre Moscou et Washington") is one."""
+    roles: list[str] = []
+    for i, mention in enumerate(mentions):
+        role = "location"
+        if _may_act(mention):
+            role = _role(text, mention, doc)
+            if role == "location" and i and roles[i - 1] == "metonym":
+                between = text[mentions[i - 1].end : mention.start]
+                if _COORDINATION.fullmatch(between):
+                    role = "metonym"
+        roles.append(role)
+    return roles
+
+
+_COORDINATION = re.compile(
+    r"\s*(?:,|et|ou)\s+(?:(?:de|des|du)\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE
+)
+
+
+def _may_act(mention: Mention) -> bool:
+    """Countries, capitals and seats of government can stand for their government."""
+    if seat_city(mention.surface) is not None:
+        return True
+    place = mention.place
+    return place is not None and (_is_country(place) or place.feature_code == "PPLC")
+
+
+_CLITICS = frozenset({"le", "la", "les", "l'", "lui", "leur", "ne", "n'", "se", "s'", "y", "en"})
+_ADVERBS = frozenset(
+    {"pas", "plus", "également", "aussi", "toujours", "déjà", "ainsi", "pourtant", "toutefois"}
+    | {"jamais", "notamment", "encore", "désormais", "lui-même", "elle-même", "enfin", "bien"}
+)
+_BOUNDARY_WORDS = frozenset({"que", "qu'", "si", "mais", "et", "ou", "car", "lorsque", "quand"})
+
+
+def _role(text: str, mention: Mention, doc: Doc) -> str:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return "location"
+    before = [t for t in doc[max(0, span.start - 4) : span.start]]
+    words = [t.lower_ for t in before]
+    if _locative_before(words, before):
+        return "location"
+    sentence_start = max(mention.sentence.start, mention.start - 60)
+    left = text[sentence_start : mention.start].lower()
+    if _agent_prefix(left, mention, text):
+        return "metonym"
+    if _agent_noun_before(before):
+        return "metonym"
+    if _apposition_agent(doc, span.end):
+        return "metonym"
+    if _acting_subject(doc, span, before):
+        return "metonym"
+    root = span.root
+    if root.dep_ == "obl:agent" or (words[-2:-1] == ["par"] or words[-1:] == ["par"]):
+        return "metonym"
+    if root.dep_ == "obj" and _lemma(root.head) in lang.AGENT_OBJECT_VERBS:
+        return "metonym"
+    if before and _is_verb_of(before[-1], lang.AGENT_OBJECT_VERBS):
+        return "metonym"
+    if words[-1:] == ["à"] and _lemma(root.head) in lang.ADDRESSEE_VERBS:
+        return "metonym"
+    return "location"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_verb_of(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a word is a form of one of ``verbs`` (infinitives), by its lemma or, when the
+    small model mistags it ("accuse" as an adjective), by the stem of a regular verb."""
+    if not token.is_lower or not token.is_alpha:
+        return False
+    if _lemma(token) in verbs:
+        return True
+    return any(v.endswith("er") and token.lower_.startswith(v[:-2]) for v in verbs)
+
+
+def _locative_before(words: list[str], tokens: list[Token]) -> bool:
+    """A locative preposition right before the name ("à Moscou", "au Kremlin", "en Syrie")."""
+    trimmed = [w for w in words if w not in {"la", "le", "les", "l'"}]
+    if not trimmed:
+        return False
+    last = trimmed[-1]
+    if (
+        last in {"à", "a"}
+        and tokens
+        and tokens[-1].i
+        and _lemma(tokens[-1].head) in (lang.ADDRESSEE_VERBS)
+    ):
+        return False
+    return last in lang.LOCATIVE_PREPOSITIONS or last in {"a", "aux"}
+
+
+def _agent_prefix(left: str, mention: Mention, text: str) -> bool:
+    """ "selon X", "d'après X"; "pour X," at the start of a clause."""
+    left = re.sub(r"(?:\s+(?:la|le|les)|\s+l['’]|\s*l['’])\s*$", "", left.rstrip())
+    for prefix in lang.AGENT_PREFIXES:
+        if left.endswith(prefix) and (
+            len(left) == len(prefix) or not left[-len(prefix) - 1].isalpha()
+        ):
+            return True
+    for prefix in lang.CLAUSE_AGENT_PREFIXES:
+        if left.endswith(prefix):
+            head = left[: -len(prefix)].rstrip()
+            if (not head or head[-1] in '.,;:!?«"') and text[
+                mention.end : mention.end + 2
+            ].startswith(","):
+                return True
+    return False
+
+
+def _agent_noun_before(before: list[Token]) -> bool:
+    """ "les représentants de Damas", "un porte-parole du Kremlin", "un accord entre Moscou
+    et ...", "choisies avec les Etats-Unis"."""
+    tokens = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"}]
+    if len(tokens) < 2:
+        return False
+    preposition, head = tokens[-1], tokens[-2]
+    if preposition.lower_ not in {"de", "d'", "du", "des", "entre", "avec"}:
+        return False
+    if _is_agent_noun(head):
+        return True
+    return preposition.lower_ == "avec" and head.pos_ == "VERB"
+
+
+def _is_agent_noun(token: Token) -> bool:
+    forms = {token.lower_, _lemma(token), token.lower_.rstrip("s")}
+    return bool(forms & lang.AGENT_NOUNS)
+
+
+def _apposition_agent(doc: Doc, end: int) -> bool:
+    """ "la Russie, allié indéfectible du président": an agent noun in apposition."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    following = doc[end + 1]
+    if following.lower_ in {"le", "la", "les", "l'", "son", "sa", "ses", "un", "une"}:
+        following = doc[end + 2] if end + 2 < len(doc) else following
+    return _is_agent_noun(following)
+
+
+def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
+    """The name is the subject of an active verb that is not one of places ("Moscou le
+    soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...")."""
+    words = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"}]
+    at_boundary = not words or (
+        words[-1].is_punct or words[-1].lower_ in _BOUNDARY_WORDS or words[-1].pos_ == "SCONJ"
+    )
+    root = span.root  # type: ignore[attr-defined]
+    if root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}:
+        return not _passive_or_literal(root.head)
+    if not at_boundary:
+        return False
+    j = span.end  # type: ignore[attr-defined]
+    while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
+        j += 1
+    auxiliaries = []
+    while j < len(doc) and doc[j].pos_ == "AUX":
+        auxiliaries.append(_lemma(doc[j]))
+        j += 1
+        while j < len(doc) and doc[j].lower_ in _ADVERBS:
+            j += 1
+    if "être" in auxiliaries:
+        return False
+    if j >= len(doc):
+        return bool(auxiliaries)
+    verb = doc[j]
+    if auxiliaries and not (verb.is_alpha and verb.is_lower):
+        return True
+    if not verb.is_alpha or not verb.is_lower or verb.pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}:
+        return bool(auxiliaries)
+    return _lemma(verb) not in lang.LITERAL_SUBJECT_VERBS
+
+
+def _passive_or_literal(verb: Token) -> bool:
+    if _lemma(verb) in lang.LITERAL_SUBJECT_VERBS:
+        return True
+    return any(child.dep_ in {"aux:pass", "cop"} for child in verb.children)
