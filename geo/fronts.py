@@ -13,7 +13,9 @@ the places it holds, under three assumptions, each of which keeps the drawing ho
    is cut to a geodesic disc (:func:`geo.geodesy.disc`) whose radius grows with the place's
    own extent (``ControlState.uncertainty_km``, the gazetteer's radius of a town):
    :func:`reach_km`. So one dot never paints a country, and two holders far apart leave the
-   ground between them unclaimed, with no front line drawn across it.
+   ground between them unclaimed, with no front line drawn across it. A place located from
+   text (:data:`INFERRED_PREFIX`) has no known size and reaches the base radius; one located
+   only roughly carries no zone.
 3. *Land and borders.* Each cell is cut to the country its place lies in (offline Natural
    Earth borders, :mod:`geo.borders`; a border town is given to the theatre's country, see
    :data:`BORDER_SLACK_KM`), so that no zone crosses the sea or an international border; a
@@ -60,6 +62,12 @@ REACH_PER_EXTENT = 3.0
 REACH_MAX_KM = 50.0
 """No place holds ground farther than this, whatever its size: beyond, the map says nothing."""
 
+INFERRED_PREFIX = "inferred:"
+"""Place ids of places located from text (``gazetteer.Place``): their ``uncertainty_km`` is
+how well the text locates them, not their size. They reach :data:`REACH_BASE_KM`, and carry
+no zone at all when located less precisely than that: a zone must not be painted around a
+village that may lie anywhere within 50 km."""
+
 BORDER_SLACK_KM = 5.0
 """A place this close (km) to one of the theatre's countries is taken to lie in it.
 
@@ -100,10 +108,24 @@ def reach_km(extent_km: float) -> float:
     return min(REACH_MAX_KM, REACH_BASE_KM + REACH_PER_EXTENT * max(extent_km, 0.0))
 
 
+def _inferred(state: ControlState) -> bool:
+    return state.place_id.startswith(INFERRED_PREFIX)
+
+
+def _extent_km(state: ControlState) -> float:
+    """A gazetteer place's radius; an inferred place's uncertainty is not its size: 0."""
+    return 0.0 if _inferred(state) else state.uncertainty_km
+
+
 def _sites(states: Sequence[ControlState]) -> list[_Site]:
-    """One site per distinct point; two holders reported at one point make it contested."""
+    """One site per distinct point; two holders reported at one point make it contested.
+
+    Inferred places located less precisely than :data:`REACH_BASE_KM` carry no zone.
+    """
     grouped: dict[tuple[float, float], list[ControlState]] = defaultdict(list)
     for state in states:
+        if _inferred(state) and state.uncertainty_km > REACH_BASE_KM:
+            continue
         grouped[(round(state.lon, 5), round(state.lat, 5))].append(state)
     sites = []
     for (lon, lat), group in sorted(grouped.items()):
@@ -116,7 +138,7 @@ def _sites(states: Sequence[ControlState]) -> list[_Site]:
                 side=sides.pop() if len(sides) == 1 else CONTESTED,
                 stale=all(s.stale for s in group),
                 age_days=min(ages) if ages else None,
-                extent_km=max(s.uncertainty_km for s in group),
+                extent_km=max(_extent_km(s) for s in group),
                 names=tuple(sorted({s.place for s in group})),
             )
         )

@@ -38,7 +38,10 @@ November, bridged by a vague "en 2015", are still in order):
 the deciding period ends makes it ``contested`` (the enemy is inside, the Wikipedia Syrian
 war map's rule), with that report as the evidence, until new deciding evidence arrives.
 Fighting in the same period as a capture is part of the capture ("des combats se
-poursuivaient à l'aéroport" in the dispatch announcing the fall of the town).
+poursuivaient à l'aéroport" in the dispatch announcing the fall of the town). Fighting is
+not inside when its own dispatch places the fighting side outside the town (a
+``positioned`` claim anchored on it, farther than the town's radius: "les troupes sont à
+environ 20 km à l'ouest de la cité antique (...) combattent les terroristes").
 
 *Staleness.* ``age_days`` is the age of the deciding evidence (from the first day of its
 period) at the snapshot; beyond ``stale_after_days`` the state is flagged ``stale``: shown,
@@ -97,8 +100,8 @@ DECIDING: tuple[str, ...] = ("captured", "controls", "lost", "withdrew")
 """Relations that say who holds a place."""
 
 _ON_THE_GROUND = ("captured", "controls", "fighting", "besieged", "advancing", "positioned")
-_POSITIONS = ("positioned", "captured", "fighting", "besieged")
-_OBJECTIVES = ("advancing",)
+_POSITIONS = ("positioned", "captured")
+_OBJECTIVES = ("advancing", "fighting", "besieged")
 
 Every = Literal["change", "article", "week", "month"]
 EVERY: tuple[str, ...] = ("change", "article", "week", "month")
@@ -135,13 +138,12 @@ def _period(obs: Observation) -> tuple[dt.date, dt.date] | None:
     return date, date
 
 
-def _dated(observations: Iterable[Observation], *, need_place: bool) -> list[_Dated]:
+def _dated(observations: Iterable[Observation], *, for_places: bool) -> list[_Dated]:
     out = []
     for obs in observations:
-        sideless_fight = need_place and obs.relation == "fighting"
-        if obs.context or (obs.side is None and not sideless_fight):
+        if obs.context or (obs.side is None and not (for_places and obs.relation == "fighting")):
             continue
-        if need_place and obs.place_id is None:
+        if for_places and obs.place_id is None and obs.anchor_id is None:
             continue
         period = _period(obs)
         if period is not None:
@@ -155,9 +157,11 @@ def _order(item: _Dated) -> tuple:
 
 
 def _by_place(observations: Iterable[Observation]) -> dict[str, list[_Dated]]:
+    """The evidence about each place: its own observations, and the positions anchored on it
+    ("à 20 km à l'ouest de Palmyre"), which tell whether a side is inside the town or not."""
     places: dict[str, list[_Dated]] = defaultdict(list)
-    for item in _dated(observations, need_place=True):
-        places[item.obs.place_id].append(item)
+    for item in _dated(observations, for_places=True):
+        places[item.obs.place_id or item.obs.anchor_id].append(item)
     return {pid: sorted(items, key=_order) for pid, items in places.items()}
 
 
@@ -221,6 +225,19 @@ def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
     return None
 
 
+def _fought_outside(fight: _Dated, visible: list[_Dated], extent_km: float) -> bool:
+    """Whether the fight's own dispatch places the fighting side outside the town."""
+    side = fight.obs.side
+    return side is not None and any(
+        i.obs.relation == "positioned"
+        and i.obs.place_id is None
+        and i.obs.side == side
+        and i.obs.article_id == fight.obs.article_id
+        and (i.obs.distance_min_km or 0.0) > extent_km
+        for i in visible
+    )
+
+
 def _place_verdict(items: list[_Dated], date: dt.date) -> _Verdict | None:
     visible = [i for i in items if i.start <= date]
     deciding = [i for i in visible if i.obs.relation in DECIDING]
@@ -228,15 +245,23 @@ def _place_verdict(items: list[_Dated], date: dt.date) -> _Verdict | None:
         return None
     group = _last_period(deciding)
     decided_until = max(i.end for i in group)
-    fights = [i for i in visible if i.obs.relation == "fighting" and i.start > decided_until]
+    extent = _place_point(items).uncertainty_km
+    fights = [
+        i
+        for i in visible
+        if i.obs.relation == "fighting"
+        and i.start > decided_until
+        and not _fought_outside(i, visible, extent)
+    ]
     if fights:
         return _Verdict(CONTESTED, max(fights, key=_order))
     return _resolve(group, visible)
 
 
 def _place_point(items: list[_Dated]) -> Observation:
-    """The observation whose point stands for the place: the most precise one."""
-    return min(items, key=lambda i: (i.obs.uncertainty_km, i.obs.article_id)).obs
+    """The observation whose point stands for the place: the most precise one about it."""
+    own = [i for i in items if i.obs.place_id is not None]
+    return min(own, key=lambda i: (i.obs.uncertainty_km, i.obs.article_id)).obs
 
 
 def _state(items: list[_Dated], date: dt.date, stale_after_days: int) -> ControlState | None:
@@ -382,7 +407,7 @@ def snapshot_dates(
         raise TimelineOptionError(f"every must be one of {EVERY}, got {every!r}")
     if every == "change":
         return sorted(_change_dates(_by_place(observations), stale_after_days))
-    dated = _dated(observations, need_place=False)
+    dated = _dated(observations, for_places=False)
     if not dated:
         return []
     if every == "article":
@@ -423,6 +448,7 @@ def _arrow(
     target: _Dated,
     date: dt.date,
     confidence: float,
+    names: dict[str, str],
 ) -> Advance:
     obs = target.obs
     return Advance(
@@ -430,7 +456,7 @@ def _arrow(
         actor=obs.actor,
         origin=origin,
         target=_point(target),
-        target_place=obs.place,
+        target_place=obs.place or names.get(obs.anchor_id or ""),
         date=date,
         article_id=obs.article_id,
         evidence=obs.evidence,
@@ -438,8 +464,8 @@ def _arrow(
     )
 
 
-def _position_steps(positions: list[_Dated]) -> list[tuple[_Dated, list[_Dated]]]:
-    """Positions grouped into successive periods, each with its most precise position."""
+def _position_steps(positions: list[_Dated]) -> list[list[_Dated]]:
+    """Positions grouped into successive periods (positions of one period are unordered)."""
     steps: list[list[_Dated]] = []
     end = dt.date.min
     for item in positions:
@@ -447,7 +473,16 @@ def _position_steps(positions: list[_Dated]) -> list[tuple[_Dated, list[_Dated]]
             steps.append([])
         steps[-1].append(item)
         end = max(end, item.end)
-    return [(min(g, key=lambda i: (i.obs.uncertainty_km, *_order(i))), g) for g in steps]
+    return steps
+
+
+def _precise(items: Iterable[_Dated]) -> _Dated | None:
+    return min(items, key=lambda i: (i.obs.uncertainty_km, *_order(i)), default=None)
+
+
+def _origin(step: list[_Dated], target: tuple[float, float]) -> _Dated | None:
+    """The most precise position of a step that is away from ``target``."""
+    return _precise(i for i in step if distance_km(_point(i), target) >= MIN_ARROW_KM)
 
 
 def _held_origin(
@@ -479,17 +514,22 @@ def advances(
 
     For every side, its evidence is grouped by the place it is about (the ``anchor_id`` of a
     ``positioned`` claim such as "à 20 km à l'ouest de Palmyre", else the ``place_id``), into
-    a track of dated positions (``positioned``, ``captured``, ``fighting``, ``besieged``:
-    where the side's forces are) and objectives (``advancing``: "offensive sur Palmyre").
+    a track of dated positions (``positioned``, ``captured``: where the side's forces are) and
+    objectives (``advancing``: "offensive sur Palmyre"; ``fighting``, ``besieged``: the place
+    the side fights for). Positions of one period (say, one month's dispatches) are unordered;
+    from a period, the arrow leaves from its most precise position that is more than
+    :data:`MIN_ARROW_KM` away from the arrow's target.
 
-    - Successive positions of a track, in periods that do not overlap and more than
-      :data:`MIN_ARROW_KM` apart, give an arrow from the earlier to the later one, dated and
-      sourced by the later one.
-    - An objective gives an arrow from the side's latest position on its track (as of
-      ``date``) to the objective; when the track has no position (the text does not say where
-      the offensive started), from the nearest place the side holds within
-      :data:`ORIGIN_MAX_KM`, with half the confidence (a guess); else no arrow. An objective
-      the side already stands on gives none.
+    - Successive periods of positions, at most ``within_days`` apart, give an arrow to the
+      later period's most precise position, dated and sourced by it.
+    - An objective gives an arrow from the side's latest period of positions (as of ``date``)
+      to the objective, unless the side has captured it there (it stands on it). When the
+      track has no position away from it and the objective is an offensive (``advancing``),
+      whose start the text omits, the arrow leaves from the nearest place the side holds
+      within :data:`ORIGIN_MAX_KM`, with half the confidence (a guess); else no arrow.
+
+    An arrow's ``target_place`` is the place it points at, or for a position near a place
+    ("près de Palmyre") the name of that place as the other observations give it.
 
     Arrows whose date is more than ``within_days`` before ``date`` are history and left out;
     context, undated and side-less observations are ignored.
@@ -499,37 +539,49 @@ def advances(
     list of Advance
         Sorted by side, date and target.
     """
-    items = [i for i in _dated(observations, need_place=False) if i.start <= date]
+    items = [i for i in _dated(observations, for_places=False) if i.start <= date]
     tracks: dict[tuple[str, str | None], list[_Dated]] = defaultdict(list)
     for item in items:
         if item.obs.relation in _POSITIONS + _OBJECTIVES:
             tracks[(item.obs.side, _track_key(item.obs))].append(item)
     held: dict[dt.date, list] = {}
     arrows: dict[tuple, Advance] = {}
-    for (_side, key), track in tracks.items():
+    names = {o.place_id: o.place for o in observations if o.place_id and o.place}
+
+    def add(arrow: Advance) -> None:
+        known = arrows.get((arrow.side, arrow.origin, arrow.target))
+        if known is None or (known.date, known.confidence) < (arrow.date, arrow.confidence):
+            arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
+
+    for (_side, key), track in sorted(tracks.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         track.sort(key=_order)
-        steps = _position_steps([i for i in track if i.obs.relation in _POSITIONS])
-        if key is None:
-            steps = []
-        for (before, _), (after, group) in zip(steps, steps[1:], strict=False):
-            if distance_km(_point(before), _point(after)) >= MIN_ARROW_KM:
-                confidence = min(before.obs.confidence, after.obs.confidence)
-                arrow = _arrow(_point(before), after, group[0].start, confidence)
-                arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
-        for objective in (i for i in track if i.obs.relation in _OBJECTIVES):
-            if steps:
-                latest, group = steps[-1]
-                origin, when = _point(latest), max(objective.start, group[0].start)
-                confidence = min(latest.obs.confidence, objective.obs.confidence)
-            else:
-                origin = _held_origin(observations, objective, held)
-                when, confidence = objective.start, objective.obs.confidence / 2
-            if origin is None or distance_km(origin, _point(objective)) < MIN_ARROW_KM:
+        positions = [i for i in track if i.obs.relation in _POSITIONS]
+        steps = _position_steps(positions) if key is not None else []
+        for earlier, later in zip(steps, steps[1:], strict=False):
+            if (later[0].start - max(i.end for i in earlier)).days > within_days:
                 continue
-            arrow = _arrow(origin, objective, when, confidence)
-            known = arrows.get((arrow.side, arrow.origin, arrow.target))
-            if known is None or (known.date, known.confidence) < (arrow.date, confidence):
-                arrows[(arrow.side, arrow.origin, arrow.target)] = arrow
+            target = _precise(later)
+            origin = _origin(earlier, _point(target))
+            if origin is not None:
+                confidence = min(origin.obs.confidence, target.obs.confidence)
+                add(_arrow(_point(origin), target, later[0].start, confidence, names))
+        for objective in (i for i in track if i.obs.relation in _OBJECTIVES):
+            latest = steps[-1] if steps else []
+            if any(i.obs.relation == "captured" for i in latest):
+                continue  # the side stands on its objective: the position arrows show the move
+            origin = _origin(latest, _point(objective))
+            if origin is not None:
+                when = max(objective.start, latest[0].start)
+                confidence = min(origin.obs.confidence, objective.obs.confidence)
+                add(_arrow(_point(origin), objective, when, confidence, names))
+            elif objective.obs.relation == "advancing":
+                base = _held_origin(observations, objective, held)
+                if base is not None and distance_km(base, _point(objective)) >= MIN_ARROW_KM:
+                    add(
+                        _arrow(
+                            base, objective, objective.start, objective.obs.confidence / 2, names
+                        )
+                    )
     cutoff = date - dt.timedelta(days=within_days)
     return sorted(
         (a for a in arrows.values() if a.date >= cutoff),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from itertools import combinations
@@ -101,6 +102,17 @@ def test_a_lonely_place_never_paints_more_than_its_reach():
     assert 0.98 * math.pi * radius**2 < area < 1.001 * math.pi * radius**2
     huge = zones([state("isis", DESERT, "Big", extent=500.0)])
     assert geodesic_area_km2(huge.geometry.iloc[0]) < 1.001 * math.pi * REACH_MAX_KM**2
+
+
+def test_an_inferred_place_has_no_size_and_a_vague_one_no_zone():
+    located = state("isis", DESERT, "Al-Alianiyé", extent=8.0)
+    located = dataclasses.replace(located, place_id="inferred:aliania")
+    area = geodesic_area_km2(zones([located]).geometry.iloc[0])
+    assert area < 1.001 * math.pi * reach_km(0.0) ** 2
+    vague = dataclasses.replace(located, uncertainty_km=49.0)
+    assert zones([vague]).empty
+    gazetteer_town = state("isis", DESERT, "Raqa", extent=8.0)
+    assert geodesic_area_km2(zones([gazetteer_town]).geometry.iloc[0]) > 2 * area
 
 
 def test_far_apart_holders_share_no_front_line():

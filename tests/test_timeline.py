@@ -81,6 +81,9 @@ def position(side, anchor, km, bearing, day, precision="day", **kw):
         date_precision=precision,
         confidence=kw.pop("confidence", 0.7),
         anchor_id=anchor_id,
+        distance_min_km=max(km - 5.0, 0.0),
+        distance_max_km=km + 5.0,
+        bearing_deg=float(bearing),
     )
 
 
@@ -214,6 +217,19 @@ def test_fighting_inside_after_the_change_makes_it_contested_until_new_evidence(
     assert (state.side, state.since, state.relation) == (CONTESTED, D(2017, 8, 22), "fighting")
     assert holders(control_at(history, D(2017, 9, 1))) == {"Tal Afar": "iraq"}
     assert snapshot_dates(history) == [D(2014, 6, 16), D(2017, 8, 22), D(2017, 8, 31)]
+
+
+def test_fighting_its_dispatch_places_outside_the_town_does_not_contest_it():
+    held = obs("controls", "isis", "Palmyre", D(2016, 12, 1), "month", article="x")
+    fight = obs("fighting", "government", "Palmyre", D(2017, 2, 1), "month", article="feb")
+    outside = position("government", "Palmyre", 20, 270, D(2017, 2, 1), "month", article="feb")
+    assert holders(control_at([held, fight, outside], D(2017, 2, 28))) == {"Palmyre": "isis"}
+    # At the gates (300 m, within the town's radius) the fight is inside: contested.
+    gates = position("government", "Palmyre", 0.3, 270, D(2017, 2, 1), "month", article="feb")
+    assert holders(control_at([held, fight, gates], D(2017, 2, 28))) == {"Palmyre": CONTESTED}
+    # Another dispatch's position says nothing about where this fight took place.
+    elsewhere = position("government", "Palmyre", 20, 270, D(2017, 2, 1), "month", article="y")
+    assert holders(control_at([held, fight, elsewhere], D(2017, 2, 28))) == {"Palmyre": CONTESTED}
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -354,8 +370,9 @@ def _km(a, b):
 def test_successive_positions_give_an_arrow_towards_the_later_one():
     far = position("government", "Palmyre", 20, 270, D(2017, 2, 10))
     near = position("government", "Palmyre", 0.3, 270, D(2017, 2, 24), evidence="à 300 mètres")
-    (arrow,) = advances([far, near], D(2017, 2, 28))
-    assert arrow.side == "government"
+    named = obs("controls", "isis", "Palmyre", D(2016, 12, 1), "month")
+    (arrow,) = advances([far, near, named], D(2017, 2, 28))
+    assert (arrow.side, arrow.target_place) == ("government", "Palmyre")
     assert _km(arrow.origin, (far.lon, far.lat)) < 0.01
     assert _km(arrow.target, (near.lon, near.lat)) < 0.01
     assert (arrow.date, arrow.evidence) == (D(2017, 2, 24), "à 300 mètres")
@@ -400,3 +417,26 @@ def test_an_objective_the_side_already_stands_on_gives_no_arrow():
     taken = obs("captured", "sdf", "Raqa", D(2017, 10, 17))
     offensive = obs("advancing", "sdf", "Raqa", D(2017, 6, 6))
     assert advances([offensive, taken], D(2017, 10, 20)) == []
+
+
+def test_fighting_for_a_town_points_from_the_sides_position_to_it():
+    west = position("government", "Qaryatayn", 15, 270, D(2016, 3, 1), "month", article="m")
+    fight = obs("fighting", "government", "Qaryatayn", D(2016, 3, 1), "month", article="m")
+    (arrow,) = advances([west, fight], D(2016, 3, 31))
+    assert _km(arrow.origin, (west.lon, west.lat)) < 0.01
+    assert arrow.target_place == "Qaryatayn" and arrow.date == D(2016, 3, 1)
+
+
+def test_a_capture_is_reached_from_the_last_position_away_from_the_town():
+    west = position("government", "Palmyre", 20, 270, D(2017, 1, 1), "month")
+    gates = position("government", "Palmyre", 0.3, 270, D(2017, 1, 1), "month")
+    taken = obs("captured", "government", "Palmyre", D(2017, 2, 1), "month", evidence="prise")
+    (arrow,) = advances([west, gates, taken], D(2017, 2, 28))
+    assert _km(arrow.origin, (west.lon, west.lat)) < 0.01
+    assert (arrow.target_place, arrow.evidence, arrow.date) == ("Palmyre", "prise", D(2017, 2, 1))
+
+
+def test_positions_years_apart_are_not_joined_by_an_arrow():
+    old = position("government", "Palmyre", 20, 270, D(2017, 2, 1), "month")
+    new = position("government", "Palmyre", 5, 90, D(2022, 1, 1), "month")
+    assert advances([old, new], D(2022, 1, 31)) == []
