@@ -143,7 +143,7 @@ class _Direction:
     bearing: float
     tolerance: float
     inside: bool
-    further: bool
+    continues: bool
     words: str
 
 
@@ -375,7 +375,7 @@ def _distance(words: Sequence[_Word], i: int) -> tuple[_Distance, int, bool] | N
 
 def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
     j = _any(words, i, fr.FURTHER)
-    further = j is not None
+    continues = j is not None or _any(words, i, fr.SIDE_LEADS) is not None
     j = i if j is None else j
     inside = _any(words, j, fr.INSIDE_LEADS)
     lead = inside if inside is not None else _any(words, j, fr.DIRECTION_LEADS)
@@ -386,7 +386,7 @@ def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
         return None
     text = " ".join(w.text for w in words[i:after])
     tolerance = TOLERANCE_BY_WORDS[len(key)]
-    return _Direction(bearing, tolerance, inside is not None, further, text), after
+    return _Direction(bearing, tolerance, inside is not None, continues, text), after
 
 
 def _compatible(place: Place, kind: str) -> bool:
@@ -534,7 +534,7 @@ def _phrase(ctx: _Context, i: int) -> _Phrase | None:
         anchored = ctx.anchor(linked) if linked is not None else None
         if anchored is not None:
             return _Phrase(i, anchored[1] - 1, anchored[0], direction=found_dir)
-        if found_dir.further:
+        if found_dir.continues:
             return _Phrase(i, j - 1, _continuation(words, i), direction=found_dir)
         return None
     key, kind, j = _longest(words, i, fr.PROXIMITY)

@@ -345,6 +345,7 @@ WITHOUT_DIRECTION = [
     ),
     ("On se bat dans les faubourgs de Mossoul.", ["Mossoul"], "Mossoul", None, "disc", (0, 3)),
     ("Des obus sont tombés en périphérie d'Alep.", ["Alep"], "Alep", None, "disc", (0.0, 3.0)),
+    ("Un camp a été frappé à côté d'Idleb.", ["Idleb"], "Idleb", None, "disc", (0.0, 10.0)),
     (
         "L'armée était à 300 mètres d'une entrée de Manbij.",
         ["Manbij"],
@@ -635,6 +636,7 @@ def test_seed_entrance_and_anaphors(nlp, seeds_dir):
     assert phrases["à 300 mètres d'une entrée de Palmyre"].distance_max_km == pytest.approx(0.35)
     assert phrases["dans les faubourgs de la ville"].shape == "disc"
     assert phrases["plus à l'est"].bearing_deg == 90.0
+    assert phrases["côté ouest"].bearing_deg == 270.0
 
 
 VOCABULARY = sorted(

@@ -58,6 +58,10 @@ it: "dans le nord de la Syrie", "dans l'est de la ville", "dans la partie ouest 
 FURTHER: tuple[tuple[str, ...], ...] = (("plus",), ("encore", "plus"), ("un", "peu", "plus"))
 """Words before a direction that continue from the place just named: "à 60 km plus au sud"."""
 
+SIDE_LEADS: tuple[tuple[str, ...], ...] = (("du", "côté"), ("côté",))
+"""Leads that, without an anchor, speak of a side of the place being discussed: "elles
+avancent sur plusieurs fronts côté ouest" (of the town just named)."""
+
 LINKS: tuple[tuple[str, ...], ...] = (("de",), ("d'",), ("du",), ("des",))
 """The preposition (alone or fused with the article) between a relation and its anchor."""
 
@@ -193,6 +197,9 @@ PROXIMITY: dict[tuple[str, ...], str] = {
     ("tout", "près", "de"): "outskirts",
     ("tout", "près", "d'"): "outskirts",
     ("tout", "près", "du"): "outskirts",
+    ("à", "côté", "de"): "vicinity",
+    ("à", "côté", "d'"): "vicinity",
+    ("à", "côté", "du"): "vicinity",
     ("non", "loin", "de"): "vicinity",
     ("non", "loin", "d'"): "vicinity",
     ("non", "loin", "du"): "vicinity",
