@@ -23,7 +23,15 @@ from gazetteer.normalize import fold, name_key
 from gazetteer.records import Place
 from gazetteer.sources import SourceRow
 
-__all__ = ["SEP", "SURFACE_BITS", "Store", "build_store", "find_surface_ok", "surface_value"]
+__all__ = [
+    "SEP",
+    "SURFACE_BITS",
+    "prominence_of",
+    "Store",
+    "build_store",
+    "find_surface_ok",
+    "surface_value",
+]
 
 #: Bits of a reference that hold the surface position (a place keeps its first 1024 names).
 SURFACE_BITS = 10
@@ -53,6 +61,16 @@ def surface_value(key_id: int, folded: str) -> int:
 def split_value(value: int) -> tuple[int, int]:
     """Inverse of :func:`surface_value`: ``(key_id, length)``."""
     return value >> _LENGTH_BITS, value & ((1 << _LENGTH_BITS) - 1)
+
+
+def prominence_of(population: int, feature_class: str, feature_code: str) -> float:
+    """How prominent a place is: ``log10(population + 1)``, +2 a country, +0.5 a capital."""
+    value = math.log10(max(population, 0) + 1)
+    if feature_class == "A":
+        value += 2.0
+    if feature_code == "PPLC":
+        value += 0.5
+    return value
 
 
 def split_ref(ref: int) -> tuple[int, int]:
@@ -101,6 +119,24 @@ class Store:
         if position == 0:
             return names.split(SEP, 1)[0]
         return names.split(SEP)[position]
+
+    def prominence(self, row: int) -> float:
+        """:func:`prominence_of` the place of a row."""
+        return prominence_of(self.population[row], self.feature_class[row], self.feature_code[row])
+
+    def spelled(self, row: int, position: int, spelling: str) -> str:
+        """The row's name spelled ``spelling`` once folded if it has one, else its
+        ``position``-th name (``spelling`` is a folded name, single-spaced)."""
+        surface = self.surface(row, position)
+        if " ".join(fold(surface).split()) == spelling:
+            return surface
+        names = self.surfaces[row]
+        if spelling not in fold(names):
+            return surface
+        for name in names.split(SEP):
+            if " ".join(fold(name).split()) == spelling:
+                return name
+        return surface
 
     def place(self, row: int) -> Place:
         """Materialise the :class:`Place` of a row."""
@@ -154,7 +190,9 @@ def build_store(sources: Iterable[SourceRow]) -> Store:
         index[row.place_id] = len(rows)
         rows.append(row)
     # Most prominent first, so that every list of references comes out ranked.
-    rows.sort(key=lambda r: (r.feature_class != "A", -r.population, r.place_id))
+    rows.sort(
+        key=lambda r: (-prominence_of(r.population, r.feature_class, r.feature_code), r.place_id)
+    )
 
     intern = sys.intern
     keys: dict[str, list[int]] = {}

@@ -21,7 +21,6 @@ longest wins, then the leftmost.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import pickle
 import re
@@ -39,6 +38,7 @@ from gazetteer._store import (
     Store,
     build_store,
     find_surface_ok,
+    prominence_of,
     split_ref,
     split_value,
     surface_value,
@@ -83,6 +83,9 @@ _INDEX_CODE = tuple(
     for name in ("normalize.py", "lang.py", "_store.py", "sources.py")
 )
 _PLACE_CACHE_SIZE = 50_000
+#: Exact matches beyond ``limit`` that are checked for the very spelling asked ("Palmyre"
+#: is a name of Tadmur, 51,000 inhabitants, and a key-mate of Palmira, 312,000).
+SPELLING_WINDOW = 20
 
 
 class Gazetteer:
@@ -315,18 +318,18 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        found = self._exact(key, kind)
+        spelling = _spelling(name)
+        found = self._exact(key, kind, spelling, country, near, limit)
         if not found:
-            found = self._fuzzy(key, kind, limit)
+            found = self._fuzzy(key, kind, spelling, country, near, limit)
         if not found and self._online is not None:
             found = [
                 c
                 for c in self._online.lookup(name, country=country)
                 if kind is None or c.place.feature_class == kind
             ]
-        spelling = _spelling(name)
-        found = [_as_spelled(c, spelling) for c in found]
-        found.sort(key=lambda c: _rank(c, spelling, country, near))
+        if len(found) > 1:
+            found.sort(key=lambda c: _rank(c, spelling, country, near))
         return found[:limit]
 
     def _place(self, row: int) -> Place:
@@ -337,14 +340,37 @@ class Gazetteer:
             place = self._places[row] = self._store.place(row)
         return place
 
-    def _exact(self, key: str, kind: str | None) -> list[Candidate]:
+    def _exact(
+        self,
+        key: str,
+        kind: str | None,
+        spelling: str,
+        country: str | None,
+        near: tuple[float, float] | None,
+        limit: int,
+    ) -> list[Candidate]:
+        """Exact key matches, ranked on the index's columns; only the head is materialised.
+
+        The references of a key are stored most prominent first, so without ``near`` the
+        order is already right; ``country`` is a stable partition. Only the first
+        ``limit + SPELLING_WINDOW`` are checked for the spelling asked and materialised.
+        """
         store = self._store
-        found: list[Candidate] = []
-        for ref in store.refs(key):
-            row, position = split_ref(ref)
-            if kind is not None and store.feature_class[row] != kind:
-                continue
-            found.append(Candidate(self._place(row), store.surface(row, position), 1.0))
+        rows = [split_ref(ref) for ref in store.refs(key)]
+        if kind is not None:
+            rows = [r for r in rows if store.feature_class[r[0]] == kind]
+        if near is not None and len(rows) > 1:
+            lons = [store.lon[r[0]] for r in rows]
+            lats = [store.lat[r[0]] for r in rows]
+            _, _, metres = _GEOD.inv([near[0]] * len(rows), [near[1]] * len(rows), lons, lats)
+            penalty = {r: m / 100_000.0 for r, m in zip(rows, metres, strict=True)}
+            rows.sort(key=lambda r: penalty[r] - store.prominence(r[0]))
+        if country is not None:
+            rows.sort(key=lambda r: store.country[r[0]] != country)
+        found = [
+            Candidate(self._place(row), store.spelled(row, position, spelling), 1.0)
+            for row, position in rows[: limit + SPELLING_WINDOW]
+        ]
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
             if kind is None or place.feature_class == kind:
@@ -361,7 +387,16 @@ class Gazetteer:
                 found.append(Candidate(place, surface, 1.0))
         return found
 
-    def _fuzzy(self, key: str, kind: str | None, limit: int) -> list[Candidate]:
+    def _fuzzy(
+        self,
+        key: str,
+        kind: str | None,
+        spelling: str,
+        country: str | None,
+        near: tuple[float, float] | None,
+        limit: int,
+    ) -> list[Candidate]:
+        """Places whose key is close to ``key`` (rapidfuzz ratio), among keys of its initial."""
         if len(key) < FUZZY_MIN_KEY:
             return []
         pool = self._fuzzy_pools.get(key[0])
@@ -376,7 +411,7 @@ class Gazetteer:
         seen: set[str] = set()
         for hit_key, ratio, _ in hits:
             score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
-            for candidate in self._exact(hit_key, kind):
+            for candidate in self._exact(hit_key, kind, spelling, country, near, limit):
                 if candidate.place.place_id not in seen:
                     seen.add(candidate.place.place_id)
                     found.append(
@@ -549,17 +584,6 @@ def _spelling(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def _as_spelled(candidate: Candidate, spelling: str) -> Candidate:
-    """The candidate with, as matched name, the place's name spelled as the query if any."""
-    if _spelling(candidate.matched_name) == spelling:
-        return candidate
-    place = candidate.place
-    for surface in (place.name, *place.aliases):
-        if _spelling(surface) == spelling:
-            return Candidate(place, surface, candidate.score, exact=candidate.exact)
-    return candidate
-
-
 def _rank(
     candidate: Candidate,
     spelling: str,
@@ -572,11 +596,7 @@ def _rank(
     alternate name of Tadmur) ranks before one that only shares the key (Palmira, Colombia).
     """
     place = candidate.place
-    prominence = math.log10(max(place.population, 0) + 1)
-    if place.feature_class == "A":
-        prominence += 2.0
-    if place.feature_code == "PPLC":
-        prominence += 0.5
+    prominence = prominence_of(place.population, place.feature_class, place.feature_code)
     if near is not None:
         _, _, metres = _GEOD.inv(near[0], near[1], place.lon, place.lat)
         prominence -= metres / 100_000.0

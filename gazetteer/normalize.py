@@ -7,6 +7,7 @@ sibling, used to search running text while keeping offsets into the original.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 
@@ -81,11 +82,10 @@ _FRENCH_ARTICLE = re.compile(
 )
 _ARABIC_ARTICLES = frozenset(ARABIC_ARTICLES)
 _GLUED_ARTICLE = re.compile(rf"^[ae]([{SUN_LETTERS}])\1(?=[a-z]{{2}})")
-_TRANSLIT_MAP = dict(TRANSLITERATIONS)
-_TRANSLIT = re.compile("|".join(re.escape(src) for src, _ in TRANSLITERATIONS))
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _FINAL_E = re.compile(r"e\b")
 _DOUBLES = re.compile(r"(.)\1+")
+_first_group = operator.itemgetter(1)
 _NOT_WORD = re.compile(r"[^\w ]+")
 
 
@@ -127,16 +127,21 @@ def name_key(name: str) -> str:
     words = _NOT_WORD.sub("", text.replace("'", "")).split()
     if not words:
         return ""
-    kept = [w for w in words[:-1] if w not in _ARABIC_ARTICLES]
-    kept.append(words[-1])
-    for i in range(1, len(kept)):
-        kept[i] = _GLUED_ARTICLE.sub(r"\1", kept[i])
-    text = " ".join(kept)
-    text = _TRANSLIT.sub(lambda m: _TRANSLIT_MAP[m.group()], text)
+    if len(words) > 1:
+        kept = [w for w in words[:-1] if w not in _ARABIC_ARTICLES]
+        kept.append(words[-1])
+        for i in range(1, len(kept)):
+            kept[i] = _GLUED_ARTICLE.sub(r"\1", kept[i])
+        text = " ".join(kept)
+    else:
+        text = words[0]
+    for source, target in TRANSLITERATIONS:
+        if source in text:
+            text = text.replace(source, target)
     text = _FINAL_H.sub("", text)
     text = _FINAL_E.sub("a", text)
-    text = _DOUBLES.sub(r"\1", text.replace(" ", ""))
-    return text
+    text = text.replace(" ", "")
+    return _DOUBLES.sub(_first_group, text) if _DOUBLES.search(text) else text
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,137 @@
+"""Benchmark of the default gazetteer: build, load, lookups per second, find, memory.
+
+Targets (issue 3): loading the built index < 1 s; >= 100,000 lookups/s; ``find`` over a
+5,000-character article < 5 ms; resident memory of the loaded default < 300 MB.
+
+Usage::
+
+    python bench/bench_gazetteer.py            # build in a fresh temporary cache, then measure
+    python bench/bench_gazetteer.py --cache-dir DIR   # reuse (or fill) that cache
+
+Loading and the figures after it are measured in a fresh child process, so that the build's
+memory does not count. Wall-clock and CPU times are both printed: on a shared machine the
+CPU time is the figure that does not depend on the neighbours' load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGETS = {
+    "load_s": 1.0,
+    "load_cpu_s": 1.0,
+    "lookups_per_s": 100_000,
+    "lookups_per_cpu_s": 100_000,
+    "find_ms": 5.0,
+    "find_cpu_ms": 5.0,
+    "rss_mb": 300.0,
+}
+
+
+def _rss_mb() -> float:
+    """Resident set size of this process in MB (Linux ``/proc``)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * 4096 / 1e6
+
+
+def _article(length: int = 5000) -> str:
+    """The bundled seed dispatches, bodies joined and cut to ``length`` characters."""
+    bodies = [
+        p.read_text(encoding="utf-8").split("\n", 1)[-1]
+        for p in sorted((REPO / "seeds").glob("*.txt"))
+    ]
+    text = " ".join(bodies)
+    while len(text) < length:
+        text += " " + text
+    return text[:length]
+
+
+def measure(cache: Path) -> dict[str, float]:
+    """Load the built default from ``cache`` and measure it (run in a fresh process)."""
+    from gazetteer import Gazetteer
+
+    before = _rss_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    gaz = Gazetteer.load(cache_dir_path=cache)
+    load_s, load_cpu = time.perf_counter() - start, time.process_time() - cpu
+    rss = _rss_mb()
+
+    store = gaz._store  # the benchmark reads names straight from the index
+    names = [store.surfaces[i].split("\x1f")[0] for i in range(0, len(store), 23)]
+    names += ["Palmyre", "Alep", "Raqa", "Mossoul", "Deir Ezzor", "Kobané", "Damas", "Bagdad"]
+    gaz.lookup("Palmyre")
+    start, cpu = time.perf_counter(), time.process_time()
+    hits = sum(1 for name in names if gaz.lookup(name))
+    lookups_per_s = len(names) / (time.perf_counter() - start)
+    lookups_per_cpu_s = len(names) / (time.process_time() - cpu)
+
+    text = _article()
+    gaz.find(text)
+    runs, cpu_runs = [], []
+    for _ in range(30):
+        start, cpu = time.perf_counter(), time.process_time()
+        gaz.find(text)
+        runs.append((time.perf_counter() - start) * 1000)
+        cpu_runs.append((time.process_time() - cpu) * 1000)
+    return {
+        "places": len(gaz),
+        "load_s": round(load_s, 3),
+        "load_cpu_s": round(load_cpu, 3),
+        "lookups_per_s": round(lookups_per_s),
+        "lookups_per_cpu_s": round(lookups_per_cpu_s),
+        "lookup_hit_rate": round(hits / len(names), 4),
+        "find_ms": round(statistics.median(runs), 2),
+        "find_cpu_ms": round(statistics.median(cpu_runs), 2),
+        "find_chars": len(text),
+        "rss_mb": round(rss, 1),
+        "rss_of_index_mb": round(rss - before, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (unless cached), then measure in a child process and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache-dir", type=Path, help="cache directory (default: a fresh one)")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = args.cache_dir or Path(tmp)
+        from gazetteer import Gazetteer
+
+        start = time.perf_counter()
+        Gazetteer.load(cache_dir_path=cache)
+        build_s = time.perf_counter() - start
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(cache)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    figures = {"build_or_first_load_s": round(build_s, 1), **json.loads(child.stdout)}
+    width = max(map(len, figures))
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            at_least = name.startswith("lookups_per")
+            good = value >= target if at_least else value < target
+            sign = ">=" if at_least else "<"
+            verdict = f"  (target {sign} {target}: {'ok' if good else 'MISSED'})"
+        print(f"{name:<{width}}  {value}{verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
