@@ -173,3 +173,32 @@ def test_seeds_villages_end_to_end(nlp, seeds_dir, gazetteer):
     kallabiyeh = inferred["al-Kallabiyeh"]
     assert kallabiyeh.lon > HOMS.lon  # east of Homs
     assert len(kallabiyeh.evidence) == 2
+
+
+def test_seeds_through_the_real_gazetteer(nlp, seeds_dir):
+    """Recognition, resolution, claims and inference over the seeds, oldest first, on a private
+    copy of the embedded gazetteer (the inferred places must not leak into other tests)."""
+    from geo import resolve, toponyms
+    from geo.articles import read_inputs
+
+    gazetteer = Gazetteer.load()
+    articles = sorted(read_inputs([seeds_dir]).articles, key=lambda a: (a.date, a.id))
+    claims, inferred = [], {}
+    for article in articles:
+        doc = nlp(article.text)
+        mentions = resolve.resolve(article, toponyms.recognise(article, doc, gazetteer), gazetteer)
+        article_claims = parse_claims(article, doc, mentions)
+        located, places = locate_unresolved(mentions, article_claims, gazetteer)
+        claims += article_claims
+        inferred.update({p.name: p for p in places})
+        assert all(m.place is not None for m in located if m.resolution == "inferred")
+    assert {"al-Bayarat", "al-Kallabiyeh", "Al-Alianiyé"} <= set(inferred)
+    palmyra = next(c.anchor for c in claims if "plus au sud" in c.sentence.text)
+    assert distance_km((palmyra.lon, palmyra.lat), (PALMYRE.lon, PALMYRE.lat)) < 3
+    south = destination((palmyra.lon, palmyra.lat), bearing_deg=180, distance_km=60)
+    alianiye = inferred["Al-Alianiyé"]
+    assert distance_km((alianiye.lon, alianiye.lat), south) < 3
+    troops = next(c for c in claims if c.target is None and "20 km à l'ouest" in c.sentence.text)
+    west = destination((palmyra.lon, palmyra.lat), bearing_deg=270, distance_km=20)
+    assert distance_km((troops.lon, troops.lat), west) < 3
+    assert gazetteer.lookup("Al Alianiye")[0].place.place_id == alianiye.place_id
