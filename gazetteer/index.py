@@ -24,6 +24,7 @@ import hashlib
 import os
 import pickle
 import re
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -32,7 +33,7 @@ import ahocorasick
 from pyproj import Geod
 from rapidfuzz import fuzz, process
 
-from gazetteer._errors import GazetteerError, UnknownPlaceError
+from gazetteer._errors import GazetteerError, OnlineLookupError, UnknownPlaceError
 from gazetteer._store import (
     SEP,
     Store,
@@ -182,7 +183,13 @@ class Gazetteer:
         return cls(store, local=local, online=geocoder)
 
     @classmethod
-    def from_places(cls, places: Iterable[Place], *, local_db: Path | None = None) -> Gazetteer:
+    def from_places(
+        cls,
+        places: Iterable[Place],
+        *,
+        local_db: Path | None = None,
+        online: OnlineGeocoder | None = None,
+    ) -> Gazetteer:
         """A gazetteer of the given places only (their names and aliases are indexed).
 
         Parameters
@@ -191,6 +198,8 @@ class Gazetteer:
             The places; their name and aliases are indexed.
         local_db
             An index written by :func:`gazetteer.importer.import_dumps`, used on top.
+        online
+            An online fallback for names none of the above knows.
         """
         rows = [
             SourceRow(
@@ -212,7 +221,7 @@ class Gazetteer:
             from gazetteer.importer import LocalIndex
 
             local = LocalIndex(local_db)
-        return cls(build_store(rows), local=local)
+        return cls(build_store(rows), local=local, online=online)
 
     # ------------------------------------------------------------------ access
 
@@ -325,12 +334,31 @@ class Gazetteer:
         if not found and self._online is not None:
             found = [
                 c
-                for c in self._online.lookup(name, country=country)
+                for c in self._ask_online(name, country, limit)
                 if kind is None or c.place.feature_class == kind
             ]
         if len(found) > 1:
             found.sort(key=lambda c: _rank(c, spelling, country, near))
         return found[:limit]
+
+    def _ask_online(self, name: str, country: str | None, limit: int) -> list[Candidate]:
+        """The online fallback's candidates; on failure, a warning and offline from then on
+        (a corpus of thousands of names must not wait a timeout for each)."""
+        from gazetteer.online import OnlineLookupWarning
+
+        online = self._online
+        if online is None:
+            return []
+        try:
+            return online.lookup(name, country=country, limit=limit)
+        except OnlineLookupError as exc:
+            warnings.warn(
+                f"{exc}; online lookups are off for this gazetteer from now on",
+                OnlineLookupWarning,
+                stacklevel=3,
+            )
+            self._online = None
+            return []
 
     def _place(self, row: int) -> Place:
         place = self._places.get(row)
