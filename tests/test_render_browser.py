@@ -9,7 +9,7 @@ import io
 import numpy as np
 import pytest
 from browser.page import chromium, open_page
-from browser.samples import XSS_IMG, XSS_SCRIPT, XSS_TEMPLATE, snapshot_parts
+from browser.samples import JINJA, XSS_IMG, XSS_SCRIPT, XSS_TEMPLATE, snapshot_parts
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -19,8 +19,8 @@ from geo.theatre import load_profile
 pytestmark = pytest.mark.browser
 
 DATES = (dt.date(2017, 2, 14), dt.date(2017, 3, 2))
-PAYLOAD = XSS_IMG + XSS_SCRIPT + XSS_TEMPLATE
-EVIL_PLACE = "Kobané" + XSS_IMG
+PAYLOAD = XSS_IMG + XSS_SCRIPT + XSS_TEMPLATE + JINJA
+EVIL_PLACE = "Kobané" + XSS_IMG + JINJA
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from browser.samples import (
+    JINJA,
     XSS_IMG,
     XSS_SCRIPT,
     XSS_TEMPLATE,
@@ -73,11 +74,14 @@ def test_header_links_and_layers(profile):
 
 
 def test_article_text_never_reaches_the_page_raw(profile):
-    payload = XSS_IMG + XSS_SCRIPT + XSS_TEMPLATE
-    page = snapshot_page(
-        Snapshot(**snapshot_parts(DAY, evidence=payload, place_name="Kobané" + XSS_SCRIPT)),
-        profile=profile,
-    )
+    payload = XSS_IMG + XSS_SCRIPT + XSS_TEMPLATE + JINJA
+    snapshot = Snapshot(**snapshot_parts(DAY, evidence=payload, place_name="Kobané" + JINJA))
+    page = snapshot_page(snapshot, profile=profile)
+    page += timeline_page([snapshot], profile=profile)
+    # Not evaluated as a template when the page is built.
+    assert "JINJA-EVAL" not in page  # the expression was not evaluated...
+    assert "% if true %" in page and "# gone #" in page  # ...nor the tags consumed
+    assert "{{" not in page and "{%" not in page
     assert "<img src=x" not in page
     assert "window.__pwned=2</script>" not in page
     assert "${window" not in page

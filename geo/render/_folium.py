@@ -19,6 +19,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from geo._io import write_bytes_atomic
+from geo.render._escape import js_string
 
 LEAFLET_VERSION = "1.9.4"
 """Version of Leaflet the maps load; the vendored copy in ``assets/`` is this release."""
@@ -51,20 +52,21 @@ class LeafletMap(folium.Map):
 class SafePopup(MacroElement):
     """Bind a popup whose content is ``html`` (already built from escaped pieces).
 
-    The content reaches the page as a JSON string literal (``<``, ``>``, ``&`` and ``'`` as
-    ``\\u`` escapes), never inside a template literal.
+    The content reaches the page as a JavaScript string literal from
+    :func:`~geo.render._escape.js_string` (no ``<``, ``>``, ``&``, ``'`` or braces), never
+    inside a template literal.
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {{ this.options|tojson }});
+        {{ this._parent.get_name() }}.bindPopup({{ this.html_js }}, {{ this.options|tojson }});
         {% endmacro %}"""
     )
 
     def __init__(self, html: str) -> None:
         super().__init__()
         self._name = "SafePopup"
-        self.html = html
+        self.html_js = js_string(html)
         # Keep an opened popup clear of the header box at the top of the page.
         self.options = {"maxWidth": 440, "autoPanPaddingTopLeft": [20, 110]}
 
@@ -75,14 +77,14 @@ class Label(MacroElement):
     _template = Template(
         """{% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.bindTooltip(
-            {{ this.html|tojson }}, {{ this.options|tojson }});
+            {{ this.html_js }}, {{ this.options|tojson }});
         {% endmacro %}"""
     )
 
     def __init__(self, html: str, *, permanent: bool = False, class_name: str = "") -> None:
         super().__init__()
         self._name = "Label"
-        self.html = html
+        self.html_js = js_string(html)
         self.options = {
             "permanent": permanent,
             "direction": "right",

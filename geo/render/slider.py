@@ -14,7 +14,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from geo.render._escape import escape_text
+from geo.render._escape import escape_text, js_array
 from geo.render._folium import LEAFLET_CDN, PageElement, render_page
 from geo.render._layers import advance_elements, front_elements, place_elements, zone_elements
 from geo.render._page import MAP_CSS, counts_line, legend_html
@@ -40,9 +40,9 @@ class _Switcher(MacroElement):
         (function () {
           var map = {{ this._parent.get_name() }};
           var layers = [{% for layer in this.layers %}{{ layer.get_name() }},{% endfor %}];
-          var dates = {{ this.dates|tojson }};
-          var counts = {{ this.counts|tojson }};
-          var links = {{ this.links|tojson }};
+          var dates = {{ this.dates }};
+          var counts = {{ this.counts }};
+          var links = {{ this.links }};
           var range = document.getElementById("geo-range");
           function show(i) {
             i = Math.max(0, Math.min(layers.length - 1, i));
@@ -77,9 +77,9 @@ class _Switcher(MacroElement):
         super().__init__()
         self._name = "Switcher"
         self.layers = layers
-        self.dates = dates
-        self.counts = counts
-        self.links = links
+        self.dates = js_array(dates)
+        self.counts = js_array(counts)
+        self.links = js_array(links)
 
 
 def _union_bounds(

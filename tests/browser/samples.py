@@ -16,6 +16,8 @@ from geo.records import Advance, ControlState, Observation
 XSS_IMG = '<img src=x onerror="window.__pwned=1">'
 XSS_SCRIPT = "</script><script>window.__pwned=2</script>"
 XSS_TEMPLATE = "${window.__pwned=3}`+(window.__pwned=4)+`"
+JINJA = "{{ 'JINJA' ~ '-EVAL' }}{% if true %}JINJA-RAN{% endif %}{# gone #}"
+"""branca compiles rendered output as a Jinja template: this must come out literally."""
 
 # (place_id, name, lon, lat)
 MANBIJ = ("geonames:166365", "Manbij", 37.9553, 36.5281)
