@@ -202,7 +202,7 @@ def build_maps(
     all_states = []
     for date in dates:
         states = timeline.control_at(result.observations, date)
-        zone_frame = fronts.zones(states)
+        zone_frame = fronts.zones(states, home_countries=profile.countries)
         snapshots.append(
             Snapshot(
                 date=date,
