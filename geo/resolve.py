@@ -54,6 +54,15 @@ CONFIDENCE_THRESHOLD = 0.5
 NEAR_KM = 150.0
 FAR_KM = 600.0
 
+#: Population from which a city may be named far from the article's other places ("les
+#: attentats de Bruxelles"); a smaller homonym that far away is ruled out (the Ghouta of
+#: Damascus is not Kolárovo, Slovakia, whose alternate name it shares).
+PROMINENT_POPULATION = 100_000
+
+#: Population assumed for a place whose population the gazetteer does not know (GeoNames
+#: gives 0 for many Syrian towns, Ra's al-Ayn among them): a village, not nobody.
+UNKNOWN_POPULATION = 1_000
+
 #: Temperature of the softmax that turns scores into a confidence: one order of magnitude of
 #: population (one score unit) between two homonyms gives the bigger about 84 %.
 _TEMPERATURE = 0.6
@@ -201,6 +210,7 @@ def _containment_pattern() -> re.Pattern[str]:
     return re.compile(
         r"^[\s,]*(?:(?:à|a)\s+(?:environ\s+)?(?:\d+[\s\u00a0]*(?:km|kilomètres)\s+)?"
         rf"(?:plus\s+)?(?:l['’]\s*|au\s+)(?:{directions})"
+        rf"|dans\s+l[ea]\s+(?:{directions})"
         r"|près|non\s+loin|aux\s+abords|aux\s+portes|dans\s+la\s+(?:province|région)"
         r"|dans\s+les\s+environs|à\s+la\s+périphérie)"
         r"\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
@@ -254,8 +264,9 @@ def _score(
         surface = mentions[group.indices[0]].surface
         group.reason = f"{surface!r} is not in the gazetteer"
         return
-    points = [] if first_pass else _context_points(group, groups)
-    anchor_points = [] if first_pass else _anchor_points(group, mentions, groups)
+    points = [] if first_pass else _context_points(group, groups, capitals=False)
+    reach = [] if first_pass else _context_points(group, groups, capitals=True)
+    anchor_points = [] if first_pass else _anchor_points(group, groups)
     local = bool(group.scales & lang.LOCAL_SCALES)
     small = group.scales & set(lang.SCALE_MAX_POPULATION)
     small_only = bool(small) and not group.scales - lang.LOCAL_SCALES
@@ -264,7 +275,7 @@ def _score(
     spellings = {_spelling(mentions[i].surface) for i in group.indices}
     for candidate in group.candidates:
         place = candidate.place
-        score = math.log10(max(place.population, 0) + 10)
+        score = math.log10(max(place.population, 0) or UNKNOWN_POPULATION)
         if not candidate.exact:
             score -= 2.0 + 4.0 * (1.0 - candidate.score)
         elif _spelling(candidate.matched_name) in spellings:
@@ -290,8 +301,20 @@ def _score(
         if too_big:
             score += _W_TOO_BIG
         if points:
-            nearest, near_name = min((_km(place, lon, lat), name) for lon, lat, name in points)
+            nearest = min(_km(place, lon, lat) for lon, lat, _ in points)
             score += _W_NEAR * max(0.0, 1.0 - max(0.0, nearest - NEAR_KM) / (FAR_KM - NEAR_KM))
+        if reach:
+            nearest, near_name = min((_km(place, lon, lat), name) for lon, lat, name in reach)
+            if (
+                nearest > FAR_KM
+                and not _prominent(place)
+                and place.country_code not in context["theatre"] | context["named"]
+            ):
+                rejected.append(
+                    f"{_describe(place)} is a small place {nearest:.0f} km from {near_name}, "
+                    "the nearest of the article's other places"
+                )
+                continue
             if local and not _is_country(place) and nearest > lang.LOCAL_RADIUS_KM:
                 rejected.append(
                     f"{_describe(place)} lies {nearest:.0f} km from {near_name}, the nearest of "
@@ -299,21 +322,24 @@ def _score(
                     + (f", and is too big for a {_scale_word(group)}" if too_big else "")
                 )
                 continue
-        for lon, lat, name in anchor_points:
-            distance = _km(place, lon, lat)
+        for anchor in anchor_points:
+            if _is_country(anchor):
+                inside = place.country_code == anchor.country_code
+                score += _W_ANCHOR_NEAR if inside else _W_ANCHOR_FAR
+                continue
+            distance = _km(place, anchor.lon, anchor.lat)
             if distance > 2 * _ANCHOR_KM:
-                rejected.append(f"{_describe(place)} lies {distance:.0f} km from {name}")
                 score += _W_ANCHOR_FAR
             elif distance <= _ANCHOR_KM:
                 score += _W_ANCHOR_NEAR
         scored.append((score, candidate))
     surface = mentions[group.indices[0]].surface
     if not scored:
-        trigger = _scale_word(group)
         group.best, group.confidence = None, 0.0
+        introduced = f"is introduced as a {_scale_word(group)}" if group.scales else "is named"
         group.reason = (
-            f"{surface!r} is introduced as a {trigger} near the article's other places, but "
-            + "; ".join(rejected)
+            f"{surface!r} {introduced} among the article's other places, but "
+            + "; ".join(rejected[:3])
         )
         return
     scored.sort(key=lambda item: -item[0])
@@ -333,34 +359,33 @@ def _score(
         group.reason = f"{surface!r} only matches {_describe(group.best.place)} weakly"
 
 
-def _context_points(group: _Group, groups: dict[str, _Group]) -> list[tuple[float, float, str]]:
+def _context_points(
+    group: _Group, groups: dict[str, _Group], *, capitals: bool
+) -> list[tuple[float, float, str]]:
     """The tentative places of the article's other names where things happen.
 
-    Countries, capitals and seats of government are left out: dispatches name them for
-    diplomacy far from the fighting, and "Washington" must not pull "Genève" to Illinois.
+    Countries and seats of government are left out, and capitals unless ``capitals``:
+    dispatches name them for diplomacy far from the fighting, and "Washington" must not pull
+    "Genève" to Illinois.
     """
     points = []
     for other in groups.values():
         if other is group or other.best is None or other.seat:
             continue
-        if _is_country(other.best.place) or other.best.place.feature_code == "PPLC":
-            continue
         place = other.best.place
+        if _is_country(place) or (place.feature_code == "PPLC" and not capitals):
+            continue
         points.append((place.lon, place.lat, place.name))
     return points
 
 
-def _anchor_points(
-    group: _Group, mentions: Sequence[Mention], groups: dict[str, _Group]
-) -> list[tuple[float, float, str]]:
+def _anchor_points(group: _Group, groups: dict[str, _Group]) -> list[Place]:
     """The tentative places of the mentions this group is said to lie near."""
-    points = []
-    for other in groups.values():
-        if other is group or other.best is None or not group.anchors & set(other.indices):
-            continue
-        place = other.best.place
-        points.append((place.lon, place.lat, place.name))
-    return points
+    return [
+        other.best.place
+        for other in groups.values()
+        if other is not group and other.best is not None and group.anchors & set(other.indices)
+    ]
 
 
 def _spelling(name: str) -> str:
@@ -371,6 +396,15 @@ def _spelling(name: str) -> str:
 def _km(place: Place, lon: float, lat: float) -> float:
     _, _, metres = _GEOD.inv(place.lon, place.lat, lon, lat)
     return metres / 1000.0
+
+
+def _prominent(place: Place) -> bool:
+    """Countries, capitals and big cities: named in any dispatch, however far."""
+    return (
+        _is_country(place)
+        or place.feature_code == "PPLC"
+        or place.population >= PROMINENT_POPULATION
+    )
 
 
 def _is_country(place: Place) -> bool:

@@ -135,8 +135,9 @@ def recognise(
     folded = fold(text)
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     sentence_starts = [s.start for s in sentences]
-    blocked = _blocked_spans(text, folded, doc)
-    persons = _person_names(text, doc)
+    person_spans = _person_spans(text, doc, gazetteer)
+    blocked = _blocked_spans(text, folded, person_spans)
+    persons = _person_names(text, person_spans)
 
     proposals: dict[tuple[int, int], _Proposal] = {}
 
@@ -151,6 +152,9 @@ def recognise(
 
     for start, end, trigger, scale, lookup_name in _trigger_spans(text, gazetteer):
         propose(start, end, "trigger", trigger=trigger, scale=scale, lookup_name=lookup_name)
+    for start, end in _arabic_name_spans(text):
+        if _plausible_name(text, doc, start, end, persons):
+            propose(start, end, "trigger")
     for start, end, city in _seat_spans(text, folded):
         propose(start, end, "trigger", lookup_name=city)
     organisations = [
@@ -341,27 +345,34 @@ def _organisation_pattern() -> re.Pattern[str]:
 _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}(?![\w-])")
 
 
-def _blocked_spans(text: str, folded: str, doc: Doc) -> list[tuple[int, int]]:
+def _blocked_spans(
+    text: str, folded: str, person_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Spans that are organisations, acronyms or people: nothing inside them is a place."""
     spans = [m.span() for m in _organisation_pattern().finditer(folded)]
     spans += [m.span() for m in _ACRONYM.finditer(text) if m.group() not in lang.PLACE_ACRONYMS]
-    spans += _person_spans(text, doc)
+    spans += person_spans
     return sorted(spans)
 
 
 _ABBREVIATED_TITLES = frozenset(t for t in lang.PERSON_TITLES if t.endswith(".") or len(t) <= 3)
 
 
-def _person_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
-    """Multi-word ``PER`` entities and names after a title ("M. Kerry", "le président Assad").
+def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """People: multi-word ``PER`` entities, kunyas ("Abou Bakr al-Baghdadi") and names after a
+    title ("M. Kerry", "le président Assad").
 
-    A single-word ``PER`` entity is not trusted: the small model tags "Mossoul" and
-    "Washington" as people.
+    A single-word ``PER`` entity is not trusted (the small model tags "Mossoul" and
+    "Washington" as people), nor one built like an Arabic place name ("Khan Cheikhoun", "Tal
+    Abyad") or that the gazetteer knows as a whole.
     """
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) > 1:
+        if ent.label_ == "PER" and len(ent) > 1 and not _place_like(ent.text, gazetteer):
             spans.append((ent.start_char, ent.end_char))
+    for match in _kunya_pattern().finditer(text):
+        if not _is_known(gazetteer, match.group()):
+            spans.append(match.span())
     for i, token in enumerate(doc):
         if token.lower_ not in lang.PERSON_TITLES:
             continue
@@ -388,10 +399,24 @@ def _person_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_names(text: str, doc: Doc) -> frozenset[str]:
+def _place_like(name: str, gazetteer: Gazetteer) -> bool:
+    head = re.split(r"[ \u00a0-]", name, maxsplit=1)[0].lower()
+    return (head in lang.ARABIC_PLACE_HEADS and head not in lang.PERSON_LIKE_HEADS) or _is_known(
+        gazetteer, name
+    )
+
+
+@lru_cache(maxsize=1)
+def _kunya_pattern() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lang.KUNYA_HEADS))
+    word = rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
+    return re.compile(rf"(?<![\w-])(?:{heads})[ \u00a0]{word}(?:[ \u00a0]{word})*")
+
+
+def _person_names(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
     """Family names of the people of the article, to recognise "Kerry" alone later on."""
     names: set[str] = set()
-    for start, end in _person_spans(text, doc):
+    for start, end in person_spans:
         last = text[start:end].split()[-1]
         names.add(name_key(last))
     names.discard("")
@@ -461,6 +486,21 @@ def _looks_arabic(surface: str) -> bool:
     """Whether a name starts like an Arabic place name ("Tal Abyad", "al-Bayarat")."""
     head = re.split(r"[ \u00a0-]", surface, maxsplit=1)[0].lower()
     return head in lang.ARABIC_PLACE_HEADS and (" " in surface or "-" in surface)
+
+
+@lru_cache(maxsize=1)
+def _arabic_name_pattern() -> re.Pattern[str]:
+    heads = sorted(lang.ARABIC_PLACE_HEADS - lang.PERSON_LIKE_HEADS, key=len, reverse=True)
+    alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
+    word = rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ \u00a0-]{word})+(?![\w-])")
+
+
+def _arabic_name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Multi-word names built like Arabic place names: "Khan Cheikhoun", "Tal Abyad", "Ras
+    al-Aïn", "Deir Hafer" (no gazetteer needed)."""
+    for match in _arabic_name_pattern().finditer(text):
+        yield match.start(), match.end()
 
 
 _LOCATIVE_BEFORE = re.compile(

@@ -154,6 +154,13 @@ LOCAL_SCALES: frozenset[str] = frozenset({"village", "town", "district", "site"}
 #: place, in km: the reach of a week of fighting around a town, as AFP reports it.
 LOCAL_RADIUS_KM: float = 250.0
 
+#: French function words that a sentence-initial capital may glue to a name ("A Raqa et selon
+#: le Pentagone", "En Syrie, ..."): they are never the first word of a place name.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {"a", "à", "au", "aux", "en", "de", "du", "des", "le", "la", "les", "dans", "vers", "sur"}
+    | {"et", "ou", "mais", "selon", "pour", "par", "avec", "sans", "sous", "entre", "depuis"}
+)
+
 #: Words that may stand between a trigger and ``de`` ("l'aéroport militaire de Palmyre", "la
 #: ville syrienne de Manbij", "la localité stratégique de Qaryatayn") are any lower-case words
 #: except these, which end the phrase.
@@ -203,6 +210,18 @@ ARABIC_PLACE_HEADS: frozenset[str] = frozenset(
     | {"kafr", "kfar", "maaret", "maarat", "jisr", "bir", "qasr", "jabal", "djebel", "wadi"}
     | {"tel", "beit", "bayt", "sheikh", "cheikh", "abou", "abu", "hayy", "souq", "marj"}
 )
+
+#: Heads of :data:`ARABIC_PLACE_HEADS` that also start names of people and groups
+#: ("Abou Bakr al-Baghdadi", "Cheikh Maqsoud" the man, "Al-Qaïda"): a name starting with one
+#: of them needs other evidence (a trigger, the gazetteer, a ``LOC`` entity) to be a place.
+PERSON_LIKE_HEADS: frozenset[str] = frozenset(
+    {"al", "el", "abou", "abu", "cheikh", "sheikh", "bani", "beni", "oum", "umm"}
+)
+
+#: Kunyas ("father of", "mother of") that start the noms de guerre of the press: "Abou Bakr
+#: al-Baghdadi", "Abou Mohammed al-Jolani" are people unless the gazetteer knows the whole
+#: name ("Abou Kamal").
+KUNYA_HEADS: frozenset[str] = frozenset({"abou", "abu", "oum", "umm"})
 
 #: AFP region hints in brackets after a place name, ``(x, y)``: where the place sits in its
 #: country, 0 = west/south, 1 = east/north, ``None`` = not said. "Alep (nord)", "Deir Ezzor
