@@ -65,12 +65,30 @@ def _known(gazetteer: Gazetteer, place_id: str) -> Place | None:
         return None
 
 
-def _unresolved(mention: Mention) -> bool:
-    return mention.place is None and mention.resolution == "unresolved"
+def _key(mention: Mention) -> str:
+    """The inferred-place key of a mention a claim may locate, or ``""``.
+
+    An unresolved mention is keyed by its name; a mention the resolver already matched to an
+    inferred place (the gazetteer finds the places added to it) by that place's id.
+    """
+    if mention.place is None:
+        return name_key(mention.surface) if mention.resolution == "unresolved" else ""
+    if mention.place.inferred and mention.place.place_id.startswith(INFERRED_PREFIX):
+        return mention.place.place_id.removeprefix(INFERRED_PREFIX)
+    return ""
 
 
 def _locate(key: str, claims: Sequence[Claim], previous: Place | None) -> Place:
-    """The inferred place for ``key`` from its claims and what an earlier article said."""
+    """The inferred place for ``key`` from its claims and what an earlier article said.
+
+    Claims whose sentence is already part of the previous place's evidence were counted when
+    it was made (the same article read again, or a wire repeated word for word): they do not
+    narrow it a second time, so that reading the same input twice gives the same place.
+    """
+    if previous is not None:
+        claims = [c for c in claims if c.sentence.text not in previous.evidence]
+        if not claims:
+            return previous
     footprints = [_footprint(c) for c in claims]
     if previous is not None:
         footprints.insert(
@@ -120,8 +138,9 @@ def locate_unresolved(
     -------
     mentions : list of Mention
         The same mentions in the same order; an unresolved one whose name (by
-        :func:`gazetteer.name_key`) a claim locates, or that an earlier article located,
-        now has the inferred place and ``resolution="inferred"``.
+        :func:`gazetteer.name_key`) a claim locates, or that an earlier article located, and
+        one the resolver matched to an inferred place, now has the (refined) inferred place
+        and ``resolution="inferred"``.
     places : list of Place
         The places inferred or refined by this article's claims, sorted by id.
 
@@ -133,19 +152,19 @@ def locate_unresolved(
     """
     by_key: dict[str, list[Claim]] = {}
     for claim in claims:
-        if claim.target is None or not _unresolved(claim.target):
-            continue
-        key = name_key(claim.target.surface)
+        key = _key(claim.target) if claim.target is not None else ""
         if key:
             by_key.setdefault(key, []).append(claim)
     places: dict[str, Place] = {}
     for key in sorted(by_key):
-        place = _locate(key, by_key[key], _known(gazetteer, INFERRED_PREFIX + key))
-        gazetteer.add(place)
+        previous = _known(gazetteer, INFERRED_PREFIX + key)
+        place = _locate(key, by_key[key], previous)
+        if place is not previous:
+            gazetteer.add(place)
         places[key] = place
     updated = []
     for mention in mentions:
-        key = name_key(mention.surface) if _unresolved(mention) else ""
+        key = _key(mention)
         place = places.get(key) or (_known(gazetteer, INFERRED_PREFIX + key) if key else None)
         if place is None:
             updated.append(mention)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -202,3 +203,33 @@ def test_seeds_through_the_real_gazetteer(nlp, seeds_dir):
     west = destination((palmyra.lon, palmyra.lat), bearing_deg=270, distance_km=20)
     assert distance_km((troops.lon, troops.lat), west) < 3
     assert gazetteer.lookup("Al Alianiye")[0].place.place_id == alianiye.place_id
+
+
+def test_reading_the_same_article_twice_changes_nothing(nlp, gazetteer):
+    text = "Le village de Mahine, à 25 km au sud de Qaryatayn, a été repris."
+    mentions, claims = _article(nlp, "a1", text, ["Qaryatayn", "Mahine"])
+    first, [place] = locate_unresolved(mentions, claims, gazetteer)
+    again, [same] = locate_unresolved(mentions, claims, gazetteer)
+    assert same == place and same.evidence == place.evidence
+    assert again == first
+
+
+def test_mention_the_resolver_matched_to_an_inferred_place_is_refined(nlp, gazetteer):
+    first = "Le village de Mahine, au sud de Qaryatayn, a été bombardé."
+    mentions, claims = _article(nlp, "a1", first, ["Qaryatayn", "Mahine"])
+    _, [before] = locate_unresolved(mentions, claims, gazetteer)
+    second = "Mahine, à 25 km au sud-est de Qaryatayn, est tombée."
+    mentions, claims = _article(nlp, "a2", second, ["Qaryatayn", "Mahine"])
+    matched = [
+        dataclasses.replace(m, place=before, resolution="gazetteer", confidence=0.9)
+        if m.surface == "Mahine"
+        else m
+        for m in mentions
+    ]
+    [mahine] = [m for m in matched if m.surface == "Mahine"]
+    claims = [dataclasses.replace(c, target=mahine) for c in claims]
+    updated, [after] = locate_unresolved(matched, claims, gazetteer)
+    assert after.place_id == before.place_id
+    assert after.uncertainty_km < before.uncertainty_km
+    [refined] = [m for m in updated if m.surface == "Mahine"]
+    assert refined.place == after and refined.resolution == "inferred"
