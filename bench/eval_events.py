@@ -4,7 +4,9 @@ Usage::
 
     python bench/eval_events.py [GOLD_JSON] [--inputs PATH ...]
 
-Default gold: ``tests/data/gold/events/seeds.json``; default inputs: the bundled seeds. A gold
+Default gold: ``tests/data/gold/events/seeds.json``; default inputs: the bundled seeds, or the
+dispatches a gold file carries itself (``tests/data/gold/events/unseen.json``: held-out
+dispatches never used to tune the rules). A gold
 event is ``(article, relation, side, place)``; an observation matches it when the article,
 relation and side agree and its place is the gold place (same ``place_id``, or the same
 ``anchor_id`` for a position relative to that place, or the same folded name when the gold
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +115,14 @@ def evaluate(gold_events: list[dict], observations) -> dict:
     }
 
 
+def _write_articles(articles: list[dict], folder: Path) -> Path:
+    """Write gold dispatches that carry their own text as ``.txt`` files with a date header."""
+    for article in articles:
+        text = f"date {article['date']}\n{article['text']}\n"
+        (folder / f"{article['id']}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:5.2f}"
 
@@ -123,8 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from geo.pipeline import run
 
-    gold_events = json.loads(args.gold.read_text(encoding="utf-8"))["events"]
-    result = run(args.inputs)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = args.inputs
+        if gold.get("articles") and inputs is None:
+            inputs = [_write_articles(gold["articles"], Path(folder))]
+        result = run(inputs)
+    gold_events = gold["events"]
     scores = evaluate(gold_events, result.observations)
     print(f"{'relation':<11} {'gold':>4} {'pred':>4} {'tp':>3}     P     R    F1")
     for relation, row in scores["relations"].items():
