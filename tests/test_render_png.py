@@ -145,3 +145,32 @@ def test_empty_snapshot_draws_the_theatre(profile):
     pixels = _pixels(image.data)
     assert image.pixels == {}
     assert _colours(pixels) > 20
+
+
+def test_scale_bar_matches_geodesic_distances(profile):
+    # Two towns on one parallel, 100 km apart on the ellipsoid (pyproj Geod): their pixel
+    # distance must match what the scale bar says 100 km is, within 3 %.
+    from pyproj import Geod
+
+    day = dt.date(2017, 1, 10)
+    lon, lat = 38.0, 35.5
+    east, _, _ = Geod(ellps="WGS84").fwd(lon, lat, 90.0, 100_000.0)
+    west_town = ("geonames:10", "Tabqa", lon, lat)
+    east_town = ("geonames:11", "Maadan", east, lat)
+    snapshot = Snapshot(
+        day,
+        [
+            state(west_town, "sdf", snapshot=day, since=day),
+            state(east_town, "isis", snapshot=day, since=day),
+        ],
+        [],
+        [],
+        empty_zones(),
+        empty_fronts(),
+    )
+    image = render_png(snapshot, profile=profile)
+    km, pixels = image.scale_bar
+    assert km in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) and pixels > 50
+    a, b = image.pixels[west_town[0]], image.pixels[east_town[0]]
+    assert abs(a[1] - b[1]) <= 1
+    assert (b[0] - a[0]) == pytest.approx(100 * pixels / km, rel=0.03)

@@ -49,7 +49,41 @@ class LeafletMap(folium.Map):
         self.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
 
 
-class SafePopup(MacroElement):
+class _Text(Element):
+    """Text that goes into the page as it is.
+
+    branca's ``MacroElement`` wraps what its macros produce in ``Element(text)``, which
+    compiles that text as a Jinja template once more: slow (a compile per feature) and a
+    template-injection hole for anything that came from an article.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Text"
+        self._text = text
+
+    def render(self, **kwargs: object) -> str:
+        return self._text
+
+
+class PageMacro(MacroElement):
+    """A ``MacroElement`` whose ``header``/``html``/``script`` output is added verbatim."""
+
+    def render(self, **kwargs: object) -> None:
+        figure = self.get_root()
+        module = self._template.module
+        for part, target in (("header", figure.header), ("html", figure.html)):
+            macro = getattr(module, part, None)
+            if macro is not None:
+                target.add_child(_Text(macro(self, kwargs)), name=self.get_name())
+        macro = getattr(module, "script", None)
+        if macro is not None:
+            figure.script.add_child(_Text(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class SafePopup(PageMacro):
     """Bind a popup whose content is ``html`` (already built from escaped pieces).
 
     The content reaches the page as a JavaScript string literal from
@@ -71,7 +105,7 @@ class SafePopup(MacroElement):
         self.options = {"maxWidth": 440, "autoPanPaddingTopLeft": [20, 110]}
 
 
-class Label(MacroElement):
+class Label(PageMacro):
     """Bind a tooltip with escaped ``text``: permanent place labels or hover hints."""
 
     _template = Template(
@@ -93,7 +127,7 @@ class Label(MacroElement):
         }
 
 
-class FitBounds(MacroElement):
+class FitBounds(PageMacro):
     """Fit the map's view to ``bounds`` (``[[south, west], [north, east]]``) without animation.
 
     folium's ``fit_bounds`` animates the zoom from the initial view, so the page moves for a
@@ -114,7 +148,7 @@ class FitBounds(MacroElement):
         self.options = {"paddingTopLeft": list(padding_top_left), "animate": False}
 
 
-class PageElement(MacroElement):
+class PageElement(PageMacro):
     """Static HTML and CSS added to the page (header, legend, slider control).
 
     ``body`` and ``css`` must already be safe: built from escaped pieces.

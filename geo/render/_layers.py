@@ -226,10 +226,11 @@ def observation_elements(obs: Observation, *, profile: TheatreProfile) -> list[E
             {"type": "Feature", "properties": {}, "geometry": mapping(obs.geometry)},
             style_function=lambda _feature: {
                 "color": colour,
-                "weight": 2,
+                "weight": 1.5,
+                "opacity": 0.8,
                 "dashArray": UNCERTAIN_DASH if uncertain else None,
                 "fillColor": colour,
-                "fillOpacity": 0.08,
+                "fillOpacity": 0.05,
             },
             className=_classes("geo-footprint", side_class, uncertain_class),
             control=False,
@@ -251,6 +252,8 @@ def observation_elements(obs: Observation, *, profile: TheatreProfile) -> list[E
         class_name=dot_class,
     )
     SafePopup(popup).add_to(dot)
+    if obs.place:
+        Label(escape_text(f"{obs.relation}: {obs.place}"), class_name="geo-hint").add_to(dot)
     elements.append(dot)
     return elements
 

@@ -59,6 +59,12 @@ def snapshot_bounds(
             min_lon, min_lat, max_lon, max_lat = obs.geometry.bounds
             lons += [min_lon, max_lon]
             lats += [min_lat, max_lat]
+    for frame in (snapshot.zones, snapshot.fronts):
+        if not len(frame):
+            continue
+        min_lon, min_lat, max_lon, max_lat = frame.total_bounds
+        lons += [min_lon, max_lon]
+        lats += [min_lat, max_lat]
     if not lons:
         return tuple(profile.bbox)
     return (

@@ -9,7 +9,6 @@ a free spot exists, a legend, a title with the date and a scale bar measured wit
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
@@ -90,12 +90,15 @@ class PngImage:
         Where each place was drawn: ``place_id -> (column, row)`` from the top-left corner.
     labels
         Where each place's label was drawn: ``place_id -> (left, top, right, bottom)`` pixels.
+    scale_bar
+        The scale bar's length: ``(kilometres, pixels)``.
     """
 
     data: bytes
     size: tuple[int, int]
     pixels: Mapping[str, tuple[int, int]]
     labels: Mapping[str, tuple[int, int, int, int]]
+    scale_bar: tuple[int, int]
 
 
 def _extent(snapshot: Snapshot, profile: TheatreProfile) -> tuple[float, float, float, float]:
@@ -185,10 +188,10 @@ def _draw_areas(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
             _draw_polygons(
                 ax,
                 _mercator([obs.geometry]),
-                facecolor=to_rgba(colour, 0.12),
-                edgecolor=colour,
+                facecolor=to_rgba(colour, 0.06),
+                edgecolor=to_rgba(colour, 0.8),
                 linestyle=":" if uncertain else "-",
-                linewidth=1.5,
+                linewidth=1.0,
                 zorder=3,
             )
         x, y = _TO_MERCATOR.transform(obs.lon, obs.lat)
@@ -225,8 +228,20 @@ def _draw_advances(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> Non
         )
 
 
-def _draw_places(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> dict[str, tuple]:
-    drawn = {}
+@dataclass(frozen=True)
+class _Mark:
+    """A drawn point to label: a place held by a side, or (``minor``) an observed place."""
+
+    key: str
+    x: float
+    y: float
+    name: str
+    confidence: float
+    minor: bool = False
+
+
+def _draw_places(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> list[_Mark]:
+    marks = []
     for state in sorted(snapshot.states, key=lambda s: (s.place_id, s.place)):
         colour = side_colour(profile, state.side)
         uncertain = is_uncertain(state.place_id, state.confidence)
@@ -242,65 +257,92 @@ def _draw_places(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> dict[
             alpha=STALE_OPACITY if state.stale else 1.0,
             zorder=6,
         )
-        drawn[state.place_id] = (x, y, state)
-    return drawn
+        marks.append(_Mark(state.place_id, x, y, state.place, state.confidence))
+    held = {state.place_id for state in snapshot.states}
+    observed = {}
+    for obs in snapshot.observations:
+        point = obs.geometry.geom_type == "Point"
+        if point and not obs.context and obs.place and obs.place_id and obs.place_id not in held:
+            observed.setdefault(obs.place_id, obs)
+    for place_id, obs in sorted(observed.items()):
+        x, y = _TO_MERCATOR.transform(obs.lon, obs.lat)
+        marks.append(_Mark(place_id, x, y, obs.place, obs.confidence, minor=True))
+    return marks
 
 
 def _overlaps(box: Bbox, taken: Sequence[Bbox]) -> bool:
     return any(box.overlaps(other) for other in taken)
 
 
-def _label_places(ax: Axes, fig: Figure, drawn: Mapping[str, tuple]) -> dict[str, Bbox]:
-    """Label each place at the first free spot around it; returns the labels' display boxes."""
+def _label_places(
+    ax: Axes, fig: Figure, marks: Sequence[_Mark], *, avoid: Sequence[Bbox]
+) -> dict[str, Bbox]:
+    """Label each mark at the first free spot around it (off the markers, earlier labels and
+    the ``avoid`` boxes); held places first, then observed ones, in smaller grey type.
+
+    Returns the display boxes of the held places' labels.
+    """
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    taken = []
-    for x, y, _state in drawn.values():
-        px, py = ax.transData.transform((x, y))
+    taken = list(avoid)
+    for mark in marks:
+        px, py = ax.transData.transform((mark.x, mark.y))
         taken.append(Bbox.from_extents(px - 7, py - 7, px + 7, py + 7))
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
-    order = sorted(drawn.values(), key=lambda item: (-item[2].confidence, item[2].place))
     boxes = {}
-    for x, y, state in order:
+    for mark in sorted(marks, key=lambda m: (m.minor, -m.confidence, m.name, m.key)):
+        style = (
+            {"fontsize": 7.5, "color": "#555555", "fontstyle": "italic"}
+            if mark.minor
+            else {"fontsize": 9, "color": "#222222", "fontweight": "bold"}
+        )
         for number, (dx, dy, ha, va) in enumerate(_LABEL_OFFSETS):
             text = ax.annotate(
-                state.place,
-                xy=(x, y),
+                mark.name,
+                xy=(mark.x, mark.y),
                 xytext=(dx, dy),
                 textcoords="offset points",
                 ha=ha,
                 va=va,
-                fontsize=9,
-                fontweight="bold",
-                color="#222222",
                 path_effects=halo,
                 parse_math=False,
                 zorder=7,
+                **style,
             )
             box = text.get_window_extent(renderer)
             fits = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            last = number == len(_LABEL_OFFSETS) - 1
-            if (fits and not _overlaps(box, taken)) or last:
+            if fits and not _overlaps(box, taken):
                 taken.append(box)
-                boxes[state.place_id] = box
+                if not mark.minor:
+                    boxes[mark.key] = box
+                break
+            if number == len(_LABEL_OFFSETS) - 1 and not mark.minor:
+                # No free spot: a held place keeps its label anyway, at the last position.
+                taken.append(box)
+                boxes[mark.key] = box
                 break
             text.remove()
     return boxes
 
 
-def _scale_bar(ax: Axes, extent: tuple[float, float, float, float]) -> None:
-    """A scale bar whose length is measured on the ellipsoid at the bar's latitude."""
+def _scale_bar(ax: Axes, extent: tuple[float, float, float, float]) -> tuple[int, int]:
+    """A scale bar in the lower right, its length measured on the ellipsoid at its latitude.
+
+    Returns its length in kilometres and in pixels.
+    """
     x0, y0, x1, y1 = extent
     to_lonlat = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
-    start_x, start_y = x1 - (x1 - x0) * 0.27, y0 + (y1 - y0) * 0.04
-    lon, lat = to_lonlat.transform(start_x, start_y)
-    west, _ = to_lonlat.transform(x0, start_y)
-    east, _ = to_lonlat.transform(x1, start_y)
+    bar_y = y0 + (y1 - y0) * 0.04
+    west, lat = to_lonlat.transform(x0, bar_y)
+    east, _ = to_lonlat.transform(x1, bar_y)
     _, _, width_m = _GEOD.inv(west, lat, east, lat)
-    target_km = width_m / 1000.0 / 5.0
-    length_km = min(_NICE_KM, key=lambda km: abs(math.log(km / target_km)))
-    end_lon, end_lat, _ = _GEOD.fwd(lon, lat, 90.0, length_km * 1000.0)
-    end_x, _ = _TO_MERCATOR.transform(end_lon, end_lat)
+    fitting = [km for km in _NICE_KM if km * 1000.0 <= width_m * 0.22]
+    length_km = fitting[-1] if fitting else _NICE_KM[0]
+    # The bar ends 3 % from the right edge; its start is measured westwards on the ellipsoid.
+    end_x = x1 - (x1 - x0) * 0.03
+    end_lon, _ = to_lonlat.transform(end_x, bar_y)
+    start_lon, _, _ = _GEOD.fwd(end_lon, lat, 270.0, length_km * 1000.0)
+    start_x, start_y = _TO_MERCATOR.transform(start_lon, lat)
     ax.plot([start_x, end_x], [start_y, start_y], color="black", linewidth=4, zorder=8)
     ax.plot([start_x, end_x], [start_y, start_y], color="white", linewidth=2, zorder=8)
     ax.text(
@@ -313,9 +355,12 @@ def _scale_bar(ax: Axes, extent: tuple[float, float, float, float]) -> None:
         path_effects=[patheffects.withStroke(linewidth=3, foreground="white")],
         zorder=8,
     )
+    left, _ = ax.transData.transform((start_x, start_y))
+    right, _ = ax.transData.transform((end_x, start_y))
+    return length_km, round(right - left)
 
 
-def _legend(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
+def _legend(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> Legend:
     sides = {state.side for state in snapshot.states} | {a.side for a in snapshot.advances}
     handles = [
         Line2D(
@@ -348,6 +393,7 @@ def _legend(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> None:
     legend.set_zorder(9)
     for text in legend.get_texts():
         text.set_parse_math(False)
+    return legend
 
 
 def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
@@ -382,11 +428,11 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
     )
     _draw_areas(ax, snapshot, profile)
     _draw_advances(ax, snapshot, profile)
-    drawn = _draw_places(ax, snapshot, profile)
+    marks = _draw_places(ax, snapshot, profile)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
-    _scale_bar(ax, extent)
-    _legend(ax, snapshot, profile)
+    scale_bar = _scale_bar(ax, extent)
+    legend = _legend(ax, snapshot, profile)
     title = {"ha": "center", "parse_math": False}
     fig.text(
         0.5, 0.955, f"Situation as of {snapshot.slug}", fontsize=17, fontweight="bold", **title
@@ -400,12 +446,13 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
         fontsize=7,
         color="#555555",
     )
-    fig.canvas.draw()
-    boxes = _label_places(ax, fig, drawn)
+    renderer = fig.canvas.get_renderer()
+    boxes = _label_places(ax, fig, marks, avoid=[legend.get_window_extent(renderer)])
     pixels = {}
-    for place_id, (x, y, _state) in drawn.items():
-        px, py = ax.transData.transform((x, y))
-        pixels[place_id] = (round(px), round(HEIGHT_PX - py))
+    for mark in marks:
+        if not mark.minor:
+            px, py = ax.transData.transform((mark.x, mark.y))
+            pixels[mark.key] = (round(px), round(HEIGHT_PX - py))
     labels = {
         place_id: (round(b.x0), round(HEIGHT_PX - b.y1), round(b.x1), round(HEIGHT_PX - b.y0))
         for place_id, b in boxes.items()
@@ -413,5 +460,9 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return PngImage(
-        data=buffer.getvalue(), size=(WIDTH_PX, HEIGHT_PX), pixels=pixels, labels=labels
+        data=buffer.getvalue(),
+        size=(WIDTH_PX, HEIGHT_PX),
+        pixels=pixels,
+        labels=labels,
+        scale_bar=scale_bar,
     )

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import folium
-from branca.element import MacroElement
 from folium.template import Template
 
 from geo.render._escape import escape_text, js_array
-from geo.render._folium import LEAFLET_CDN, PageElement, render_page
+from geo.render._folium import LEAFLET_CDN, PageElement, PageMacro, render_page
 from geo.render._layers import advance_elements, front_elements, place_elements, zone_elements
 from geo.render._page import MAP_CSS, counts_line, legend_html
 from geo.render.html import new_map, snapshot_bounds
@@ -32,7 +31,7 @@ SLIDER_CSS = """
 """
 
 
-class _Switcher(MacroElement):
+class _Switcher(PageMacro):
     """Show one date layer at a time; the slider, arrow buttons and keys choose which."""
 
     _template = Template(
