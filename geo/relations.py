@@ -389,6 +389,16 @@ def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
     return _Direction(bearing, tolerance, inside is not None, continues, text), after
 
 
+def _placed(mention: Mention) -> bool:
+    """Whether a mention can anchor a claim: it has a place that a gazetteer gives.
+
+    A place inferred from text never anchors another claim: its position came from claims
+    itself, so a chain would compound their uncertainty, and whether it had been inferred yet
+    would make the same article read differently on a second pass.
+    """
+    return mention.place is not None and not mention.place.inferred
+
+
 def _compatible(place: Place, kind: str) -> bool:
     """Whether ``place`` is of ``kind``: a GeoNames class ("P") or class.code prefix
     ("P.PPLC", "A.PCL")."""
@@ -488,7 +498,7 @@ class _Context:
     ) -> Mention | None:
         """The most recent placed mention before character ``before`` of a compatible class."""
         for mention in reversed(self.mentions):
-            if mention.start >= before or mention.place is None or mention.role != "location":
+            if mention.start >= before or not _placed(mention) or mention.role != "location":
                 continue
             if (
                 exclude is not None
@@ -766,7 +776,7 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
         ):
             target = None
         span = (words[phrase.first].start, words[phrase.last].end)
-        if anchor_mention.place is None:
+        if not _placed(anchor_mention):
             if phrase.proximity is not None:
                 links.append((target, anchor_mention, phrase.proximity, phrase.proximity_words))
             continue
@@ -802,7 +812,7 @@ def _hint_claims(ctx: _Context, article: Article, doc: Doc) -> list[Claim]:
     the article names (the most recent country mention before it)."""
     claims = []
     for mention in ctx.mentions:
-        if mention.place is not None or id(mention) not in ctx.mention_end:
+        if _placed(mention) or id(mention) not in ctx.mention_end:
             continue
         hint = _region_hint(ctx, mention)
         if hint is None:
@@ -811,7 +821,7 @@ def _hint_claims(ctx: _Context, article: Article, doc: Doc) -> list[Claim]:
             (
                 m
                 for m in reversed(ctx.mentions)
-                if m.start < mention.start and m.place and m.place.feature_code.startswith("PCL")
+                if m.start < mention.start and _placed(m) and m.place.feature_code.startswith("PCL")
             ),
             None,
         )

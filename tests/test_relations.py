@@ -533,6 +533,24 @@ def test_unknown_place_near_the_actor_is_located_from_the_actors_position(nlp):
     assert (arak[0].lon, arak[0].lat) == (actor[0].lon, actor[0].lat)
 
 
+def test_a_place_inferred_earlier_never_anchors_a_claim(nlp):
+    text = (
+        "Les troupes sont à 30 km au nord de Palmyre et combattent dans les environs du "
+        "village d'Arak. Elles sont à 5 km au sud d'Arak."
+    )
+    doc = nlp(text)
+    arak = Place("inferred:arak", "Arak", 38.3, 34.8, "SY", source="inferred", uncertainty_km=30)
+    mentions = [
+        dataclasses.replace(m, place=arak, resolution="gazetteer") if m.surface == "Arak" else m
+        for m in _mentions(text, doc, ["Palmyre", "Arak"])
+    ]
+    claims = parse_claims(Article("t", None, None, text), doc, mentions)
+    assert [(c.anchor.name, c.target and c.target.surface) for c in claims] == [
+        ("Palmyre", None),
+        ("Palmyre", "Arak"),
+    ]
+
+
 def test_place_in_the_region_of_an_unknown_place(nlp):
     text = (
         "Les soldats ont repris le village d'Abou Hanaya dans la région de Tiyas, "
