@@ -29,6 +29,7 @@ Guide*, 2020), adapted where a dispatch is vaguer than a specimen label.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -421,10 +422,8 @@ class _Context:
         self.by_last: dict[int, Mention] = {}
         starts = [w.start for w in self.words]
         for mention in self.mentions:
-            first = next(
-                (k for k, s in enumerate(starts) if mention.start <= s < mention.end), None
-            )
-            if first is None:
+            first = bisect.bisect_left(starts, mention.start)
+            if first == len(starts) or starts[first] >= mention.end:
                 continue
             last = first
             while last + 1 < len(self.words) and self.words[last + 1].end <= mention.end:
@@ -550,8 +549,6 @@ def _phrase(ctx: _Context, i: int) -> _Phrase | None:
     key, kind, j = _longest(words, i, fr.PROXIMITY)
     if key is not None:
         anchored = ctx.anchor(j)
-        if key[-1] in {"du", "des"} and anchored is None:
-            return None
         if anchored is None:
             return None
         return _Phrase(
