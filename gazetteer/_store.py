@@ -124,17 +124,21 @@ class Store:
         """:func:`prominence_of` the place of a row."""
         return prominence_of(self.population[row], self.feature_class[row], self.feature_code[row])
 
-    def spelled(self, row: int, position: int, spelling: str) -> str:
-        """The row's name spelled ``spelling`` once folded if it has one, else its
-        ``position``-th name (``spelling`` is a folded name, single-spaced)."""
+    def has_spelling(self, row: int, spellings: tuple[str, ...]) -> bool:
+        """Whether one of the row's names, folded, is one of ``spellings``."""
+        names = fold(f"{SEP}{self.surfaces[row]}{SEP}")
+        return any(f"{SEP}{spelling}{SEP}" in names for spelling in spellings)
+
+    def spelled(self, row: int, position: int, spellings: tuple[str, ...]) -> str:
+        """The row's name spelled as one of ``spellings`` (see
+        :func:`~gazetteer.normalize.spellings`) if it has one, else its ``position``-th."""
         surface = self.surface(row, position)
-        if " ".join(fold(surface).split()) == spelling:
+        if " ".join(fold(surface).split()) in spellings:
             return surface
-        names = self.surfaces[row]
-        if spelling not in fold(names):
+        if not self.has_spelling(row, spellings):
             return surface
-        for name in names.split(SEP):
-            if " ".join(fold(name).split()) == spelling:
+        for name in self.surfaces[row].split(SEP):
+            if " ".join(fold(name).split()) in spellings:
                 return name
         return surface
 

@@ -46,7 +46,7 @@ from gazetteer._store import (
 )
 from gazetteer.cache import cache_dir, read_pickle, write_pickle
 from gazetteer.lang import FIND_LOWERCASE_PREFIXES, FRENCH_ARTICLES, NAME_CONNECTORS
-from gazetteer.normalize import fold, name_key
+from gazetteer.normalize import fold, name_key, spellings
 from gazetteer.records import Candidate, Match, Place
 from gazetteer.sources import (
     SourceRow,
@@ -84,9 +84,6 @@ _INDEX_CODE = tuple(
     for name in ("normalize.py", "lang.py", "_store.py", "sources.py")
 )
 _PLACE_CACHE_SIZE = 50_000
-#: Exact matches beyond ``limit`` that are checked for the very spelling asked ("Palmyre"
-#: is a name of Tadmur, 51,000 inhabitants, and a key-mate of Palmira, 312,000).
-SPELLING_WINDOW = 20
 
 
 class Gazetteer:
@@ -313,7 +310,8 @@ class Gazetteer:
         -------
         list of Candidate
             Exact key matches (score 1.0) first, then fuzzy ones (``exact=False``, score
-            below :data:`FUZZY_MAX_SCORE`).
+            below :data:`FUZZY_MAX_SCORE`), searched when no key matches or when none of
+            the exact matches lies in the preferred ``country``.
 
         Examples
         --------
@@ -327,10 +325,13 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        spelling = _spelling(name)
-        found = self._exact(key, kind, spelling, country, near, limit)
-        if not found:
-            found = self._fuzzy(key, kind, spelling, country, near, limit)
+        spelled = spellings(name)
+        found = self._exact(key, kind, spelled, country, near, limit)
+        if not found or (country and all(c.place.country_code != country for c in found)):
+            # Nothing, or nothing in the preferred country: look for close spellings too.
+            seen = {c.place.place_id for c in found}
+            fuzzy = self._fuzzy(key, kind, spelled, country, near, limit)
+            found += [c for c in fuzzy if c.place.place_id not in seen]
         if not found and self._online is not None:
             found = [
                 c
@@ -338,7 +339,7 @@ class Gazetteer:
                 if kind is None or c.place.feature_class == kind
             ]
         if len(found) > 1:
-            found.sort(key=lambda c: _rank(c, spelling, country, near))
+            found.sort(key=lambda c: _rank(c, spelled, country, near))
         return found[:limit]
 
     def _ask_online(self, name: str, country: str | None, limit: int) -> list[Candidate]:
@@ -372,16 +373,17 @@ class Gazetteer:
         self,
         key: str,
         kind: str | None,
-        spelling: str,
+        spelled: tuple[str, ...],
         country: str | None,
         near: tuple[float, float] | None,
         limit: int,
     ) -> list[Candidate]:
-        """Exact key matches, ranked on the index's columns; only the head is materialised.
+        """Exact key matches, ranked on the index's columns; only ``limit`` are materialised.
 
         The references of a key are stored most prominent first, so without ``near`` the
-        order is already right; ``country`` is a stable partition. Only the first
-        ``limit + SPELLING_WINDOW`` are checked for the spelling asked and materialised.
+        order is already right; the preferred ``country`` and the very spelling asked
+        ("Palmyre" is a name of Tadmur, 51,000 inhabitants, and a key-mate of Palmira,
+        312,000) are stable partitions on top.
         """
         store = self._store
         rows = [split_ref(ref) for ref in store.refs(key)]
@@ -393,11 +395,16 @@ class Gazetteer:
             _, _, metres = _GEOD.inv([near[0]] * len(rows), [near[1]] * len(rows), lons, lats)
             penalty = {r: m / 100_000.0 for r, m in zip(rows, metres, strict=True)}
             rows.sort(key=lambda r: penalty[r] - store.prominence(r[0]))
-        if country is not None:
-            rows.sort(key=lambda r: store.country[r[0]] != country)
+        if len(rows) > 1:
+            rows.sort(
+                key=lambda r: (
+                    country is not None and store.country[r[0]] != country,
+                    not store.has_spelling(r[0], spelled),
+                )
+            )
         found = [
-            Candidate(self._place(row), store.spelled(row, position, spelling), 1.0)
-            for row, position in rows[: limit + SPELLING_WINDOW]
+            Candidate(self._place(row), store.spelled(row, position, spelled), 1.0)
+            for row, position in rows[:limit]
         ]
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
@@ -419,7 +426,7 @@ class Gazetteer:
         self,
         key: str,
         kind: str | None,
-        spelling: str,
+        spelled: tuple[str, ...],
         country: str | None,
         near: tuple[float, float] | None,
         limit: int,
@@ -439,7 +446,7 @@ class Gazetteer:
         seen: set[str] = set()
         for hit_key, ratio, _ in hits:
             score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
-            for candidate in self._exact(hit_key, kind, spelling, country, near, limit):
+            for candidate in self._exact(hit_key, kind, spelled, country, near, limit):
                 if candidate.place.place_id not in seen:
                     seen.add(candidate.place.place_id)
                     found.append(
@@ -607,14 +614,9 @@ def _accept(text: str, folded: str, start: int, end: int) -> bool:
     return False
 
 
-def _spelling(name: str) -> str:
-    """A name folded for comparing spellings (case, accents, spaces; not transliteration)."""
-    return " ".join(fold(name).split())
-
-
 def _rank(
     candidate: Candidate,
-    spelling: str,
+    spelled: tuple[str, ...],
     country: str | None,
     near: tuple[float, float] | None,
 ) -> tuple[bool, bool, float, bool, float]:
@@ -629,7 +631,7 @@ def _rank(
         _, _, metres = _GEOD.inv(near[0], near[1], place.lon, place.lat)
         prominence -= metres / 100_000.0
     other_country = country is not None and place.country_code != country
-    respelled = _spelling(candidate.matched_name) != spelling
+    respelled = " ".join(fold(candidate.matched_name).split()) not in spelled
     return (not candidate.exact, other_country, -candidate.score, respelled, -prominence)
 
 

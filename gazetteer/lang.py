@@ -317,9 +317,11 @@ FIND_STOPWORDS: frozenset[str] = frozenset(
 FIND_LOWERCASE_PREFIXES: tuple[str, ...] = ("al", "el", "ad", "ar", "as", "ash", "az", "an", "at")
 
 #: Lower-case words that may stand inside a place name between capitalised words
-#: ("Deir ez-Zor", "Ras al-Aïn", "Maaret al-Noomane", "Châlons-en-Champagne").
+#: ("Deir ez-Zor", "Ras al-Aïn", "Maaret al-Noomane", "Châlons-sur-Marne"). The Arabic
+#: article forms "et" and "en" are left out: in French prose they are the conjunction and
+#: the preposition ("Alep et Raqa", "en Syrie"), and would glue two names into one.
 NAME_CONNECTORS: tuple[str, ...] = (
-    *ARABIC_ARTICLES,
+    *(a for a in ARABIC_ARTICLES if a not in ("et", "en")),
     "de",
     "du",
     "des",

@@ -18,7 +18,7 @@ from gazetteer.lang import (
     TRANSLITERATIONS,
 )
 
-__all__ = ["fold", "name_key"]
+__all__ = ["fold", "name_key", "spellings"]
 
 #: Letters that Unicode decomposition does not reduce to ASCII.
 _SPECIAL_LETTERS = {
@@ -160,3 +160,25 @@ def fold(text: str) -> str:
     if len(folded) != len(text):  # lower() may expand a rare character ("İ")
         folded = "".join(c.translate(_FOLD_TABLE).lower()[:1] or " " for c in text)
     return folded
+
+
+_FOLDED_ARTICLE = re.compile(r"^(?:(?:l|d|qu|jusqu)'\s*|(?:le|la|les|du|des|de)\s+)")
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """The ways a name is spelled, for telling a literal match from a key match.
+
+    The name folded (:func:`fold`) with single spaces, and the same without a leading
+    French article or elision when it has one. Unlike :func:`name_key`, transliteration
+    is kept: "Palmyre" and "Palmira" are two spellings of one key.
+
+    Examples
+    --------
+    >>> spellings("la  Ghouta")
+    ('la ghouta', 'ghouta')
+    >>> spellings("Palmyre")
+    ('palmyre',)
+    """
+    folded = " ".join(fold(name).split())
+    bare = _FOLDED_ARTICLE.sub("", folded, count=1)
+    return (folded, bare) if bare and bare != folded else (folded,)

@@ -87,6 +87,39 @@ def test_countries_have_french_names_and_elision(gaz: Gazetteer):
         assert best.place.uncertainty_km > 50  # Lebanon, the smallest, is ~113 km across
 
 
+def test_country_hint_brings_a_close_spelling_in_that_country():
+    sohna = Place("geonames:1255870", "Sohna", 77.07, 28.25, "IN", population=36552)
+    sukhnah = Place("geonames:172425", "As Sukhnah", 38.87, 34.89, "SY", aliases=("Sukhnah",))
+    gaz = Gazetteer.from_places([sohna, sukhnah])
+    assert [c.place.country_code for c in gaz.lookup("Sohna")] == ["IN"]
+    found = gaz.lookup("Sohna", country="SY")
+    assert [(c.place.country_code, c.exact) for c in found] == [("IN", True), ("SY", False)]
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Maaret al-Noomane", "geonames:167611"),
+        ("Khan Cheikhoun", "geonames:168325"),
+        ("Makhmour", "geonames:93818"),
+        ("la Ghouta", "curated:ghouta-orientale"),
+        ("Qalamoun", "curated:qalamoun"),
+        ("Kurdistan irakien", "curated:kurdistan-irakien"),
+    ],
+)
+def test_curated_names_and_places(gaz: Gazetteer, name: str, place_id: str):
+    best = gaz.lookup(name)[0]
+    assert best.place.place_id == place_id and best.exact
+
+
+def test_curated_places_name_their_source(gaz: Gazetteer):
+    ghouta = gaz.get("curated:ghouta-orientale")
+    douma = gaz.get("geonames:170592")
+    assert ghouta.source.startswith("geonames:170592")
+    assert (ghouta.lon, ghouta.lat) == (douma.lon, douma.lat)
+    assert ghouta.uncertainty_km > douma.uncertainty_km
+
+
 def test_capital_flag(gaz: Gazetteer):
     assert gaz.lookup("Damas")[0].place.feature_code == "PPLC"
     assert gaz.lookup("Alep")[0].place.feature_code == "PPL"
@@ -177,6 +210,13 @@ def test_find_keeps_original_offsets_with_accents_and_apostrophes(gaz: Gazetteer
     found = _found(gaz, text)
     assert set(found) >= {"Idleb", "Kobané"}
     assert found["Kobané"][0] == text.index("Kobané")
+
+
+def test_find_does_not_glue_names_across_a_conjunction(gaz: Gazetteer):
+    found = _found(gaz, "Ils ont fui vers Ras al-Aïn et Sokhné, entre Alep et Raqa.")
+    assert found["Ras al-Aïn"][2][0] == "geonames:165509"
+    assert found["Sokhné"][2][0] == "geonames:172425"
+    assert {"Alep", "Raqa"} <= set(found)
 
 
 def test_find_empty_text(gaz: Gazetteer):
