@@ -84,6 +84,10 @@ def test_snapshot_draws_every_kind_of_feature(browser, maps):
     assert _count(page, "path.geo-stale.geo-place") == 1
     assert _count(page, "path.geo-uncertain.geo-place") == 1
     assert _count(page, "path.geo-border") > 5
+    # The inferred place's uncertainty circle is drawn but lets clicks through to what is
+    # under it (its marker has the popup).
+    assert _count(page, "path.geo-uncertainty") == 1
+    assert _count(page, "path.geo-uncertainty.leaflet-interactive") == 0
     assert _count(page, ".geo-label") == 6
     # The context layer (Moscou) is off by default: its dot is not drawn.
     assert _count(page, "path.geo-observation") == 1

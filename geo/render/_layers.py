@@ -114,6 +114,8 @@ def place_elements(
     Label(escape_text(state.place), permanent=True, class_name="geo-label").add_to(marker)
     elements: list[Element] = [marker]
     if uncertain and state.uncertainty_km > 1.0:
+        # Drawn but not clickable: a wide circle would otherwise catch the clicks meant for
+        # the arrows and footprints under it. The marker at its centre has the popup.
         circle = folium.Circle(
             location=(state.lat, state.lon),
             radius=state.uncertainty_km * 1000.0,
@@ -124,7 +126,7 @@ def place_elements(
             fill_opacity=0.05,
             class_name="geo-uncertainty",
         )
-        SafePopup(popup).add_to(circle)
+        circle.options["interactive"] = False  # folium's path_options drops this option
         elements.append(circle)
     return elements
 

@@ -12,9 +12,12 @@ import geopandas as gpd
 from geo.records import Advance, ControlState, Observation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
     """The state of the theatre as of ``date``, as the timeline computed it.
+
+    Compared by identity (its GeoDataFrames have no single truth value). Geometries are
+    WGS84 lon/lat.
 
     Parameters
     ----------
