@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,22 @@ FORMATS = ("html", "png")
 
 DATA_SUFFIXES = (".geojson", ".json")
 """Files under ``DIR/data/`` that the index links to."""
+
+_SNAPSHOT_FILE = re.compile(r"\d{4}-\d{2}-\d{2}\.(?:html|png)")
+"""Names of the files this module writes under ``DIR/snapshots/``."""
+
+
+def _remove_outdated(folder: Path, keep: Collection[Path]) -> None:
+    """Delete snapshot files an earlier build left in ``folder`` that this build did not write.
+
+    Only names of the ``YYYY-MM-DD.html`` / ``.png`` form are touched, so that the folder
+    always matches the index.
+    """
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.is_file() and _SNAPSHOT_FILE.fullmatch(path.name) and path not in keep:
+            path.unlink()
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,8 @@ def build_maps(
     ``timeline.html`` (the time slider), ``index.html`` (links to all of them and to the data
     files already under ``data/``), and ``assets/`` (Leaflet and its licence) when
     ``offline``. Every file is written atomically; the same inputs give the same bytes.
+    Snapshot files of an earlier build into the same folder that this build does not
+    rewrite are removed, so the folder matches the index.
 
     Parameters
     ----------
@@ -156,6 +175,7 @@ def build_maps(
                     stem.with_suffix(".png"), render_png(snapshot, profile=profile).data
                 )
             )
+    _remove_outdated(out_dir / "snapshots", set(files))
     timeline = None
     if html and ordered:
         page = timeline_page(ordered, profile=profile, tiles=tiles, asset_base=timeline_assets)
