@@ -34,6 +34,9 @@ _SPECIAL_LETTERS = {
     "ħ": "h",
     "ŧ": "t",
 }
+#: Latin letters beyond ASCII: Latin-1, Extended-A/B, IPA, and Extended Additional, where
+#: the dotted and underlined letters of Arabic romanisation live (Ḩamāh, Dayr az Zawr's ẕ).
+_LATIN_CODES = (*range(0x80, 0x2B0), *range(0x1E00, 0x1F00))
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′ʹ"
 _SEPARATORS = '-‐‑‒–—―_.,;:/()[]"«»“”„·'
 
@@ -41,7 +44,7 @@ _SEPARATORS = '-‐‑‒–—―_.,;:/()[]"«»“”„·'
 def _key_table() -> dict[int, str]:
     """Translation table for :func:`name_key`: lower-case ASCII, apostrophes, separators."""
     table: dict[int, str] = {}
-    for code in range(0x80, 0x2B0):
+    for code in _LATIN_CODES:
         char = chr(code)
         if char in _SPECIAL_LETTERS:
             table[code] = _SPECIAL_LETTERS[char]
@@ -62,7 +65,7 @@ def _key_table() -> dict[int, str]:
 def _fold_table() -> dict[int, str]:
     """Translation table for :func:`fold`: one character in, one character out."""
     table: dict[int, str] = {}
-    for code in range(0x80, 0x2B0):
+    for code in _LATIN_CODES:
         char = chr(code)
         decomposed = unicodedata.normalize("NFKD", char)
         base = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -98,11 +98,17 @@ def is_indexable_name(name: str) -> bool:
     machine transliterations (``bghdad``, ``ba ge da``) and all-capital codes of four
     letters or fewer (IATA codes such as ``ALP``, ``DAM``).
     """
-    if len(name) < 2 or any(ord(c) >= 0x250 and c.isalpha() for c in name):
+    if len(name) < 2 or any(c.isalpha() and not _is_latin(c) for c in name):
         return False
     if name.islower() or not any(c.isupper() for c in name):
         return False
     return not (name.isupper() and len(name) <= 4 and " " not in name)
+
+
+def _is_latin(char: str) -> bool:
+    """A letter of the Latin script (ASCII to IPA, or Latin Extended Additional)."""
+    code = ord(char)
+    return code < 0x250 or 0x1E00 <= code < 0x1F00
 
 
 def source_versions() -> str:

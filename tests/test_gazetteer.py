@@ -307,3 +307,39 @@ def test_extent_grows_with_population():
 
 def test_name_key_is_exported():
     assert name_key("Deir ez-Zor") == name_key("Deir Ezzor")
+
+
+def test_default_uses_the_imported_index_and_is_built_once(gaz_dir, monkeypatch):
+    from gazetteer.importer import import_dumps
+
+    row = (
+        "9900001",
+        "Al ‘Ulayyānīyah",
+        "Al `Ulayyaniyah",
+        "Alianiye,Al-Alianiyé",
+        "34.05",
+        "38.30",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "12",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "420",
+        "Asia/Damascus",
+        "2023-02-01",
+    )
+    dump = gaz_dir / "SY.txt"
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    monkeypatch.setenv("GEO_CACHE_DIR", str(gaz_dir))
+    import_dumps([dump])
+    default = Gazetteer.default()
+    assert Gazetteer.default() is default
+    assert default.lookup("Al-Alianiyé")[0].place.place_id == "local:9900001"
+    assert default.lookup("Alep")[0].place.place_id == "geonames:170063"
+    found = {m.surface: m.place_ids for m in default.find("Repli vers Al-Alianiyé et Alep.")}
+    assert found == {"Al-Alianiyé": ("local:9900001",), "Alep": ("geonames:170063",)}
