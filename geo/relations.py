@@ -69,6 +69,11 @@ DIGIT_PRECISION_FLOOR = 0.05
 never less than 5 % of the figure, because a dispatch's "25 km" is a road or rounded distance,
 not a surveyed one."""
 
+DIGIT_PRECISION_CAP = 0.25
+"""...and never more than a quarter of it: a round "100 km" is read 75 to 125 km, not the
+Guide's 50 to 150, because a dispatch rounds a distance to a tenth or a quarter of it, not to
+its leading digit ("20 km" +-5 and "300 mètres" +-50 m are unaffected; "10 km" is +-2.5)."""
+
 ABOUT_FRACTION = 0.10
 """"Environ", "quelque", "près de" widen the figure's interval by a further 10 % of it on each
 side: "environ 20 km" is 13 to 27 km."""
@@ -176,12 +181,13 @@ class _Phrase:
 
 
 def _words(doc: Doc) -> list[_Word]:
-    """The grammar's words: tokens lower-cased, apostrophes straightened, hyphens split."""
+    """The grammar's words: tokens lower-cased, apostrophes straightened, hyphens split, and
+    a capital "A" read as "à" (AFP copy leaves capitals unaccented: "A 20 km au sud de...")."""
     words: list[_Word] = []
     for token in doc:
         if token.is_space:
             continue
-        text = token.text.lower().replace("\u2019", "'")
+        text = "à" if token.text == "A" else token.text.lower().replace("\u2019", "'")
         if "-" in text and text.strip("-"):
             offset = token.idx
             for piece in text.split("-"):
@@ -260,7 +266,7 @@ def _number_words(words: Sequence[_Word], i: int) -> tuple[float, float, int] | 
 
 def _interval(value: float, precision: float, kind: str | None) -> tuple[float, float, float]:
     """``(minimum, maximum, nominal)`` of a figure under a qualifier kind."""
-    p = max(precision, DIGIT_PRECISION_FLOOR * value)
+    p = min(max(precision, DIGIT_PRECISION_FLOOR * value), DIGIT_PRECISION_CAP * value)
     if kind == "about":
         p += ABOUT_FRACTION * value
     if kind in {"nearly", "barely"}:

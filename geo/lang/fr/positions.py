@@ -175,6 +175,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
 
 POST_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("environ",): "about",
+    ("seulement",): "barely",
     ("à", "peine"): "barely",
     ("au", "plus"): "less_than",
     ("au", "moins"): "more_than",
