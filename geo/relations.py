@@ -208,18 +208,35 @@ def _match(words: Sequence[_Word], i: int, seq: tuple[str, ...]) -> int | None:
     return i + len(seq)
 
 
-def _longest(words: Sequence[_Word], i: int, table: dict[tuple[str, ...], object]) -> tuple:
+_INDEXES: dict[int, dict[str, list[tuple[tuple[str, ...], object]]]] = {}
+"""Per language table (by identity: they are module constants), its entries by first word,
+longest first, so that a word is compared with the few entries it can start."""
+
+
+def _index(table: dict | tuple) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    index = _INDEXES.get(id(table))
+    if index is None:
+        entries = table.items() if isinstance(table, dict) else ((k, True) for k in table)
+        index = {}
+        for key, value in sorted(entries, key=lambda e: -len(e[0])):
+            index.setdefault(key[0], []).append((key, value))
+        _INDEXES[id(table)] = index
+    return index
+
+
+def _longest(words: Sequence[_Word], i: int, table: dict | tuple) -> tuple:
     """The longest key of ``table`` that starts at word ``i``: ``(key, value, next)``."""
-    best: tuple = (None, None, None)
-    for key, value in table.items():
+    if i >= len(words):
+        return (None, None, None)
+    for key, value in _index(table).get(words[i].text, ()):
         j = _match(words, i, key)
-        if j is not None and (best[0] is None or len(key) > len(best[0])):
-            best = (key, value, j)
-    return best
+        if j is not None:
+            return (key, value, j)
+    return (None, None, None)
 
 
-def _any(words: Sequence[_Word], i: int, seqs: Sequence[tuple[str, ...]]) -> int | None:
-    return _longest(words, i, dict.fromkeys(seqs, True))[2]
+def _any(words: Sequence[_Word], i: int, seqs: tuple[tuple[str, ...], ...]) -> int | None:
+    return _longest(words, i, seqs)[2]
 
 
 # --- figures -----------------------------------------------------------------------------
