@@ -50,6 +50,11 @@ ARROW_HEAD_KM = 6.0
 ARROW_HEAD_ANGLE = 25.0
 """Half-angle of an advance arrow's head, in degrees either side of the shaft."""
 
+ARROW_GAP_KM = 5.0
+"""An arrow stops this far short of its target (at most a quarter of its length), so that
+the target's marker does not hide the head: a 7-pixel marker covers 5 to 10 km at the zooms
+a theatre map opens at."""
+
 
 def css_token(value: str) -> str:
     """``value`` reduced to a safe CSS class token (``geo-side-<token>``)."""
@@ -131,15 +136,21 @@ def place_elements(
     return elements
 
 
-def _arrow_head(origin: tuple[float, float], target: tuple[float, float]) -> list[tuple]:
-    """The three (lat, lon) corners of an arrow head pointing at ``target``."""
+def _arrow(origin: tuple[float, float], target: tuple[float, float]) -> tuple[list, list]:
+    """The shaft and the head of an arrow from ``origin`` towards ``target``, as (lat, lon).
+
+    The tip stops :data:`ARROW_GAP_KM` short of the target, on the geodesic.
+    """
     _, back_azimuth, length_m = _GEOD.inv(origin[0], origin[1], target[0], target[1])
-    head_m = min(ARROW_HEAD_KM * 1000.0, length_m / 3.0)
-    corners = [(target[1], target[0])]
+    gap_m = min(ARROW_GAP_KM * 1000.0, length_m / 4.0)
+    tip_lon, tip_lat, to_target = _GEOD.fwd(target[0], target[1], back_azimuth, gap_m)
+    to_origin = to_target + 180.0  # the geodesic's direction back to the origin, at the tip
+    head_m = min(ARROW_HEAD_KM * 1000.0, (length_m - gap_m) / 3.0)
+    head = [(tip_lat, tip_lon)]
     for turn in (-ARROW_HEAD_ANGLE, ARROW_HEAD_ANGLE):
-        lon, lat, _ = _GEOD.fwd(target[0], target[1], back_azimuth + turn, head_m)
-        corners.append((lat, lon))
-    return corners
+        lon, lat, _ = _GEOD.fwd(tip_lon, tip_lat, to_origin + turn, head_m)
+        head.append((lat, lon))
+    return [(origin[1], origin[0]), (tip_lat, tip_lon)], head
 
 
 def advance_elements(
@@ -169,7 +180,7 @@ def advance_elements(
         f"geo-side-{css_token(advance.side)}",
         "geo-uncertain" if uncertain else None,
     )
-    line = [(advance.origin[1], advance.origin[0]), (advance.target[1], advance.target[0])]
+    line, head_corners = _arrow(advance.origin, advance.target)
     shaft = folium.PolyLine(
         line,
         color=colour,
@@ -182,7 +193,7 @@ def advance_elements(
     elements: list[Element] = [shaft]
     if advance.origin != advance.target:
         head = folium.Polygon(
-            _arrow_head(advance.origin, advance.target),
+            head_corners,
             color=colour,
             weight=1,
             fill=True,

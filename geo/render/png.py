@@ -222,7 +222,7 @@ def _draw_advances(ax: Axes, snapshot: Snapshot, profile: TheatreProfile) -> Non
                 "mutation_scale": 18,
                 "linestyle": ":" if advance.confidence < LOW_CONFIDENCE else "-",
                 "shrinkA": 4,
-                "shrinkB": 2,
+                "shrinkB": 9,  # points: the head stops short of the target's marker
             },
             zorder=5,
         )
