@@ -52,7 +52,8 @@ ACTOR_FACTOR = {"parse": 1.0, "position": 0.85, "carried": 0.6, "none": 0.7}
 #: How many sentences back an actor is carried to a capture or advance that names none
 #: ("Les localités ont été libérées": by whom the previous sentences said).
 CARRY_SENTENCES = 2
-#: Gaps count words, not determiners, punctuation or parenthesised asides.
+#: Gaps count words, not determiners, punctuation, parenthesised asides, the actors named in
+#: between or a position phrase ("Qaryatayn, à 100 km au sud-ouest de Palmyre, tenue par").
 #: Largest number of words between a place and a trigger that follows it ("Palmyre, joyau
 #: du désert syrien entre les mains de Daech" is 4), and between an event noun and its
 #: place ("l'offensive contre le groupe EI près de Palmyre": a noun's place hangs on it
@@ -99,6 +100,7 @@ class _Found:
 
     actor: Actor | None
     source: str
+    also: tuple[Actor, ...] = ()  # actors coordinated with it: "les rebelles et Al-Nosra"
 
 
 def extract_observations(
@@ -170,6 +172,7 @@ class _Extractor:
         self.claims = sorted(claims, key=lambda c: c.start)
         self.actor_spans = profile.find_actors(article.text)
         self.last_place: Place | None = None
+        self.focus: tuple[Place, int] | None = None  # the last place an event was about
         self.last_actor: tuple[Actor, int] | None = None
         self.index = 0
 
@@ -187,7 +190,9 @@ class _Extractor:
         triggers = _triggers(sent)
         actors = [a for a in self.actor_spans if sent.start_char <= a.start < sent.end_char]
         dates = self._dates(sent)
-        skip = frozenset(i for a in actors if (span := self._token_span(a)) for i in range(*span))
+        spans = [self._token_span(a) for a in actors]
+        spans += [self._char_to_tokens(c.start, c.end) for c in self.claims if c.target]
+        skip = frozenset(i for span in spans if span for i in range(*span))
         found: list[tuple[Observation, _Target | None]] = []
         for trigger in triggers:
             if _negated(self.doc, trigger):
@@ -200,6 +205,10 @@ class _Extractor:
                 )
         claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
         observations = self._attach_claims(sent, claims, found, actors)
+        about = [t.place for obs, t in found if t is not None and t.front and not obs.context]
+        if about:
+            self.focus = (about[-1], self.index)
+            self.last_place = about[-1]
         return _dedupe(observations)
 
     def _targets(self, sent: Span) -> list[_Target]:
@@ -226,11 +235,25 @@ class _Extractor:
             place = self._antecedent(token, targets)
             if place is not None:
                 targets.append(_Target(place, token.i - 1, token.i + 1, None, self._front(place)))
+        targets = [t for t in targets if not self._reference_only(t)]
         targets.sort(key=lambda t: t.start)
-        front = [t.place for t in targets if t.front and t.mention is not None]
-        if front:
-            self.last_place = front[-1]
+        if self.focus is None or self.focus[1] < self.index - 1:
+            front = [t.place for t in targets if t.front and t.mention is not None]
+            if front:
+                self.last_place = front[-1]
         return targets
+
+    def _reference_only(self, target: _Target) -> bool:
+        """A place named only to locate another: "Fallouja, à 50 km à l'ouest de Bagdad"."""
+        if target.mention is None:
+            return False
+        return any(
+            claim.target is not None
+            and claim.anchor_start == target.mention.start
+            and claim.start <= claim.anchor_start < claim.end
+            and claim.target.start != target.mention.start
+            for claim in self.claims
+        )
 
     def _antecedent(self, token: Token, targets: list[_Target]) -> Place | None:
         """The place "cette ville" refers to: a claim anchored there, else the last one named."""
@@ -281,17 +304,7 @@ class _Extractor:
         country = target.place.country_code
         held_by = _held_by(doc, trigger, chosen, actors)
         if trigger.slot == "object":
-            # "déloger l'EI de X": the EI holds X until it is ousted.
-            if held_by is None:
-                return []
-            holder = self.profile.actor_for(held_by, country)
-            if unrealised:
-                return [self._make(sent, "controls", holder, target, trigger, dates, "parse")]
-            found = self._actor(trigger, actors, country, exclude=held_by)
-            return [
-                self._make(sent, "captured", found.actor, target, trigger, dates, found.source),
-                self._make(sent, "lost", holder, target, trigger, dates, "parse"),
-            ]
+            return self._oust(sent, trigger, target, actors, dates, held_by, unrealised)
         found = self._actor(trigger, actors, country, exclude=held_by)
         taker = _taker(doc, trigger, triggers)
         if relation == "controls" and taker is not None:
@@ -314,11 +327,60 @@ class _Extractor:
             self.last_actor = (found.actor, self.index)
         if found.actor is None and relation in _CONTROL:
             return []  # a change of hands nobody is named in says nothing about control
-        out = [self._make(sent, relation, found.actor, target, trigger, dates, found.source)]
+        out = [
+            self._make(sent, relation, actor, target, trigger, dates, found.source)
+            for actor in (found.actor, *found.also)
+        ]
         if held_by is not None and relation in ("captured", "advancing"):
             holder = self.profile.actor_for(held_by, country)
             previous = self._make(sent, "controls", holder, target, trigger, dates, "parse")
             out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
+        return out
+
+    def _oust(
+        self,
+        sent: Span,
+        trigger: _Trigger,
+        target: _Target,
+        actors: list[ActorSpan],
+        dates: list[tuple[int, DateMention]],
+        held_by: ActorSpan | None,
+        unrealised: bool,
+    ) -> list[Observation]:
+        """ "déloger l'EI de X": the EI holds X until it is ousted; the subject takes it.
+
+        In the passive ("en avoir été chassé par l'armée") the agent takes the place and the
+        one named before held it.
+        """
+        country = target.place.country_code
+        if _passive(self.doc, trigger):
+            taker = self._actor(trigger, actors, country, exclude=None)
+            before = [
+                a
+                for a in actors
+                if (span := self._token_span(a)) and span[1] <= trigger.start and a is not None
+            ]
+            holder = self.profile.actor_for(before[-1], country) if before else None
+        else:
+            if held_by is None:
+                return []
+            holder = self.profile.actor_for(held_by, country)
+            taker = self._actor(trigger, actors, country, exclude=held_by)
+        out = []
+        if unrealised:
+            out.append(self._make(sent, "controls", holder, target, trigger, dates, "parse"))
+            if taker.actor is not None:  # "pour chasser l'EI de Jarablous": an advance
+                out.append(
+                    self._make(sent, "advancing", taker.actor, target, trigger, dates, taker.source)
+                )
+            return [o for o in out if o.actor is not None]
+        if taker.actor is not None:
+            out += [
+                self._make(sent, "captured", actor, target, trigger, dates, taker.source)
+                for actor in (taker.actor, *taker.also)
+            ]
+        if holder is not None:
+            out.append(self._make(sent, "lost", holder, target, trigger, dates, "parse"))
         return out
 
     def _actor(
@@ -334,8 +396,8 @@ class _Extractor:
                     return self._settle(span, country, "parse")
         if _passive(doc, trigger):
             for (start, _end), span in spans:
-                if 0 <= start - trigger.end <= 4 and any(
-                    fold(doc[i].text) == "par" for i in range(trigger.end, start)
+                if 0 <= start - trigger.end <= MAX_ACTOR_GAP and any(
+                    fold(doc[i].text) == "par" for i in range(max(trigger.end, start - 2), start)
                 ):
                     return self._settle(span, country, "parse")
         else:
@@ -369,10 +431,17 @@ class _Extractor:
 
     def _settle(self, span: ActorSpan, country: str | None, source: str) -> _Found:
         actor = self.profile.actor_for(span, country)
-        return _Found(actor, source if actor is not None else "none")
+        if actor is None:
+            return _Found(None, "none")
+        others = [self.profile.actor_for(a, country) for a in _coordinated_actors(span, self)]
+        also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
+        return _Found(actor, source, also)
 
     def _token_span(self, actor: ActorSpan) -> tuple[int, int] | None:
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return self._char_to_tokens(actor.start, actor.end)
+
+    def _char_to_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         return None if span is None else (span.start, span.end)
 
     def _make(
@@ -441,9 +510,10 @@ class _Extractor:
     ) -> list[Observation]:
         observations = [obs for obs, _ in found]
         for claim in claims:
-            index = self._claim_owner(claim, found)
-            if index is not None:
+            owners = self._claim_owners(claim, found)
+            for index in owners:
                 observations[index] = _with_claim(observations[index], claim, keep_place=True)
+            if owners:
                 continue
             activities = self._claim_activities(claim, found)
             for index in activities:
@@ -453,20 +523,20 @@ class _Extractor:
             observations.append(self._positioned(sent, claim, actors))
         return observations
 
-    def _claim_owner(
+    def _claim_owners(
         self, claim: Claim, found: list[tuple[Observation, _Target | None]]
-    ) -> int | None:
-        """The observation about the place the claim locates ("déloger l'EI de X, à 60 km")."""
+    ) -> list[int]:
+        """The observations about the place the claim locates ("déloger l'EI de X, à 60 km")."""
         if claim.target is None:
-            return None
-        for i, (_obs, target) in enumerate(found):
-            mention = target.mention if target else None
-            if mention is not None and (mention.start, mention.end) == (
-                claim.target.start,
-                claim.target.end,
-            ):
-                return i
-        return None
+            return []
+        span = (claim.target.start, claim.target.end)
+        return [
+            i
+            for i, (_obs, target) in enumerate(found)
+            if target is not None
+            and target.mention is not None
+            and (target.mention.start, target.mention.end) == span
+        ]
 
     def _claim_activities(
         self, claim: Claim, found: list[tuple[Observation, _Target | None]]
@@ -641,6 +711,8 @@ def _choose_targets(
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
     scored: list[tuple[float, bool, int]] = []
     for index, target in enumerate(targets):
+        if trigger.relation == "withdrew" and _destination(doc, target):
+            continue  # "se sont retirés vers Jarablous": where they went, not what they left
         if target.end <= trigger.start:
             side, gap = "before", _gap(doc, target.end, trigger.start, skip)
         elif target.start >= trigger.end:
@@ -677,6 +749,11 @@ def _choose_targets(
             i += step
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
+
+
+def _destination(doc: Doc, target: _Target) -> bool:
+    before = [t for t in doc[max(target.start - 3, 0) : target.start] if t.pos_ != "DET"]
+    return bool(before) and fold(before[-1].text) in words.DESTINATION
 
 
 def _gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:
@@ -726,7 +803,7 @@ def _negated(doc: Doc, trigger: _Trigger) -> bool:
     if "sans" in folded[:2]:
         return True
     particle = any(f in words.NEGATION_PARTICLES for f in folded)
-    restrictive = any(f in words.RESTRICTIVE for f in folded)
+    restrictive = any(f in words.RESTRICTIVE for f in folded)  # "ne ... que" affirms
     return particle and not restrictive and any(f in words.NEGATION for f in folded)
 
 
@@ -754,9 +831,7 @@ def _unrealised(doc: Doc, trigger: _Trigger) -> bool:
     folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
     if any(f in words.MODALITY for f in folded):
         return True
-    if any(f in words.NEGATION_PARTICLES for f in folded) and any(
-        f in words.RESTRICTIVE for f in folded
-    ):
+    if any(f in words.NEGATION_PARTICLES for f in folded) and _restricted_to_do(before):
         return True
     return _tense(doc[trigger.start]) == "future"
 
@@ -770,6 +845,16 @@ def _next_verb_future(doc: Doc, trigger: _Trigger) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
             return "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense")
     return False
+
+
+def _restricted_to_do(before: list[Token]) -> bool:
+    """ "n'auront qu'à déloger": "que" followed by "à" and a verb is an obligation to come;
+    "ne contrôlent plus qu'une poche" restricts a fact and stays a fact."""
+    doc = before[0].doc if before else None
+    return any(
+        fold(t.text) in words.RESTRICTIVE and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) == "a"
+        for t in before
+    )
 
 
 def _tense(token: Token) -> Tense:
@@ -798,8 +883,13 @@ def _passive(doc: Doc, trigger: _Trigger) -> bool:
         return False
     if any(c.dep_.startswith("expl") for c in token.children):
         return False  # pronominal, not passive: "qui s'en était emparée"
-    return "Pass" in token.morph.get("Voice") or any(
+    if "Pass" in token.morph.get("Voice") or any(
         c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children
+    ):
+        return True
+    # A bare participle is adjectival and passive: "Homs, assiégée depuis deux ans par l'armée".
+    return token.morph.get("VerbForm") == ["Part"] and not any(
+        c.dep_.startswith("aux") for c in token.children
     )
 
 
@@ -878,6 +968,26 @@ def _taker(doc: Doc, trigger: _Trigger, triggers: list[_Trigger]) -> _Trigger | 
         if other.relation == "captured" and 0 <= trigger.start - other.end <= 2:
             return other
     return None
+
+
+def _coordinated_actors(span: ActorSpan, extractor: _Extractor) -> list[ActorSpan]:
+    """The actor names joined to ``span`` by "et", "ainsi que" or a comma, on both sides."""
+    text = extractor.article.text
+    spans = extractor.actor_spans
+    index = spans.index(span) if span in spans else -1
+    out: list[ActorSpan] = []
+    for step in (-1, 1):
+        i = index
+        while index >= 0 and 0 <= i + step < len(spans):
+            left, right = sorted((spans[i], spans[i + step]), key=lambda a: a.start)
+            if not _ACTOR_JOIN.match(fold(text[left.end : right.start])):
+                break
+            i += step
+            out.append(spans[i])
+    return out
+
+
+_ACTOR_JOIN = re.compile(r"^\s*(?:,|et|ainsi que)\s*(?:(?:le|la|les|l'|des|du)\s*)?$")
 
 
 def _is_country(place: Place) -> bool:

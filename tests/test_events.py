@@ -153,6 +153,35 @@ def test_relations_and_actors_over_many_phrasings(nlp, text, expected):
     assert _triples(_run(nlp, text)) >= expected
 
 
+def test_coordinated_actors_each_get_the_observation(nlp):
+    text = "Les rebelles et le Front Al-Nosra se sont emparés samedi de la ville d'Idleb."
+    assert _triples(_run(nlp, text)) == {
+        ("captured", "rebels", "Idleb"),
+        ("captured", "nusra", "Idleb"),
+    }
+
+
+def test_ousted_in_the_passive_the_agent_takes_and_the_subject_loses(nlp):
+    text = "L'EI a repris Palmyre, neuf mois après en avoir été chassé par l'armée syrienne."
+    assert _triples(_run(nlp, text)) >= {
+        ("captured", "isis", "Palmyre"),
+        ("captured", "syrian_army", "Palmyre"),
+        ("lost", "isis", "Palmyre"),
+    }
+
+
+def test_a_bare_participle_is_passive_with_its_agent(nlp):
+    text = "Les rebelles ont quitté la vieille ville de Homs, assiégée depuis deux ans par l'armée."
+    found = _triples(_run(nlp, text))
+    assert ("besieged", "syrian_army", "Homs") in found
+    assert ("withdrew", "rebels", "Homs") in found
+
+
+def test_a_withdrawal_towards_a_place_does_not_leave_it(nlp):
+    found = _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous."))
+    assert ("withdrew", "isis", "Jarablous") not in found
+
+
 def test_a_generic_army_is_the_army_of_the_country_of_the_place(nlp):
     found = _triples(_run(nlp, "L'armée a repris Fallouja. L'armée a repris Palmyre."))
     assert ("captured", "iraqi_army", "Fallouja") in found
@@ -331,10 +360,14 @@ def test_a_claim_about_a_held_place_gives_that_place_its_footprint(nlp):
     )
     article = Article("t", FRIDAY, "day", text)
     observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
-    assert len(observations) == 1  # the claim is folded into the stronger relation
-    (obs,) = observations
-    assert (obs.relation, obs.actor, obs.place) == ("controls", "isis", "Soukhné")
-    assert obs.geometry.equals(claim.footprint) and obs.anchor_id == "geonames:163808"
+    # The claim is folded into the stronger relations about Soukhné, not repeated.
+    assert {(o.relation, o.actor, o.place) for o in observations} == {
+        ("controls", "isis", "Soukhné"),
+        ("advancing", "syrian_army", "Soukhné"),
+    }
+    for obs in observations:
+        assert obs.geometry.equals(claim.footprint) and obs.anchor_id == "geonames:163808"
+        assert (obs.distance_min_km, obs.distance_max_km, obs.bearing_deg) == (55, 65, 180)
 
 
 def test_strikes_near_a_place_take_the_claim_footprint(nlp):

@@ -218,6 +218,10 @@ OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible")
 ANAPHORS: frozenset[str] = frozenset({"ville", "cite", "localite", "agglomeration", "bourgade"})
 ANAPHOR_DETERMINERS: frozenset[str] = frozenset({"cette", "ce", "la", "cet"})
 
+#: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
+#: somewhere else.
+DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
+
 #: Prepositions that, right before an actor after a "reprendre" verb, mark the one the place
 #: was taken from: "reprendre Palmyre à l'EI".
 TAKEN_FROM: frozenset[str] = frozenset({"a", "au", "aux"})
