@@ -148,9 +148,10 @@ def test_no_snapshot_still_writes_an_index(tmp_path, profile):
 
 
 def test_rebuild_removes_outdated_snapshots_only(tmp_path, profile):
-    build_maps(_snapshots(), out_dir=tmp_path, profile=profile, formats=("png",))
+    build_maps(_snapshots(), out_dir=tmp_path, profile=profile)
     notes = tmp_path / "snapshots" / "notes.txt"
     notes.write_text("mine", encoding="utf-8")
     build_maps(_snapshots()[:1], out_dir=tmp_path, profile=profile, formats=("png",))
     left = sorted(path.name for path in (tmp_path / "snapshots").iterdir())
     assert left == [f"{DATES[-1]}.png", "notes.txt"]
+    assert not (tmp_path / "timeline.html").exists()

@@ -4,8 +4,10 @@ folium's default page loads jQuery, Bootstrap, Font Awesome and awesome-markers 
 CDNs; these maps use plain Leaflet vectors only, so :class:`LeafletMap` loads Leaflet alone,
 from its CDN or, offline, from the copy vendored in ``geo/render/assets/`` (BSD-2-Clause,
 licence beside it). folium's ``Popup`` and ``Tooltip`` paste their text into a JavaScript
-template literal unescaped; :class:`SafePopup` and :class:`Label` hand Leaflet a JSON string
-instead, and their HTML is built from escaped pieces (:mod:`geo.render._escape`).
+template literal unescaped, and branca compiles every element's output as a Jinja template;
+:class:`SafePopup` and :class:`Label` hand Leaflet a JavaScript string literal instead, their
+HTML is built from escaped pieces (:mod:`geo.render._escape`), and every element of ours adds
+its output to the page verbatim (:class:`PageMacro`).
 """
 
 from __future__ import annotations

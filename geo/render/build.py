@@ -181,6 +181,8 @@ def build_maps(
         page = timeline_page(ordered, profile=profile, tiles=tiles, asset_base=timeline_assets)
         timeline = write_text_atomic(out_dir / "timeline.html", page)
         files.append(timeline)
+    else:
+        (out_dir / "timeline.html").unlink(missing_ok=True)  # an earlier build's, now stale
     data_dir = out_dir / "data"
     data_files = tuple(
         sorted(

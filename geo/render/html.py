@@ -55,7 +55,7 @@ def snapshot_bounds(
         lons += [advance.origin[0], advance.target[0]]
         lats += [advance.origin[1], advance.target[1]]
     for obs in snapshot.observations:
-        if not obs.context:
+        if not obs.context and not obs.geometry.is_empty:
             min_lon, min_lat, max_lon, max_lat = obs.geometry.bounds
             lons += [min_lon, max_lon]
             lats += [min_lat, max_lat]
