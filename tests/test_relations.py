@@ -44,7 +44,9 @@ PLACES = {
     "Idleb": _city(169389, "Idleb", 36.63393, 35.93062, 2.0),
     "Alep": _city(170063, "Alep", 37.16117, 36.20124, 8.0),
     "Raqa": _city(172955, "Raqa", 39.00788, 35.95283, 3.0),
-    "Damas": _city(170654, "Damas", 36.29128, 33.5102, 8.0),
+    "Damas": dataclasses.replace(
+        _city(170654, "Damas", 36.29128, 33.5102, 8.0), feature_code="PPLC"
+    ),
     "Deir Ezzor": _city(170794, "Deir Ezzor", 40.14084, 35.33588, 4.0),
     "Qaryatayn": _city(173361, "Qaryatayn", 37.24066, 34.22956, 1.0),
     "Mossoul": Place("geonames:99072", "Mossoul", 43.11889, 36.335, "IQ", "P", "PPLA", 0, "", 6.0),
@@ -827,6 +829,123 @@ UNSEEN = [
         135,
     ),
     ("Les rebelles ont avancé jusqu'à 4 km à l'ouest d'Alep, a indiqué l'OSDH.", "Alep", 4, 270),
+    # A second batch, written later the same way.
+    (
+        "A une quinzaine de kilomètres au nord de Homs, les insurgés ont abattu un hélicoptère.",
+        "Homs",
+        15,
+        0,
+    ),
+    (
+        "Selon l'Observatoire, au moins 30 civils ont péri dans des raids sur un marché situé à "
+        "12 kilomètres au sud-est d'Idleb.",
+        "Idleb",
+        12,
+        135,
+    ),
+    (
+        "Les Kurdes ont repoussé l'assaut contre leur position, à six kilomètres à l'ouest de "
+        "Manbij, a affirmé leur porte-parole.",
+        "Manbij",
+        6,
+        270,
+    ),
+    ("La base aérienne de Tabqa se trouve à environ 45 km au sud-ouest de Raqa.", "Raqa", 45, 225),
+    (
+        "Les forces irakiennes sont désormais à 35 kilomètres au sud-est de Mossoul, a annoncé le "
+        "commandement.",
+        "Mossoul",
+        35,
+        135,
+    ),
+    ("Un charnier a été découvert à trois kilomètres au nord de Palmyre.", "Palmyre", 3, 0),
+    (
+        "Les jihadistes ont fait exploser un pont à 17 km au nord-ouest de Deir Ezzor mardi soir.",
+        "Deir Ezzor",
+        17,
+        315,
+    ),
+    (
+        "Dans la banlieue de Damas, à 10 km à l'est de la capitale, les bombardements ont repris.",
+        "Damas",
+        10,
+        90,
+    ),
+    (
+        "Les combattants de l'EI se sont emparés de Qaryatayn puis ont progressé à 30 km plus à "
+        "l'ouest.",
+        "Qaryatayn",
+        30,
+        270,
+    ),
+    (
+        "Le champ gazier de Chaer, à une quarantaine de kilomètres au nord-ouest de Palmyre, a "
+        "été repris.",
+        "Palmyre",
+        40,
+        315,
+    ),
+    (
+        "Les troupes loyalistes stationnées à 22 km au sud d'Alep ont été prises pour cible.",
+        "Alep",
+        22,
+        180,
+    ),
+    (
+        "Environ 200 familles ont trouvé refuge dans un village à 9 km au nord-nord-ouest de "
+        "Manbij.",
+        "Manbij",
+        9,
+        337.5,
+    ),
+    (
+        "L'EI tient toujours Hawija, à 55 km à l'ouest de Kirkouk, et Tal Afar, à 65 km à l'ouest "
+        "de Mossoul.",
+        "Mossoul",
+        65,
+        270,
+    ),
+    (
+        "Des drones ont frappé une position de l'EI à 28 km à l'est de Deir Ezzor.",
+        "Deir Ezzor",
+        28,
+        90,
+    ),
+    (
+        "Les rebelles ont lancé une contre-offensive à quelque 5 kilomètres au sud-ouest d'Alep.",
+        "Alep",
+        5,
+        225,
+    ),
+    (
+        "Les forces du régime ont atteint un point situé à 45 km au nord-est de Damas, selon "
+        "l'OSDH.",
+        "Damas",
+        45,
+        45,
+    ),
+    ("Selon Sana, l'armée a sécurisé l'autoroute à 14 km au sud-ouest de Homs.", "Homs", 14, 225),
+    (
+        "Un convoi humanitaire a été attaqué à 75 km au sud-est d'Idleb, près de la ligne de "
+        "front.",
+        "Idleb",
+        75,
+        135,
+    ),
+    (
+        "Les combats se sont rapprochés de Raqa: les FDS ne sont plus qu'à 8 km au nord de la "
+        "ville.",
+        "Raqa",
+        8,
+        0,
+    ),
+    (
+        "L'armée syrienne se trouve à environ 50 kilomètres à l'ouest de Palmyre, selon une "
+        "source militaire.",
+        "Palmyre",
+        50,
+        270,
+    ),
 ]
 
 
