@@ -167,10 +167,12 @@ def resolve(
     for group in groups.values():
         for i in group.indices:
             out[i] = _resolved(mentions[i], group, threshold)
-    for i in sites:
-        out[i] = _resolve_site(mentions[i], out)
     roles = _roles(article.text, out, doc)
-    return [replace(m, role=role) for m, role in zip(out, roles, strict=True)]
+    out = [replace(m, role=role) for m, role in zip(out, roles, strict=True)]
+    settled = list(out)
+    for i in sites:
+        out[i] = _resolve_site(article.text, mentions[i], settled)
+    return out
 
 
 # --- grouping ------------------------------------------------------------------------------
@@ -296,6 +298,10 @@ def _score(
             verdict = _hint_fits(hint, place)
             if verdict is not None:
                 score += _W_HINT_OK if verdict else _W_HINT_WRONG
+        floor = max((lang.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
+        if place.feature_class == "P" and 0 < place.population < floor:
+            rejected.append(f"{_describe(place)} is too small to name a {_scale_word(group)}")
+            continue
         limit = min((lang.SCALE_MAX_POPULATION[s] for s in small), default=None)
         too_big = small_only and limit is not None and place.population > limit
         if too_big:
@@ -510,26 +516,34 @@ def _is_site(mention: Mention) -> bool:
     return trigger_scale(mention.trigger) == SITE_SCALE or seat_city(mention.surface) is not None
 
 
-def _resolve_site(mention: Mention, resolved: Sequence[Mention]) -> Mention:
-    """A named site ("les temples de Bêl et Baalshamin"): the city of its sentence that holds
-    it, else the article's main place, else unresolved."""
+def _resolve_site(text: str, mention: Mention, resolved: Sequence[Mention]) -> Mention:
+    """A named site ("les temples de Bêl et Baalshamin"): the city named right after it ("... à
+    Palmyre"), else the only city its sentence names as a location, else the article's main
+    place, else unresolved.
+
+    The main place is the settlement the article names most as a location, at least three
+    times and more than any other: a dispatch about Palmyre mentions its temples in passing.
+    """
     settlements = [
         m
         for m in resolved
         if m.place is not None
-        and m.kind == "place"
+        and m.role == "location"
         and m.place.feature_class == "P"
         and m.resolution != "unresolved"
     ]
-    same_sentence = [m for m in settlements if m.sentence == mention.sentence]
-    if same_sentence:
-        holder = min(
-            same_sentence, key=lambda m: (m.start < mention.end, abs(m.start - mention.end))
-        )
-    else:
+    following = [m for m in settlements if m.start >= mention.end]
+    holder = next(
+        (m for m in following if _SITE_HOLDER.fullmatch(text[mention.end : m.start])), None
+    )
+    if holder is None:
+        same_sentence = {m.place.place_id: m for m in settlements if m.sentence == mention.sentence}
+        if len(same_sentence) == 1:
+            holder = next(iter(same_sentence.values()))
+    if holder is None:
         counts = Counter(m.place.place_id for m in settlements if m.place is not None)
         ranked = counts.most_common(2)
-        main = ranked[0] if ranked and ranked[0][1] >= 3 else None
+        main = ranked[0] if ranked and ranked[0][1] >= _MAIN_PLACE_MENTIONS else None
         if main is None or (len(ranked) > 1 and ranked[1][1] == main[1]):
             return replace(
                 mention,
@@ -541,10 +555,21 @@ def _resolve_site(mention: Mention, resolved: Sequence[Mention]) -> Mention:
         mention,
         place=holder.place,
         resolution=holder.resolution,
-        confidence=round(holder.confidence * 0.9, 3),
+        confidence=round(holder.confidence * _SITE_CONFIDENCE, 3),
         kind="site",
         reason=None,
     )
+
+
+#: What may stand between a named site and the city that holds it: "les temples de Bêl et
+#: Baalshamin à Palmyre", "la citadelle d'Alep" is a trigger, "le musée, dans Palmyre".
+_SITE_HOLDER = re.compile(r"[\s,]*(?:à|a|dans|de|d['’]|du)\s*", re.IGNORECASE)
+
+#: Mentions that make a settlement the article's main place, where its named sites are.
+_MAIN_PLACE_MENTIONS = 3
+
+#: A site placed in its city is a little less certain than the city.
+_SITE_CONFIDENCE = 0.9
 
 
 # --- metonymy -------------------------------------------------------------------------------
@@ -601,7 +626,7 @@ def _role(text: str, mention: Mention, doc: Doc) -> str:
         return "metonym"
     if _agent_noun_before(before):
         return "metonym"
-    if _apposition_agent(doc, span.end):
+    if _apposition_agent(doc, span.end) or _relative_agent(doc, span.end):
         return "metonym"
     if _acting_subject(doc, span, before):
         return "metonym"
@@ -707,6 +732,12 @@ def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
     if not at_boundary:
         return False
     j = span.end  # type: ignore[attr-defined]
+    if j + 1 < len(doc) and doc[j].lower_ in {"et", "ou"}:  # "Moscou et Ankara parrainent"
+        j += 1
+        while j < len(doc) and doc[j].lower_ in {"le", "la", "les", "l'"}:
+            j += 1
+        while j < len(doc) and doc[j].text[:1].isupper():
+            j += 1
     while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
         j += 1
     auxiliaries = []
@@ -725,6 +756,24 @@ def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
     if not verb.is_alpha or not verb.is_lower or verb.pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}:
         return bool(auxiliaries)
     return _lemma(verb) not in lang.LITERAL_SUBJECT_VERBS
+
+
+def _relative_agent(doc: Doc, end: int) -> bool:
+    """ "Téhéran, qui soutient les milices": the name is the subject of a relative clause
+    whose verb is not one of places."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "qui":
+        return False
+    j = end + 2
+    while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
+        j += 1
+    auxiliaries = []
+    while j < len(doc) and doc[j].pos_ == "AUX":
+        auxiliaries.append(_lemma(doc[j]))
+        j += 1
+    if "être" in auxiliaries or j >= len(doc):
+        return False
+    verb = doc[j]
+    return verb.is_alpha and verb.is_lower and _lemma(verb) not in lang.LITERAL_SUBJECT_VERBS
 
 
 def _passive_or_literal(verb: Token) -> bool:

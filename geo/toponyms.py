@@ -160,6 +160,8 @@ def recognise(
     organisations = [
         (e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1
     ]
+    for start, end in _compound_spans(text, gazetteer, persons):
+        propose(start, end, "trigger")
     for match in map(partial(_without_function_word, text, gazetteer), gazetteer.find(text)):
         if match is not None and (
             _plausible_name(text, doc, match.start, match.end, persons)
@@ -317,11 +319,26 @@ def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str, str | None]
 
 
 def _is_settlement(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether the gazetteer knows ``name`` exactly as a populated place or an admin area."""
+    """Whether the gazetteer knows ``name`` as a populated place or an admin area, spelled so or
+    under a key long enough not to be a chance collision ("Al-Chaer" is not "Car", China)."""
     return any(
         (match.start, match.end) == (0, len(name))
+        and (len(match.key) >= _SAFE_KEY_LENGTH or _spelled_as(gazetteer, name, match))
         and any(gazetteer.get(i).feature_class in {"P", "A"} for i in match.place_ids)
         for match in gazetteer.find(name)
+    )
+
+
+#: Shortest normalised key that two different names rarely share by chance.
+_SAFE_KEY_LENGTH = 6
+
+
+def _spelled_as(gazetteer: Gazetteer, name: str, match: Match) -> bool:
+    spelling = " ".join(fold(name).split())
+    return any(
+        " ".join(fold(alias).split()) == spelling
+        for place_id in match.place_ids
+        for alias in (gazetteer.get(place_id).name, *gazetteer.get(place_id).aliases)
     )
 
 
@@ -387,7 +404,9 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
         ):
             continue
         while j < len(doc) and (
-            doc[j].text[:1].isupper() or doc[j].lower_ in lang.PERSON_NAME_PARTICLES
+            doc[j].text[:1].isupper()
+            or doc[j].lower_ in lang.PERSON_NAME_PARTICLES
+            or re.match(rf"{_PARTICLE}-[{_UPPER}]", doc[j].text)
         ):
             if doc[j].is_upper and len(doc[j]) > 1:
                 break
@@ -400,9 +419,21 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
 
 
 def _place_like(name: str, gazetteer: Gazetteer) -> bool:
-    head = re.split(r"[ \u00a0-]", name, maxsplit=1)[0].lower()
-    return (head in lang.ARABIC_PLACE_HEADS and head not in lang.PERSON_LIKE_HEADS) or _is_known(
-        gazetteer, name
+    """Whether a ``PER`` entity is rather a place: built like an Arabic place name ("Khan
+    Cheikhoun"), known to the gazetteer as a whole ("Tal Abyad"), or ending with a well-known
+    place ("Amiriyat al-Fallouja"), which would otherwise make that place a family name."""
+    words = re.split(r"[ \u00a0]", name)
+    head = re.split(r"-", words[0], maxsplit=1)[0].lower()
+    if head in lang.ARABIC_PLACE_HEADS and head not in lang.PERSON_LIKE_HEADS:
+        return True
+    if _is_known(gazetteer, name):
+        return True
+    last = re.sub(rf"^{_PARTICLE}-", "", words[-1])
+    return any(
+        gazetteer.get(place_id).population >= _WELL_KNOWN_POPULATION
+        for match in gazetteer.find(last)
+        if (match.start, match.end) == (0, len(last))
+        for place_id in match.place_ids
     )
 
 
@@ -454,6 +485,29 @@ def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Mat
         return None
     ids = tuple(c.place.place_id for c in candidates)
     return Match(start, match.end, text[start : match.end], name_key(rest), ids)
+
+
+_PARTICLE_NAME = re.compile(rf"(?<![\w-]){_PARTICLE}-[{_UPPER}]{_LETTER}+(?![\w-])")
+_WORD_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}]{_LETTER}+[ \u00a0]$")
+
+
+def _compound_spans(
+    text: str, gazetteer: Gazetteer, persons: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    """Names built on a known place with the Arabic article: "Amiriyat al-Fallouja", "Qasr
+    al-Hayr". Without them, the place inside ("al-Fallouja") would be taken for the whole."""
+    for match in _PARTICLE_NAME.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is None or _sentence_initial(text, before.start()):
+            continue
+        head = before.group().strip()
+        if (
+            head.lower() in lang.FUNCTION_WORDS | lang.PERSON_TITLES
+            or name_key(head) in persons
+            or not _is_known(gazetteer, match.group())
+        ):
+            continue
+        yield before.start(), match.end()
 
 
 def _first_of_longer_name(text: str, match: Match, gazetteer: Gazetteer) -> bool:

@@ -146,6 +146,13 @@ SCALE_MAX_POPULATION: dict[str, int] = {
     "town": 200_000,
 }
 
+#: Smallest population a populated place may have to give its name to the unit its trigger
+#: names: provinces are named after their capitals (Homs, Idleb, Deir Ezzor), never after a
+#: village ("la province d'Al-Anbar" is not Ambar, a Turkish village of 5,000).
+SCALE_MIN_POPULATION: dict[str, int] = {
+    "admin": 20_000,
+}
+
 #: Size classes whose candidates must lie near the article's other places: nobody introduces
 #: a city 500 km away as "la localité de X" among the villages taken around one town.
 LOCAL_SCALES: frozenset[str] = frozenset({"village", "town", "district", "site"})
