@@ -893,7 +893,7 @@ def _linked_claims(
         if target is None:
             continue
         for claim in located:
-            if claim.target is None or claim.qualifier == words_of_kind:
+            if claim.target is None:
                 continue
             other = near if _same_name(claim.target, target) else None
             other = target if _same_name(claim.target, near) else other
