@@ -15,6 +15,8 @@ from browser.samples import (
     empty_zones,
     snapshot_parts,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.render import Snapshot
 from geo.render._folium import LEAFLET_CDN
@@ -103,3 +105,25 @@ def test_timeline_lists_every_date_and_links(profile):
     assert '["2016-08-12", "2016-08-19", "2016-09-11"]' in page
     assert '"snapshots/2016-09-11.html"' in page
     assert 'max="2"' in page
+
+
+_PROFILE = load_profile()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    evidence=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80),
+    name=st.text(alphabet=st.sampled_from("<>&'\"`${}%#\\/ éAlepHoms-"), min_size=1, max_size=20),
+)
+def test_any_article_text_builds_an_inert_page(evidence, name):
+    marked = f"QX{name}XQ"
+    page = snapshot_page(
+        Snapshot(**snapshot_parts(DAY, evidence=evidence, place_name=marked)), profile=_PROFILE
+    )
+    # Whatever the text, no markup or template syntax of it survives: every script element
+    # closes where ours do, no Jinja or JavaScript template delimiter appears, and a name
+    # with a special character never appears raw.
+    assert page.count("</script>") == page.count("<script")
+    assert "{{" not in page and "{%" not in page and "${" not in page
+    if set(name) & set("<>&'\"`${}\\"):
+        assert marked not in page
