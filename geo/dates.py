@@ -187,7 +187,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # ces dernières 24 heures, ces derniers jours
         rf"(?P<recent>{_alternation(words.RECENT)})(?:\s+\d+)?\s+{unit}",
         # en 2013, depuis 2013
-        rf"(?P<year_prefix>en|annee)\s+{_YEAR}",
+        rf"(?:(?P<year_prefix>en|annee)\s+)?{_YEAR}",
         # jeudi, jeudi soir, mardi dernier
         rf"{weekday}(?:\s+(?:{_alternation(words.TIME_OF_DAY)}))?{direction}",
         rf"(?P<relative>{_alternation(words.RELATIVE_DAYS)})",
@@ -203,6 +203,8 @@ def _resolve(
     if groups["direction"]:
         tense = words.DIRECTION[groups["direction"]]  # type: ignore[assignment]
     if groups["year"]:
+        if not (groups["month"] or groups["year_prefix"] or since):
+            return None  # a bare number ("2015 morts") is no date
         return _absolute(match.group(0), groups)
     if groups["month"]:
         cues = (groups["day"], groups["part"], groups["prefix"], groups["direction"], since)
@@ -216,8 +218,6 @@ def _resolve(
             return _valid_day(year, month, day)
         part_day = words.MONTH_PARTS[groups["part"]] if groups["part"] else 1
         return dt.date(year, month, min(part_day, calendar.monthrange(year, month)[1])), "month"
-    if groups["year_prefix"]:
-        return dt.date(int(groups["year"]), 1, 1), "year"
     if groups["unit"]:
         return _duration(groups, anchor, precision, since=since)
     if groups["weekday"]:

@@ -50,6 +50,7 @@ def _one(expression, anchor=FRIDAY, precision="day", tense="past"):
         ("le 7 mars 2015", ("2015-03-07", "day", False)),
         ("depuis le 14 juillet 2012", ("2012-07-14", "day", True)),
         ("en 2013", ("2013-01-01", "year", False)),
+        ("depuis 2014", ("2014-01-01", "year", True)),
         ("depuis avril dernier", ("2015-04-01", "month", True)),
         ("depuis le mois de décembre", ("2015-12-01", "month", True)),
         ("depuis un mois", ("2016-02-01", "month", True)),
@@ -98,6 +99,7 @@ def test_dates_of_a_seed_sentence_are_found_with_their_offsets():
         "la planète Mars",  # a bare month name
         "le 31 février",  # no such day
         "plus de 270.000 morts en cinq ans",
+        "2015 morts et 300 blessés",
     ],
 )
 def test_things_that_are_not_dates(text):
