@@ -146,17 +146,17 @@ class Store:
         """Materialise the :class:`Place` of a row."""
         names = self.surfaces[row].split(SEP)
         return Place(
-            place_id=self.place_ids[row],
-            name=names[0],
-            lon=self.lon[row],
-            lat=self.lat[row],
-            country_code=self.country[row],
-            feature_class=self.feature_class[row],
-            feature_code=self.feature_code[row],
-            population=self.population[row],
-            source=self.source[row],
-            uncertainty_km=self.uncertainty[row],
-            aliases=tuple(names[1:]),
+            self.place_ids[row],
+            names[0],
+            self.lon[row],
+            self.lat[row],
+            self.country[row],
+            self.feature_class[row],
+            self.feature_code[row],
+            self.population[row],
+            self.source[row],
+            self.uncertainty[row],
+            tuple(names[1:]),
         )
 
 

@@ -84,6 +84,8 @@ _INDEX_CODE = tuple(
     for name in ("normalize.py", "lang.py", "_store.py", "sources.py")
 )
 _PLACE_CACHE_SIZE = 50_000
+#: Lookups whose answers are kept (a corpus names the same places again and again).
+_RESULT_CACHE_SIZE = 20_000
 
 
 class Gazetteer:
@@ -112,6 +114,7 @@ class Gazetteer:
         self._overlay: ahocorasick.Automaton | None = None
         self._overlay_keys: list[str] = []
         self._fuzzy_pools: dict[str, list[str]] = {}
+        self._results: dict[tuple[object, ...], tuple[Candidate, ...]] = {}
 
     # ------------------------------------------------------------------ construction
 
@@ -279,6 +282,7 @@ class Gazetteer:
             if key:
                 self._added_keys.setdefault(key, {}).setdefault(place.place_id, surface)
         self._overlay = None
+        self._results.clear()
 
     # ------------------------------------------------------------------ lookup
 
@@ -313,6 +317,11 @@ class Gazetteer:
             below :data:`FUZZY_MAX_SCORE`), searched when no key matches or when none of
             the exact matches lies in the preferred ``country``.
 
+        Notes
+        -----
+        Answers are kept per (name, options) until the next :meth:`add`: a corpus names
+        the same places again and again.
+
         Examples
         --------
         >>> gaz = Gazetteer.from_places([Place("geonames:163808", "Tadmur", 38.28, 34.56,
@@ -322,15 +331,34 @@ class Gazetteer:
         """
         if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH or limit <= 0:
             return []
+        asked_for = (name, country, near, kind, limit)
+        cached = self._results.get(asked_for)
+        if cached is not None:
+            return list(cached)
+        found = self._lookup(name, country=country, near=near, kind=kind, limit=limit)
+        if len(self._results) >= _RESULT_CACHE_SIZE:
+            self._results.clear()
+        self._results[asked_for] = tuple(found)
+        return found
+
+    def _lookup(
+        self,
+        name: str,
+        *,
+        country: str | None,
+        near: tuple[float, float] | None,
+        kind: str | None,
+        limit: int,
+    ) -> list[Candidate]:
         key = name_key(name)
         if not key:
             return []
-        spelled = spellings(name)
-        found = self._exact(key, kind, spelled, country, near, limit)
+        asked = _Asked(name)
+        found = self._exact(key, kind, asked, country, near, limit)
         if not found or (country and all(c.place.country_code != country for c in found)):
             # Nothing, or nothing in the preferred country: look for close spellings too.
             seen = {c.place.place_id for c in found}
-            fuzzy = self._fuzzy(key, kind, spelled, country, near, limit)
+            fuzzy = self._fuzzy(key, kind, asked, country, near, limit)
             found += [c for c in fuzzy if c.place.place_id not in seen]
         if not found and self._online is not None:
             found = [
@@ -339,7 +367,7 @@ class Gazetteer:
                 if kind is None or c.place.feature_class == kind
             ]
         if len(found) > 1:
-            found.sort(key=lambda c: _rank(c, spelled, country, near))
+            found.sort(key=lambda c: _rank(c, asked, country, near))
         return found[:limit]
 
     def _ask_online(self, name: str, country: str | None, limit: int) -> list[Candidate]:
@@ -373,7 +401,7 @@ class Gazetteer:
         self,
         key: str,
         kind: str | None,
-        spelled: tuple[str, ...],
+        asked: _Asked,
         country: str | None,
         near: tuple[float, float] | None,
         limit: int,
@@ -383,7 +411,8 @@ class Gazetteer:
         The references of a key are stored most prominent first, so without ``near`` the
         order is already right; the preferred ``country`` and the very spelling asked
         ("Palmyre" is a name of Tadmur, 51,000 inhabitants, and a key-mate of Palmira,
-        312,000) are stable partitions on top.
+        312,000) are stable partitions on top (when the first place already has that
+        spelling, the others keep their order of prominence).
         """
         store = self._store
         rows = [split_ref(ref) for ref in store.refs(key)]
@@ -395,17 +424,20 @@ class Gazetteer:
             _, _, metres = _GEOD.inv([near[0]] * len(rows), [near[1]] * len(rows), lons, lats)
             penalty = {r: m / 100_000.0 for r, m in zip(rows, metres, strict=True)}
             rows.sort(key=lambda r: penalty[r] - store.prominence(r[0]))
-        if len(rows) > 1:
-            rows.sort(
-                key=lambda r: (
-                    country is not None and store.country[r[0]] != country,
-                    not store.has_spelling(r[0], spelled),
-                )
-            )
-        found = [
-            Candidate(self._place(row), store.spelled(row, position, spelled), 1.0)
-            for row, position in rows[:limit]
-        ]
+        if country is not None and len(rows) > 1:
+            rows.sort(key=lambda r: store.country[r[0]] != country)
+        if (
+            len(rows) > 1
+            and store.surface(*rows[0]) != asked.name
+            and not store.has_spelling(rows[0][0], asked.spellings)
+        ):
+            rows.sort(key=lambda r: not store.has_spelling(r[0], asked.spellings))
+        found = []
+        for row, position in rows[:limit]:
+            surface = store.surface(row, position)
+            if surface != asked.name:
+                surface = store.spelled(row, position, asked.spellings)
+            found.append(Candidate(self._place(row), surface, 1.0))
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
             if kind is None or place.feature_class == kind:
@@ -426,7 +458,7 @@ class Gazetteer:
         self,
         key: str,
         kind: str | None,
-        spelled: tuple[str, ...],
+        asked: _Asked,
         country: str | None,
         near: tuple[float, float] | None,
         limit: int,
@@ -446,7 +478,7 @@ class Gazetteer:
         seen: set[str] = set()
         for hit_key, ratio, _ in hits:
             score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
-            for candidate in self._exact(hit_key, kind, spelled, country, near, limit):
+            for candidate in self._exact(hit_key, kind, asked, country, near, limit):
                 if candidate.place.place_id not in seen:
                     seen.add(candidate.place.place_id)
                     found.append(
@@ -614,9 +646,26 @@ def _accept(text: str, folded: str, start: int, end: int) -> bool:
     return False
 
 
+class _Asked:
+    """A name as asked, with its :func:`~gazetteer.normalize.spellings` made on first use
+    (most lookups never need them: one candidate, or the stored name is the one asked)."""
+
+    __slots__ = ("_spellings", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._spellings: tuple[str, ...] | None = None
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        if self._spellings is None:
+            self._spellings = spellings(self.name)
+        return self._spellings
+
+
 def _rank(
     candidate: Candidate,
-    spelled: tuple[str, ...],
+    asked: _Asked,
     country: str | None,
     near: tuple[float, float] | None,
 ) -> tuple[bool, bool, float, bool, float]:
@@ -631,7 +680,10 @@ def _rank(
         _, _, metres = _GEOD.inv(near[0], near[1], place.lon, place.lat)
         prominence -= metres / 100_000.0
     other_country = country is not None and place.country_code != country
-    respelled = " ".join(fold(candidate.matched_name).split()) not in spelled
+    respelled = (
+        candidate.matched_name != asked.name
+        and " ".join(fold(candidate.matched_name).split()) not in asked.spellings
+    )
     return (not candidate.exact, other_country, -candidate.score, respelled, -prominence)
 
 
