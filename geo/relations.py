@@ -388,7 +388,13 @@ def _distance(words: Sequence[_Word], i: int) -> tuple[_Distance, int, bool] | N
     else:
         minimum, maximum = max(0.0, low), high
     words_of_qualifier = " ".join(qualifier_key) if qualifier_key else None
-    distance = _Distance(minimum * km, maximum * km, nominal * km, words_of_qualifier)
+    decimals = 6  # of a kilometre: a millimetre, far below any figure's precision
+    distance = _Distance(
+        round(minimum * km, decimals),
+        round(maximum * km, decimals),
+        round(nominal * km, decimals),
+        words_of_qualifier,
+    )
     if not 0.0 < distance.maximum <= MAX_CLAIM_DISTANCE_KM:
         return None
     return distance, j, led
