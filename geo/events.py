@@ -172,7 +172,7 @@ class _Extractor:
         self.claims = sorted(claims, key=lambda c: c.start)
         self.actor_spans = profile.find_actors(article.text)
         self.last_place: Place | None = None
-        self.focus: tuple[Place, int] | None = None  # the last place an event was about
+        self.focus: int | None = None  # the sentence of the last event about a place
         self.last_actor: tuple[Actor, int] | None = None
         self.index = 0
 
@@ -206,8 +206,8 @@ class _Extractor:
         claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
         observations = self._attach_claims(sent, claims, found, actors)
         about = [t.place for obs, t in found if t is not None and t.front and not obs.context]
-        if about:
-            self.focus = (about[-1], self.index)
+        if about:  # "la ville" of the next sentence is this place
+            self.focus = self.index
             self.last_place = about[-1]
         return _dedupe(observations)
 
@@ -237,7 +237,7 @@ class _Extractor:
                 targets.append(_Target(place, token.i - 1, token.i + 1, None, self._front(place)))
         targets = [t for t in targets if not self._reference_only(t)]
         targets.sort(key=lambda t: t.start)
-        if self.focus is None or self.focus[1] < self.index - 1:
+        if self.focus is None or self.focus < self.index - 1:
             front = [t.place for t in targets if t.front and t.mention is not None]
             if front:
                 self.last_place = front[-1]
@@ -354,11 +354,9 @@ class _Extractor:
         """
         country = target.place.country_code
         if _passive(self.doc, trigger):
-            taker = self._actor(trigger, actors, country, exclude=None)
+            taker = self._agent(trigger, actors, country) or _Found(None, "none")
             before = [
-                a
-                for a in actors
-                if (span := self._token_span(a)) and span[1] <= trigger.start and a is not None
+                a for a in actors if (span := self._token_span(a)) and span[1] <= trigger.start
             ]
             holder = self.profile.actor_for(before[-1], country) if before else None
         else:
@@ -395,11 +393,9 @@ class _Extractor:
                 if 0 <= start - trigger.end <= 3 and _linked_after(doc, trigger.end, start):
                     return self._settle(span, country, "parse")
         if _passive(doc, trigger):
-            for (start, _end), span in spans:
-                if 0 <= start - trigger.end <= MAX_ACTOR_GAP and any(
-                    fold(doc[i].text) == "par" for i in range(max(trigger.end, start - 2), start)
-                ):
-                    return self._settle(span, country, "parse")
+            agent = self._agent(trigger, candidates, country)
+            if agent is not None:
+                return agent
         else:
             subject = _subject(doc[trigger.start])
             if subject is not None:
@@ -420,6 +416,19 @@ class _Extractor:
         if after:
             return self._settle(min(after, key=lambda x: x[0])[1], country, "position")
         return _Found(None, "none")
+
+    def _agent(
+        self, trigger: _Trigger, actors: list[ActorSpan], country: str | None
+    ) -> _Found | None:
+        """The agent of a passive: the actor after "par" ("assiégée depuis 2012 par l'armée")."""
+        doc = self.doc
+        for actor in actors:
+            span = self._token_span(actor)
+            if span is None or not 0 <= span[0] - trigger.end <= MAX_ACTOR_GAP:
+                continue
+            if any(fold(t.text) == "par" for t in doc[max(trigger.end, span[0] - 2) : span[0]]):
+                return self._settle(actor, country, "parse")
+        return None
 
     def _opponent_of(self, taker: _Found, actors: list[ActorSpan], country: str | None) -> _Found:
         """The nearest actor of another side than ``taker`` in the sentence."""

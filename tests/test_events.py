@@ -177,6 +177,12 @@ def test_a_bare_participle_is_passive_with_its_agent(nlp):
     assert ("withdrew", "rebels", "Homs") in found
 
 
+def test_ousted_in_the_passive_without_agent_nobody_takes(nlp):
+    found = _triples(_run(nlp, "Les jihadistes ont été chassés de Manbij."))
+    assert ("lost", "isis", "Manbij") in found
+    assert not any(relation == "captured" for relation, _, _ in found)
+
+
 def test_a_withdrawal_towards_a_place_does_not_leave_it(nlp):
     found = _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous."))
     assert ("withdrew", "isis", "Jarablous") not in found
