@@ -136,13 +136,16 @@ def recognise(
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
     sentence_starts = [s.start for s in sentences]
     person_spans = _person_spans(text, doc, gazetteer)
-    blocked = _blocked_spans(text, folded, person_spans)
+    blocked = _blocked_spans(text, folded)
     persons = _person_names(text, person_spans)
 
     proposals: dict[tuple[int, int], _Proposal] = {}
 
     def propose(start: int, end: int, origin: str, **extra: str | None) -> None:
-        if _overlaps(blocked, start, end):
+        # A trigger outweighs a title: "le quartier de Cheikh Maqsoud" is a place.
+        if _overlaps(blocked, start, end) or (
+            extra.get("trigger") is None and _overlaps(person_spans, start, end)
+        ):
             return
         item = proposals.setdefault((start, end), _Proposal(start, end))
         item.origins.add(origin)
@@ -362,13 +365,10 @@ def _organisation_pattern() -> re.Pattern[str]:
 _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}(?![\w-])")
 
 
-def _blocked_spans(
-    text: str, folded: str, person_spans: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Spans that are organisations, acronyms or people: nothing inside them is a place."""
+def _blocked_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Spans that are organisations or acronyms: nothing inside them is a place."""
     spans = [m.span() for m in _organisation_pattern().finditer(folded)]
     spans += [m.span() for m in _ACRONYM.finditer(text) if m.group() not in lang.PLACE_ACRONYMS]
-    spans += person_spans
     return sorted(spans)
 
 
@@ -420,14 +420,17 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
 
 def _place_like(name: str, gazetteer: Gazetteer) -> bool:
     """Whether a ``PER`` entity is rather a place: built like an Arabic place name ("Khan
-    Cheikhoun"), known to the gazetteer as a whole ("Tal Abyad"), or ending with a well-known
-    place ("Amiriyat al-Fallouja"), which would otherwise make that place a family name."""
+    Cheikhoun"), known to the gazetteer as a whole ("Tal Abyad"), or ending with the Arabic
+    article and a well-known place ("Amiriyat al-Fallouja"), which would otherwise make that
+    place a family name ("John Kerry" stays a person, although Kerry is an Irish county)."""
     words = re.split(r"[ \u00a0]", name)
     head = re.split(r"-", words[0], maxsplit=1)[0].lower()
     if head in lang.ARABIC_PLACE_HEADS and head not in lang.PERSON_LIKE_HEADS:
         return True
     if _is_known(gazetteer, name):
         return True
+    if len(words) < 2 or not re.match(rf"{_PARTICLE}-", words[-1]):
+        return False
     last = re.sub(rf"^{_PARTICLE}-", "", words[-1])
     return any(
         gazetteer.get(place_id).population >= _WELL_KNOWN_POPULATION

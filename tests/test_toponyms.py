@@ -1,0 +1,306 @@
+"""Toponym recognition: triggers, hints, filters of what is not a place, on the seeds and beyond."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geo.records import Article
+from geo.toponyms import recognise, seat_city, trigger_scale
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def bench():
+    """The evaluation script, whose gold loader and scorer the figures tests share."""
+    path = REPO / "bench" / "eval_toponyms.py"
+    spec = importlib.util.spec_from_file_location("eval_toponyms", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_toponyms"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def find(nlp, gazetteer):
+    def run(text: str):
+        return recognise(Article("t", None, None, text), nlp(text), gazetteer)
+
+    return run
+
+
+def surfaces(mentions) -> list[str]:
+    return [m.surface for m in mentions]
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+
+def test_recognition_on_the_seeds_matches_the_gold(bench, nlp, gazetteer):
+    pairs = bench.load_gold([bench.GOLD_DIR])
+    found = []
+
+    def system(article, doc):
+        mentions = recognise(article, doc, gazetteer)
+        found.append(mentions)
+        return [
+            bench.Prediction(m.start, m.end, None, None, None, False, "location") for m in mentions
+        ]
+
+    scores = bench.score(system, pairs, [nlp(a.text) for a, _ in pairs])
+    assert scores.gold == 105
+    assert scores.f1 >= 0.97, (scores.precision, scores.recall)
+    for (article, _), mentions in zip(pairs, found, strict=True):
+        for mention in mentions:
+            assert article.text[mention.start : mention.end] == mention.surface
+            assert mention.sentence.start <= mention.start < mention.end <= mention.sentence.end
+
+
+def test_seed_phrasings_that_motivated_the_triggers(find):
+    text = (
+        "Les troupes combattent dans les environs du village d'al-Bayarat. Les agglomérations "
+        "d'El Kuleybe et de Kirkouk ont été libérées. L'EI a délogé de la localité "
+        "d'Al-Alianiyé. Des combats à l'aéroport militaire de Palmyre."
+    )
+    found = {m.surface: m.trigger for m in find(text)}
+    assert found == {
+        "al-Bayarat": "village",
+        "El Kuleybe": "agglomération",
+        "Kirkouk": "agglomération",
+        "Al-Alianiyé": "localité",
+        "Palmyre": "aéroport",
+    }
+
+
+# --- triggers beyond the seeds ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les FDS ont repris la ville syrienne de Manbij.", [("Manbij", "ville")]),
+        (
+            "Les forces sont entrées dans la localité stratégique de Qaryatayn.",
+            [("Qaryatayn", "localité")],
+        ),
+        ("Des raids ont visé la province d'Idleb.", [("Idleb", "province")]),
+        ("Le camp de Yarmouk est assiégé.", [("Yarmouk", "camp")]),
+        (
+            "Les quartiers de Cheikh Maqsoud et d'Achrafieh sont bombardés.",
+            [("Cheikh Maqsoud", "quartier"), ("Achrafieh", "quartier")],
+        ),
+        (
+            "Les villes de Tal Afar, Fallouja et Ramadi ont été reprises.",
+            [("Tal Afar", "ville"), ("Fallouja", "ville"), ("Ramadi", "ville")],
+        ),
+        ("Les obus sont tombés sur le mont Qassioun.", [("Qassioun", "mont")]),
+        ("Des combats près de la base aérienne de Tabqa.", [("Tabqa", "base")]),
+        (
+            "Des combats près de la base aérienne de Kweires.",
+            [("base aérienne de Kweires", "base")],
+        ),
+    ],
+)
+def test_a_trigger_names_the_kind_of_place(find, text, expected):
+    found = [(m.surface, m.trigger) for m in find(text)]
+    for pair in expected:
+        assert pair in found
+    assert all("trigger" in m.origins for m in find(text) if (m.surface, m.trigger) in expected)
+
+
+def test_a_singular_trigger_takes_one_name_only(find):
+    found = {
+        m.surface: m.trigger for m in find("Le village de Tell Hamis et Qamichli sont calmes.")
+    }
+    assert found["Tell Hamis"] == "village"
+    assert found.get("Qamichli") is None
+
+
+def test_named_sites_are_one_mention_when_no_city_names_them(find):
+    text = (
+        "L'EI a détruit les temples de Bêl et Baalshamin à Palmyre, ainsi que le célèbre Arc "
+        "de triomphe. Le musée de Palmyre a été pillé."
+    )
+    found = [(m.surface, m.trigger) for m in find(text)]
+    assert ("temples de Bêl et Baalshamin", "temple") in found
+    assert ("Arc de triomphe", "arc") in found
+    assert ("Palmyre", "musée") in found
+    assert "Bêl" not in surfaces(find(text))
+
+
+def test_seats_of_government_are_recognised_with_their_city(find):
+    mentions = find("Le Kremlin a démenti. La Maison Blanche a répondu.")
+    assert surfaces(mentions) == ["Kremlin", "Maison Blanche"]
+    assert {c.place.country_code for c in mentions[0].candidates} >= {"RU"}
+    assert seat_city("Kremlin") == "Moscou"
+    assert seat_city("Palmyre") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "hint"),
+    [
+        ("Les combats font rage à Alep (nord).", "Alep", "nord"),
+        ("Une offensive sur Palmyre ( centre ) a commencé.", "Palmyre", "centre"),
+        ("L'armée avance vers Mossoul (nord de l'Irak).", "Mossoul", "nord de l'irak"),
+        ("Des frappes sur Idleb (nord-ouest).", "Idleb", "nord-ouest"),
+        ("Des frappes sur Idleb (130 morts).", "Idleb", None),
+    ],
+)
+def test_afp_region_hint_is_read_after_the_name(find, text, surface, hint):
+    mention = next(m for m in find(text) if m.surface == surface)
+    assert mention.hint == hint
+
+
+# --- what is not a place ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe Etat islamique (EI) et Daech ont perdu du terrain, selon l'OSDH et l'ONU.",
+        "D'après le Washington Post, le Front Al-Nosra, branche d'Al-Qaïda, recule.",
+        "A Genève, Américains et Russes se sont parlé.",
+        "M. Kerry a rencontré le président Bachar al-Assad et Vladimir Poutine.",
+        "Le chef de l'EI, Abou Bakr al-Baghdadi, serait vivant.",
+        "L'opération Bouclier de l'Euphrate est terminée, a dit le Hezbollah.",
+        "Le directeur des Antiquités Maamoun Abdelkarim a parlé à l'AFP et à NBC News.",
+    ],
+)
+def test_organisations_people_and_demonyms_are_not_places(find, text):
+    names = set(surfaces(find(text)))
+    assert not names & {
+        "EI",
+        "Daech",
+        "OSDH",
+        "ONU",
+        "Etat",
+        "Washington",
+        "Al-Nosra",
+        "Al-Qaïda",
+        "Américains",
+        "Russes",
+        "Kerry",
+        "Assad",
+        "al-Assad",
+        "Poutine",
+        "Bakr",
+        "al-Baghdadi",
+        "Euphrate",
+        "Maamoun",
+        "News",
+        "AFP",
+    }
+
+
+def test_a_person_named_once_is_a_person_everywhere(find):
+    text = "John Kerry est arrivé. Plus tard, Kerry a parlé de Raqa."
+    assert surfaces(find(text)) == ["Raqa"]
+
+
+def test_spacy_persons_that_are_places_stay_places(find):
+    # fr_core_news_sm tags these as PER.
+    text = "Les FDS ont pris Tal Abyad. Le raid sur Khan Cheikhoun a tué des civils. Mossoul tient."
+    assert surfaces(find(text)) == ["Tal Abyad", "Khan Cheikhoun", "Mossoul"]
+
+
+def test_sentence_initial_function_words_are_not_part_of_the_name(find):
+    mentions = find("Les combats continuent.\n\nA Raqa et selon le Pentagone, la ville tombe.")
+    assert surfaces(mentions) == ["Raqa", "Pentagone"]
+
+
+def test_capitalised_common_words_at_sentence_start_are_not_places(find):
+    text = "Sur le terrain, les combats font rage. Fort de son succès, le régime avance vers Hama."
+    assert surfaces(find(text)) == ["Hama"]
+
+
+def test_a_compound_name_is_not_cut_to_the_place_inside(find):
+    mentions = find("Les civils fuient vers Amiriyat al-Fallouja, au sud de Fallouja.")
+    assert surfaces(mentions)[-1] == "Fallouja"
+    assert "al-Fallouja" not in surfaces(mentions)
+
+
+def test_unknown_names_keep_no_far_away_fuzzy_candidates(find):
+    mention = next(m for m in find("Le village d'al-Kallabiyeh est tombé.") if m.trigger)
+    assert mention.surface == "al-Kallabiyeh"
+    assert mention.candidates == ()
+
+
+def test_other_wars_reporting_style(find):
+    text = (
+        "Les forces russes ont pris la localité de Bakhmout, dans la région de Donetsk (est), "
+        "tandis que Kiev dément. A Tripoli, les milices se sont affrontées près de l'aéroport "
+        "de Mitiga."
+    )
+    found = {m.surface: (m.trigger, m.hint) for m in find(text)}
+    assert found["Bakhmout"] == ("localité", None)
+    assert found["Donetsk"] == ("région", "est")
+    assert "Kiev" in found and "Tripoli" in found
+
+
+# --- invariants --------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Palmyre",
+        "le village d'al-Bayarat",
+        "l'EI",
+        "(nord)",
+        "Moscou",
+        "M. Kerry",
+        "à",
+        "la ville de",
+        "Alep",
+        "et",
+        ",",
+        ".",
+        "Les",
+        "Américains",
+        "de",
+        "selon l'OSDH",
+        "Deir Ezzor",
+        "les agglomérations d'El Kuleybe et de Kirkouk",
+        "A Raqa",
+        "\n\n",
+        "«",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_PIECES, min_size=1, max_size=25))
+def test_mentions_are_sorted_non_overlapping_spans_of_the_text(find, pieces):
+    text = " ".join(pieces)
+    mentions = find(text)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.origins and mention.origins <= {"gazetteer", "ner", "trigger"}
+        assert mention.trigger is None or trigger_scale(mention.trigger) is not None
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        assert before.end <= after.start
+
+
+def test_recognition_of_a_long_article_is_fast(nlp, gazetteer, seeds_dir):
+    from geo.articles import read_inputs
+
+    article = read_inputs([seeds_dir]).articles[0]
+    doc = nlp(article.text)
+    recognise(article, doc, gazetteer)
+    started = time.perf_counter()
+    recognise(article, doc, gazetteer)
+    assert time.perf_counter() - started < 0.5
