@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 from browser.samples import (
@@ -127,3 +128,22 @@ def test_any_article_text_builds_an_inert_page(evidence, name):
     assert "{{" not in page and "{%" not in page and "${" not in page
     if set(name) & set("<>&'\"`${}\\"):
         assert marked not in page
+
+
+def test_timeline_draws_an_unchanged_feature_once(profile):
+    # Five weekly snapshots where nothing changes but the date: each feature is drawn once,
+    # visible over the whole range, so the page does not grow with the number of snapshots.
+    parts = snapshot_parts(DAY)
+    snaps = []
+    for week in range(5):
+        day = DAY + dt.timedelta(weeks=week)
+        states = [
+            replace(s, snapshot=day, age_days=(s.age_days or 0) + 7 * week) for s in parts["states"]
+        ]
+        snaps.append(Snapshot(**{**parts, "date": day, "states": states}))
+    page = timeline_page(snaps, profile=profile)
+    one = timeline_page(snaps[:1], profile=profile)
+    features = len(parts["states"]) + len(parts["zones"]) + len(parts["fronts"]) + 1
+    assert page.count("L.featureGroup(") == one.count("L.featureGroup(") == features
+    assert page.count("[[0, 4]]]") == features
+    assert len(page) < 1.05 * len(one)

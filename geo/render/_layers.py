@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import folium
+import geopandas as gpd
 from pyproj import Geod
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -76,9 +77,9 @@ def place_elements(
     colour = side_colour(profile, state.side)
     uncertain = is_uncertain(state.place_id, state.confidence)
     precision = snapshot.date_precision(state.article_id, state.place_id, state.since)
-    age = None
-    if state.age_days is not None:
-        age = f"{state.age_days} days" + (" (stale)" if state.stale else "")
+    age = f"{state.age_days} days" if state.age_days is not None else None
+    if state.stale:
+        age = f"{age} (stale)" if age else "stale"
     popup = popup_html(
         f"{state.place}: {side_label(profile, state.side)}",
         [
@@ -275,40 +276,36 @@ def _geometry_feature(geometry: BaseGeometry) -> dict:
     return {"type": "Feature", "properties": {}, "geometry": mapping(geometry)}
 
 
-def zone_elements(snapshot: Snapshot, *, profile: TheatreProfile) -> list[Element]:
-    """The areas of control, one GeoJSON layer per row, filled in the holder's colour."""
-    elements: list[Element] = []
-    for row in snapshot.zones.itertuples(index=False):
-        if row.geometry is None or row.geometry.is_empty:
-            continue
-        colour = side_colour(profile, row.side)
-        stale = bool(row.stale)
-        layer = folium.GeoJson(
-            _geometry_feature(row.geometry),
-            style_function=lambda _f, colour=colour, stale=stale: {
-                "color": colour,
-                "weight": 1,
-                "opacity": STALE_OPACITY if stale else 0.8,
-                "dashArray": STALE_DASH if stale else None,
-                "fillColor": colour,
-                "fillOpacity": 0.08 if stale else 0.18,
-            },
-            className=_classes(
-                "geo-zone", f"geo-side-{css_token(row.side)}", "geo-stale" if stale else None
-            ),
-            control=False,
-        )
-        popup = popup_html(
-            f"Area held by {side_label(profile, row.side)}",
-            [
-                ("As of", snapshot.slug),
-                ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
-                ("Drawn from", "the places this side holds, see their popups"),
-            ],
-        )
-        SafePopup(popup).add_to(layer)
-        elements.append(layer)
-    return elements
+def zone_feature(
+    side: str, geometry: BaseGeometry, stale: bool, *, profile: TheatreProfile, as_of: str | None
+) -> Element:
+    """One area of control, filled in the holder's colour (``as_of``: the snapshot date)."""
+    colour = side_colour(profile, side)
+    layer = folium.GeoJson(
+        _geometry_feature(geometry),
+        style_function=lambda _f: {
+            "color": colour,
+            "weight": 1,
+            "opacity": STALE_OPACITY if stale else 0.8,
+            "dashArray": STALE_DASH if stale else None,
+            "fillColor": colour,
+            "fillOpacity": 0.08 if stale else 0.18,
+        },
+        className=_classes(
+            "geo-zone", f"geo-side-{css_token(side)}", "geo-stale" if stale else None
+        ),
+        control=False,
+    )
+    popup = popup_html(
+        f"Area held by {side_label(profile, side)}",
+        [
+            ("As of", as_of),
+            ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
+            ("Drawn from", "the places this side holds, see their popups"),
+        ],
+    )
+    SafePopup(popup).add_to(layer)
+    return layer
 
 
 def _sides_text(sides: object, profile: TheatreProfile) -> str:
@@ -319,32 +316,60 @@ def _sides_text(sides: object, profile: TheatreProfile) -> str:
     return " / ".join(side_label(profile, part.strip()) for part in parts) or "unknown sides"
 
 
+def front_feature(
+    sides: object,
+    geometry: BaseGeometry,
+    stale: bool,
+    *,
+    profile: TheatreProfile,
+    as_of: str | None,
+) -> Element:
+    """One front line, magenta, dashed; faded with shorter dashes where the evidence is stale."""
+    layer = folium.GeoJson(
+        _geometry_feature(geometry),
+        style_function=lambda _f: {
+            "color": FRONT_COLOUR,
+            "weight": 3,
+            "opacity": STALE_OPACITY if stale else 0.9,
+            "dashArray": STALE_DASH if stale else "12 6",
+            "fill": False,
+        },
+        className=_classes("geo-front", "geo-stale" if stale else None),
+        control=False,
+    )
+    popup = popup_html(
+        f"Front line: {_sides_text(sides, profile)}",
+        [
+            ("As of", as_of),
+            ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
+        ],
+    )
+    SafePopup(popup).add_to(layer)
+    return layer
+
+
+def drawable_rows(frame: gpd.GeoDataFrame) -> list:
+    """The rows of a zones or fronts frame that have a geometry to draw."""
+    return [
+        row
+        for row in frame.itertuples(index=False)
+        if row.geometry is not None and not row.geometry.is_empty
+    ]
+
+
+def zone_elements(snapshot: Snapshot, *, profile: TheatreProfile) -> list[Element]:
+    """The areas of control of ``snapshot``."""
+    return [
+        zone_feature(row.side, row.geometry, bool(row.stale), profile=profile, as_of=snapshot.slug)
+        for row in drawable_rows(snapshot.zones)
+    ]
+
+
 def front_elements(snapshot: Snapshot, *, profile: TheatreProfile) -> list[Element]:
-    """The front lines, near-black, dashed and faded where the evidence is stale."""
-    elements: list[Element] = []
-    for row in snapshot.fronts.itertuples(index=False):
-        if row.geometry is None or row.geometry.is_empty:
-            continue
-        stale = bool(row.stale)
-        layer = folium.GeoJson(
-            _geometry_feature(row.geometry),
-            style_function=lambda _f, stale=stale: {
-                "color": FRONT_COLOUR,
-                "weight": 3,
-                "opacity": STALE_OPACITY if stale else 0.9,
-                "dashArray": STALE_DASH if stale else "12 6",
-                "fill": False,
-            },
-            className=_classes("geo-front", "geo-stale" if stale else None),
-            control=False,
+    """The front lines of ``snapshot``."""
+    return [
+        front_feature(
+            row.sides, row.geometry, bool(row.stale), profile=profile, as_of=snapshot.slug
         )
-        popup = popup_html(
-            f"Front line: {_sides_text(row.sides, profile)}",
-            [
-                ("As of", snapshot.slug),
-                ("Evidence", "stale (older than the staleness threshold)" if stale else "recent"),
-            ],
-        )
-        SafePopup(popup).add_to(layer)
-        elements.append(layer)
-    return elements
+        for row in drawable_rows(snapshot.fronts)
+    ]
