@@ -68,6 +68,15 @@ def destination(
 ) -> tuple[float, float]:
     """The point ``distance_km`` from ``origin`` (``(lon, lat)``) on azimuth ``bearing_deg``.
 
+    Parameters
+    ----------
+    origin
+        ``(lon, lat)`` of the start.
+    bearing_deg
+        Azimuth in degrees, 0 = north, 90 = east.
+    distance_km
+        Geodesic distance along the ellipsoid.
+
     Examples
     --------
     >>> lon, lat = destination((38.27, 34.55), bearing_deg=270.0, distance_km=20.0)
@@ -104,7 +113,16 @@ def _circle(anchor: tuple[float, float], radius_km: float) -> list[tuple[float, 
 
 
 def uncertainty_km(polygon: BaseGeometry, lon: float, lat: float) -> float:
-    """Largest geodesic distance from ``(lon, lat)`` to a vertex of ``polygon``'s boundary."""
+    """Largest geodesic distance from ``(lon, lat)`` to a vertex of ``polygon``'s boundary.
+
+    Parameters
+    ----------
+    polygon
+        A (Multi)Polygon in ``(lon, lat)``; its arcs are densified, so its vertices stand for
+        its boundary.
+    lon, lat
+        The estimate the radius is measured from.
+    """
     coords = shapely.get_coordinates(polygon.boundary)
     if len(coords) == 0:
         return 0.0
@@ -203,7 +221,13 @@ def _best_point(polygon: BaseGeometry) -> Point:
 
 
 def footprint_of(polygon: BaseGeometry) -> Footprint:
-    """A footprint for an arbitrary region: its best point and point-radius."""
+    """A footprint for an arbitrary region: its best point and point-radius.
+
+    Raises
+    ------
+    FootprintError
+        When the region is empty.
+    """
     if polygon.is_empty:
         raise FootprintError("empty region has no footprint")
     point = _best_point(polygon)
@@ -237,7 +261,14 @@ def intersect(footprints: Sequence[Footprint]) -> Footprint:
 
 
 def disc(centre: tuple[float, float], *, radius_km: float) -> Footprint:
-    """The disc of ``radius_km`` around ``centre``: a place known only by point and radius."""
+    """The disc of ``radius_km`` around ``centre``: a place known only by point and radius.
+
+    Examples
+    --------
+    >>> fp = disc((38.28, 34.56), radius_km=10)
+    >>> (fp.lon, fp.lat, fp.uncertainty_km)
+    (38.28, 34.56, 10.0)
+    """
     return sector(
         centre,
         distance_min_km=0.0,
@@ -252,6 +283,18 @@ def widen(footprint: Footprint, *, km: float) -> Footprint:
 
     The buffer is computed in an azimuthal equidistant projection centred on the estimate, in
     which distances from the centre are true, then projected back; the estimate is kept.
+
+    Parameters
+    ----------
+    footprint
+        The footprint to grow.
+    km
+        How far, >= 0.
+
+    Raises
+    ------
+    FootprintError
+        When ``km`` is negative.
     """
     if km < 0.0:
         raise FootprintError(f"a footprint can only be widened by >= 0 km, got {km!r}")

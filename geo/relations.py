@@ -721,7 +721,7 @@ def _anchor_mention(ctx: _Context, phrase: _Phrase, target: Mention | None) -> M
     return ctx.referent(anchor.start, classes, target)
 
 
-def widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: str) -> Claim:
+def _widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: str) -> Claim:
     """A copy of ``claim`` locating ``target`` within ``km`` of the claimed position.
 
     "Les troupes sont à 20 km à l'ouest de Palmyre et combattent dans les environs du village
@@ -892,7 +892,7 @@ def _linked_claims(
         for claim in claims:
             if claim.target is None and claim.sentence.start <= near.start < claim.sentence.end:
                 derived.append(
-                    widen_claim(claim, km=PROXIMITY_KM[kind], target=near, qualifier=words_of_kind)
+                    _widen_claim(claim, km=PROXIMITY_KM[kind], target=near, qualifier=words_of_kind)
                 )
     located = [*claims, *derived]
     for target, near, kind, words_of_kind in links:
@@ -905,6 +905,8 @@ def _linked_claims(
             other = target if _same_name(claim.target, near) else other
             if other is not None:
                 derived.append(
-                    widen_claim(claim, km=PROXIMITY_KM[kind], target=other, qualifier=words_of_kind)
+                    _widen_claim(
+                        claim, km=PROXIMITY_KM[kind], target=other, qualifier=words_of_kind
+                    )
                 )
     return derived

@@ -500,6 +500,33 @@ def test_inside_part_of_a_place(nlp):
     assert claim.distance_max_km == PLACES["Syrie"].uncertainty_km
 
 
+@pytest.mark.parametrize(
+    ("text", "bearing"),
+    [
+        (
+            "Les rebelles tiennent toujours Alep, surtout dans l'est de la ville.",
+            90,
+        ),
+        ("Les quartiers situés dans la partie ouest d'Alep sont aux mains du régime.", 270),
+        ("Des obus sont tombés dans le sud-est d'Alep.", 135),
+    ],
+)
+def test_part_of_a_town(nlp, text, bearing):
+    claim = _only(_claims(nlp, text, ["Alep"]))
+    extent = PLACES["Alep"].uncertainty_km
+    assert claim.anchor.name == "Alep"
+    assert (claim.bearing_deg, claim.distance_min_km, claim.distance_max_km) == (
+        bearing,
+        0.0,
+        extent,
+    )
+    a = (PLACES["Alep"].lon, PLACES["Alep"].lat)
+    assert claim.footprint.contains(Point(destination(a, bearing_deg=bearing, distance_km=4)))
+    assert not claim.footprint.contains(
+        Point(destination(a, bearing_deg=bearing, distance_km=extent + 1))
+    )
+
+
 def test_anaphor_skips_metonyms_and_incompatible_places(nlp):
     text = (
         "L'armée syrienne a repris Palmyre. Moscou a salué cette victoire en Syrie. "
