@@ -18,10 +18,11 @@ from browser.samples import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shapely.geometry import Point
 
 from geo.render import Snapshot
 from geo.render._folium import LEAFLET_CDN
-from geo.render.html import snapshot_page
+from geo.render.html import snapshot_bounds, snapshot_page
 from geo.render.slider import timeline_page
 from geo.theatre import load_profile
 
@@ -147,3 +148,14 @@ def test_timeline_draws_an_unchanged_feature_once(profile):
     assert page.count("L.featureGroup(") == one.count("L.featureGroup(") == features
     assert page.count("[[0, 4]]]") == features
     assert len(page) < 1.05 * len(one)
+
+
+def test_view_stays_on_the_theatre(profile):
+    # A footprint wrongly placed in Libya must not zoom the map out to North Africa.
+    parts = snapshot_parts(DAY)
+    far = replace(parts["observations"][1], lon=13.19, lat=32.89, geometry=Point(13.19, 32.89))
+    snapshot = Snapshot(**{**parts, "observations": [*parts["observations"], far]})
+    west, south, east, north = snapshot_bounds(snapshot, profile=profile)
+    near = snapshot_bounds(Snapshot(**parts), profile=profile)
+    assert west == profile.bbox[0] - 2.0 and south == profile.bbox[1] - 2.0
+    assert (east, north) == near[2:]

@@ -37,14 +37,19 @@ if TYPE_CHECKING:
 PADDING_DEG = 0.3
 """Degrees of margin around the drawn features when the map fits its view to them."""
 
+THEATRE_SLACK_DEG = 2.0
+"""How far past the theatre's bounding box the view may extend: one misplaced observation
+far away must not zoom the whole map out to a continent."""
+
 
 def snapshot_bounds(
     snapshot: Snapshot, *, profile: TheatreProfile
 ) -> tuple[float, float, float, float]:
     """``(min_lon, min_lat, max_lon, max_lat)`` of what the snapshot draws, padded.
 
-    Context observations are left out (they are off-theatre by definition); an empty snapshot
-    gets the theatre's bounding box.
+    Context observations are left out (they are off-theatre by definition), and the view is
+    kept within the theatre's bounding box widened by :data:`THEATRE_SLACK_DEG`; an empty
+    snapshot gets the theatre's bounding box.
     """
     lons: list[float] = []
     lats: list[float] = []
@@ -67,12 +72,16 @@ def snapshot_bounds(
         lats += [min_lat, max_lat]
     if not lons:
         return tuple(profile.bbox)
-    return (
-        min(lons) - PADDING_DEG,
-        min(lats) - PADDING_DEG,
-        max(lons) + PADDING_DEG,
-        max(lats) + PADDING_DEG,
+    west, south, east, north = profile.bbox
+    view = (
+        max(min(lons) - PADDING_DEG, west - THEATRE_SLACK_DEG),
+        max(min(lats) - PADDING_DEG, south - THEATRE_SLACK_DEG),
+        min(max(lons) + PADDING_DEG, east + THEATRE_SLACK_DEG),
+        min(max(lats) + PADDING_DEG, north + THEATRE_SLACK_DEG),
     )
+    if view[0] >= view[2] or view[1] >= view[3]:  # everything lies outside the theatre
+        return tuple(profile.bbox)
+    return view
 
 
 def _group(fmap: folium.Map, name: str, elements: Iterable[Element], *, show: bool = True) -> None:
