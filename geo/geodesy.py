@@ -32,6 +32,10 @@ ARC_STEP_DEG = 2.0
 """Angular step between the vertices of an arc. A chord of a 2° arc falls short of the arc by
 ``r * (1 - cos 1°)``, 0.015 % of the radius: 30 m at 200 km, far below any claim's precision."""
 
+MIN_INNER_RADIUS_KM = 0.001
+"""An inner radius under a metre is no hole: the sector starts at the anchor (a smaller arc
+would collapse to one point and make an invalid polygon)."""
+
 _KM = 1000.0
 
 
@@ -192,7 +196,8 @@ def sector(
         raise FootprintError(
             f"nominal distance {nominal!r} km lies outside {distance_min_km!r}..{distance_max_km!r}"
         )
-    inner = max(0.0, distance_min_km - anchor_extent_km)
+    inner = distance_min_km - anchor_extent_km
+    inner = inner if inner >= MIN_INNER_RADIUS_KM else 0.0
     outer = distance_max_km + anchor_extent_km
     if bearing_deg is None or bearing_tolerance_deg is None or bearing_tolerance_deg >= 180.0:
         hole = [_circle(anchor, inner)] if inner > 0.0 else []
