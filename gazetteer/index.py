@@ -16,6 +16,11 @@ a word boundary (an apostrophe is one: "l'Irak", "d'Alep"), its first letter is 
 is at least :data:`~gazetteer._store.MIN_FIND_LENGTH` characters long, and its folded form
 is not in the stop-list :data:`gazetteer.lang.FIND_STOPWORDS`. Overlapping names: the
 longest wins, then the leftmost.
+
+How: an Aho-Corasick automaton over every source spelling, folded (``iter_long``: the
+longest match at each point, left to right), then a second pass that looks up the
+:func:`~gazetteer.normalize.name_key` of each run of capitalised words, which finds the
+spellings no source has ("Raqa", "Aïn Issa") and any name the first pass skipped over.
 """
 
 from __future__ import annotations
@@ -504,21 +509,21 @@ class Gazetteer:
         if not text:
             return []
         folded = fold(text)
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        starts = _name_starts(text, folded, words)
+        ends = {end for _, end in words}
         spans: list[tuple[int, int, str]] = []
-        store = self._store
-        for end, value in store.automaton.iter(folded):
-            key_id, length = split_value(value)
-            start = end + 1 - length
-            if _accept(text, folded, start, end + 1):
-                spans.append((start, end + 1, store.key_list[key_id]))
+        automata = [(self._store.automaton, self._store.key_list)]
         overlay = self._overlay_automaton()
         if overlay is not None:
-            for end, value in overlay.iter(folded):
+            automata.append((overlay, self._overlay_keys))
+        for automaton, key_list in automata:
+            for last, value in automaton.iter_long(folded):
                 key_id, length = split_value(value)
-                start = end + 1 - length
-                if _accept(text, folded, start, end + 1):
-                    spans.append((start, end + 1, self._overlay_keys[key_id]))
-        spans.extend(self._variant_spans(text, folded))
+                start = last + 1 - length
+                if start in starts and last + 1 in ends:
+                    spans.append((start, last + 1, key_list[key_id]))
+        spans.extend(self._variant_spans(text, folded, words))
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(len(text))
         matches: list[Match] = []
@@ -537,7 +542,9 @@ class Gazetteer:
             return True
         return self._local is not None and bool(self._local.lookup(key))
 
-    def _variant_spans(self, text: str, folded: str) -> list[tuple[int, int, str]]:
+    def _variant_spans(
+        self, text: str, folded: str, words: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str]]:
         """Spans of capitalised word runs whose *key* is known, whatever their spelling.
 
         The automaton finds names spelled as a source spells them; this pass finds the other
@@ -545,7 +552,6 @@ class Gazetteer:
         :data:`MAX_NAME_WORDS` words that starts and ends on a capitalised word (articles
         such as "ez" or "de" may stand between).
         """
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         spans: list[tuple[int, int, str]] = []
         for i, (start, _) in enumerate(words):
             if folded[start : words[i][1]] in _FRENCH_ARTICLES:
@@ -626,24 +632,20 @@ def _geonames_id(place_id: str) -> str:
     return "geonames:" + place_id.split(":", 1)[1] if place_id.startswith("local:") else place_id
 
 
-def _accept(text: str, folded: str, start: int, end: int) -> bool:
-    """The find policy: word boundaries and an upper-case initial (see module docstring)."""
-    if start > 0 and folded[start - 1].isalnum():
-        return False
-    if end < len(folded) and folded[end].isalnum():
-        return False
-    if text[start].isupper():
-        return True
-    for prefix in FIND_LOWERCASE_PREFIXES:
-        after = start + len(prefix) + 1
-        if (
-            folded.startswith(prefix, start)
-            and after < end
-            and folded[after - 1] == " "
-            and text[after].isupper()
+def _name_starts(text: str, folded: str, words: list[tuple[int, int]]) -> set[int]:
+    """Where a name may start (see the module docstring): a word with an upper-case
+    initial, or a lower-case Arabic article joined by a space or dash to such a word."""
+    starts = set()
+    for i, (start, end) in enumerate(words):
+        if text[start].isupper() or (
+            folded[start:end] in _LOWER_PREFIXES
+            and i + 1 < len(words)
+            and words[i + 1][0] == end + 1
+            and folded[end] == " "
+            and text[end + 1].isupper()
         ):
-            return True
-    return False
+            starts.add(start)
+    return starts
 
 
 class _Asked:
