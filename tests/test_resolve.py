@@ -1,0 +1,324 @@
+"""Toponym resolution: document-level disambiguation, hints, trigger kinds, sites, metonymy."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, Place
+from geo.records import Article
+from geo.resolve import CONFIDENCE_THRESHOLD, resolve
+from geo.toponyms import recognise
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def bench():
+    path = REPO / "bench" / "eval_toponyms.py"
+    spec = importlib.util.spec_from_file_location("eval_toponyms", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_toponyms"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def run(nlp, gazetteer):
+    def go(text: str, gaz: Gazetteer | None = None, **options):
+        gaz = gaz or gazetteer
+        article = Article("t", None, None, text)
+        doc = nlp(text)
+        return resolve(article, recognise(article, doc, gaz), gaz, doc=doc, **options)
+
+    return go
+
+
+def by_surface(mentions, surface: str):
+    return [m for m in mentions if m.surface == surface]
+
+
+def one(mentions, surface: str):
+    found = by_surface(mentions, surface)
+    assert len(found) == 1, [m.surface for m in mentions]
+    return found[0]
+
+
+# --- figures on annotated dispatches ------------------------------------------------------
+
+
+def _figures(bench, nlp, gazetteer, folder):
+    pairs = bench.load_gold([folder])
+    return bench.score(bench.pipeline_system(gazetteer), pairs, [nlp(a.text) for a, _ in pairs])
+
+
+def test_seeds_reach_the_target_figures(bench, nlp, gazetteer):
+    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR)
+    assert scores.f1 >= 0.97
+    assert scores.accuracy_10 >= 0.97
+    assert scores.metonyms == 25 and scores.metonyms_flagged == 25
+    assert scores.metonymy_accuracy >= 0.97
+    assert scores.wrong_country == 0
+    assert scores.kept_unresolved == scores.unresolvable == 6
+
+
+def test_dispatches_beyond_the_seeds_hold_the_same_level(bench, nlp, gazetteer):
+    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR / "unseen")
+    assert scores.f1 >= 0.97
+    assert scores.accuracy_10 >= 0.97
+    assert scores.metonym_recall >= 0.9
+    assert scores.wrong_country == 0
+    assert scores.kept_unresolved == scores.unresolvable
+
+
+def test_the_pipeline_beats_both_baselines(bench, nlp, gazetteer):
+    pairs = bench.load_gold([bench.GOLD_DIR, bench.GOLD_DIR / "unseen"])
+    docs = [nlp(a.text) for a, _ in pairs]
+    ours = bench.score(bench.pipeline_system(gazetteer), pairs, docs)
+    for baseline in (bench.spacy_system(gazetteer), bench.geotext_system(gazetteer)):
+        theirs = bench.score(baseline, pairs, docs)
+        assert ours.f1 > theirs.f1
+        assert ours.accuracy_10 > theirs.accuracy_10
+        assert ours.wrong_country <= theirs.wrong_country
+
+
+# --- trigger kinds, hints, containment, homonyms ------------------------------------------
+
+
+def test_a_locality_near_palmyra_is_not_kirkuk_in_iraq(run):
+    found = run(
+        "Les troupes syriennes combattent près de Palmyre. Les agglomérations d'El Kuleybe et "
+        "de Kirkouk ont été libérées."
+    )
+    kirkouk = one(found, "Kirkouk")
+    assert kirkouk.place is None and kirkouk.resolution == "unresolved"
+    assert "Kirkuk" in kirkouk.reason and "km" in kirkouk.reason
+    assert kirkouk.candidates, "the rejected candidates stay on the mention"
+    assert one(found, "Palmyre").place.country_code == "SY"
+
+
+def test_a_village_far_from_the_other_places_is_not_the_big_city_of_that_name(run):
+    found = run("Les rebelles ont repris le village de Kirkouk, près de Palmyre (centre).")
+    assert one(found, "Kirkouk").place is None
+
+
+def test_the_city_of_kirkuk_named_as_a_city_in_iraq_is_kirkuk(run):
+    found = run("La ville de Kirkouk (nord de l'Irak) est disputée entre Bagdad et Erbil.")
+    kirkuk = one(found, "Kirkouk").place
+    assert (kirkuk.country_code, kirkuk.name) == ("IQ", "Kirkuk")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Les combats font rage à Palmyre.", "Palmyre", "SY"),  # not Palmira, Colombia
+        ("Des obus sont tombés sur Homs et Hama.", "Homs", "SY"),  # not Al Khums, Libya
+        ("Washington a salué les négociations de Genève.", "Genève", "CH"),
+        ("Des combats ont éclaté à Tripoli, dans le nord du Liban.", "Tripoli", "LB"),
+        ("Des combats ont éclaté à Tripoli (nord du Liban).", "Tripoli", "LB"),
+        ("Les FDS ont pris Tal Abyad et Ras al-Aïn, à la frontière turque.", "Ras al-Aïn", "SY"),
+        (
+            "Les forces irakiennes sont entrées dans Tal Afar, à l'ouest de Mossoul.",
+            "Tal Afar",
+            "IQ",
+        ),
+        ("Les rebelles ont pris Jarablous puis Al-Bab, près d'Alep.", "Al-Bab", "SY"),
+        (
+            "Les forces russes ont pris la localité de Bakhmout, dans la région de Donetsk (est).",
+            "Bakhmout",
+            "UA",
+        ),
+    ],
+)
+def test_homonyms_resolve_to_the_place_the_article_is_about(run, text, surface, country):
+    assert one(run(text), surface).place.country_code == country
+
+
+def test_the_same_name_is_the_same_place_throughout_an_article(run):
+    found = run("Offensive sur Palmyre (centre). L'armée est à l'ouest de Palmyre. Palmyre tombe.")
+    assert len({m.place.place_id for m in found}) == 1
+
+
+def test_a_hint_that_contradicts_a_candidate_rules_it_out(gazetteer):
+    from geo.resolve import _hint_fits
+
+    aleppo = gazetteer.lookup("Alep")[0].place
+    daraa = gazetteer.lookup("Deraa")[0].place
+    assert _hint_fits("nord", aleppo) is True
+    assert _hint_fits("sud", aleppo) is False
+    assert _hint_fits("sud", daraa) is True
+    assert _hint_fits("nord de l'irak", aleppo) is False
+
+
+def test_a_small_homonym_thousands_of_km_away_is_left_unresolved(run):
+    # "Al-Chaer" shares its normalised key with a hamlet of Tibet.
+    found = run("Des combats ont éclaté à Al-Chaer et à Soukhné, au nord-est de Palmyre.")
+    chaer = one(found, "Al-Chaer")
+    assert chaer.place is None and "km" in chaer.reason
+    assert one(found, "Soukhné").place.country_code == "SY"
+
+
+def test_a_province_is_not_named_after_a_village(run):
+    found = run("A Ramadi, chef-lieu de la province d'Al-Anbar, les déplacés attendent.")
+    assert one(found, "Al-Anbar").place is None
+    assert "too small" in one(found, "Al-Anbar").reason
+
+
+def test_ambiguous_names_stay_unresolved_with_their_candidates(run):
+    homonyms = Gazetteer.from_places(
+        [
+            Place(f"test:{cc}", "Zarqa", lon, lat, cc, population=50_000)
+            for cc, lon, lat in (("JO", 36.09, 32.07), ("EG", 31.6, 31.2), ("MA", -7.6, 33.6))
+        ]
+    )
+    zarqa = one(run("Des combats ont eu lieu à Zarqa.", homonyms), "Zarqa")
+    assert zarqa.place is None and zarqa.resolution == "unresolved"
+    assert zarqa.confidence < CONFIDENCE_THRESHOLD
+    assert "ambiguous" in zarqa.reason
+    assert len(zarqa.candidates) == 3
+
+
+def test_a_stricter_threshold_leaves_more_unresolved(run):
+    text = "Selon Washington, l'EI recule à Alep."
+    assert one(run(text), "Washington").place is not None
+    strict = run(text, threshold=0.99)
+    assert one(strict, "Washington").place is None
+    assert one(strict, "Alep").place is not None
+
+
+def test_an_inferred_place_added_to_the_gazetteer_resolves_as_inferred(run):
+    inferred = Place("inferred:al-bayarat", "al-Bayarat", 38.05, 34.6, "SY", source="inferred")
+    tadmur = Place("geonames:163808", "Tadmur", 38.28, 34.56, "SY", aliases=("Palmyre",))
+    gaz = Gazetteer.from_places([inferred, tadmur])
+    found = run("Les combats continuent près du village d'al-Bayarat, à l'ouest de Palmyre.", gaz)
+    bayarat = one(found, "al-Bayarat")
+    assert bayarat.resolution == "inferred" and bayarat.place.place_id == "inferred:al-bayarat"
+
+
+def test_resolve_returns_copies_in_the_same_order(nlp, gazetteer):
+    text = "Moscou le soutient. Les combats font rage à Alep (nord)."
+    article = Article("t", None, None, text)
+    mentions = recognise(article, nlp(text), gazetteer)
+    resolved = resolve(article, mentions, gazetteer)  # the parse is reused, not passed
+    assert [m.start for m in resolved] == [m.start for m in mentions]
+    assert all(m.place is None and m.resolution == "unresolved" for m in mentions)
+    assert [
+        replace(
+            m,
+            place=None,
+            role="location",
+            resolution="unresolved",
+            confidence=0.0,
+            kind="place",
+            reason=None,
+        )
+        for m in resolved
+    ] == mentions
+
+
+# --- named sites ---------------------------------------------------------------------------
+
+
+def test_named_sites_resolve_to_the_city_that_holds_them(run):
+    found = run(
+        "L'EI a détruit les temples de Bêl et Baalshamin à Palmyre, ainsi que le célèbre Arc "
+        "de triomphe. Des combats se poursuivaient à l'aéroport militaire de Palmyre."
+    )
+    for surface in ("temples de Bêl et Baalshamin", "Arc de triomphe"):
+        site = one(found, surface)
+        assert (site.kind, site.place.country_code, site.place.name) == ("site", "SY", "Tadmur")
+    airport = [m for m in found if m.trigger == "aéroport"]
+    assert airport[0].kind == "site" and airport[0].place.country_code == "SY"
+
+
+def test_the_arc_de_triomphe_of_palmyra_is_never_paris(run):
+    found = run(
+        "Palmyre a été reprise. A Palmyre, l'EI avait détruit le célèbre Arc de triomphe. Les "
+        "attentats de Paris restent dans les mémoires. Palmyre est en ruines."
+    )
+    assert one(found, "Arc de triomphe").place.country_code == "SY"
+
+
+def test_a_named_site_in_no_named_city_stays_unresolved(run):
+    found = run(
+        "Selon Damas, 200 jihadistes ont été tués autour du champ gazier d'Al-Chaer. Les "
+        "représentants de Moscou sont à Astana."
+    )
+    site = one(found, "champ gazier d'Al-Chaer")
+    assert site.place is None and site.kind == "site" and site.reason
+
+
+def test_seats_of_government_are_sites_in_their_city(run):
+    found = run("Arrivé à Moscou, il a été reçu au Kremlin.")
+    kremlin = one(found, "Kremlin")
+    assert (kremlin.kind, kremlin.role, kremlin.place.country_code) == ("site", "location", "RU")
+
+
+# --- metonymy ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Moscou le soutient.", "Moscou"),
+        ("Mais Washington accuse Moscou de viser des rebelles.", "Washington"),
+        ("Mais Washington accuse Moscou de viser des rebelles.", "Moscou"),
+        ("Bagdad a annoncé jeudi le lancement de l'offensive.", "Bagdad"),
+        ("Selon Moscou, les avions ont effectué 40 sorties.", "Moscou"),
+        ("D'après Washington, l'EI recule.", "Washington"),
+        ("Les représentants de Damas ne veulent pas revenir.", "Damas"),
+        ("Le Kremlin n'avait pas souhaité commenter.", "Kremlin"),
+        ("Un porte-parole du Pentagone a parlé.", "Pentagone"),
+        ("Téhéran, qui soutient les milices, a salué la victoire.", "Téhéran"),
+        ("Pour Ankara, les YPG sont terroristes.", "Ankara"),
+        ("Tout accord entre Moscou et Washington sera controversé.", "Washington"),
+        ("La trêve est née sous l'égide de la Russie et des Etats-Unis.", "Etats-Unis"),
+        ("La proposition était adoptée par Moscou, allié de Damas.", "Moscou"),
+        ("La Russie, allié indéfectible du président, a frappé.", "Russie"),
+        ("Les Etats-Unis n'ont pas une patience infinie.", "Etats-Unis"),
+        ("Ce que la Russie dément.", "Russie"),
+        ("Moscou et Ankara parrainent un cessez-le-feu.", "Ankara"),
+        ("Le chef de l'ONU a appelé Moscou et Ankara à la retenue.", "Moscou"),
+        ("Les forces russes avancent, tandis que Kiev dément.", "Kiev"),
+    ],
+)
+def test_governments_named_by_their_place_are_metonyms(run, text, surface):
+    mention = by_surface(run(text), surface)[-1]
+    assert mention.role == "metonym"
+    assert mention.place is not None, "a metonym is still resolved to its place"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A Moscou, Américains et Russes devraient évoquer la crise.", "Moscou"),
+        ("Arrivé à Moscou jeudi, il a parlé.", "Moscou"),
+        ("Les combats continuent en Syrie.", "Syrie"),
+        ("Le régime avance vers la frontière avec l'Irak.", "Irak"),
+        ("Damas a été bombardée jeudi.", "Damas"),
+        ("La route entre Damas et Homs est coupée.", "Damas"),
+        ("Les discussions se tiennent à Genève.", "Genève"),
+        ("Les attentats de Bruxelles ont fait 31 morts.", "Bruxelles"),
+        ("Palmyre ressemblait dimanche à une ville fantôme.", "Palmyre"),
+        ("L'envoyé spécial de l'ONU pour la Syrie a parlé.", "Syrie"),
+        ("Il a décidé un retrait partiel de son contingent militaire de Syrie.", "Syrie"),
+    ],
+)
+def test_places_where_something_happens_are_locations(run, text, surface):
+    assert by_surface(run(text), surface)[-1].role == "location"
+
+
+def test_the_washington_post_is_not_a_place(run):
+    found = run(
+        "D'après un document révélé par le Washington Post, M. Kerry doit proposer un plan."
+    )
+    assert found == []
