@@ -91,6 +91,12 @@ def test_snapshot_draws_every_kind_of_feature(browser, maps):
     assert _count(page, ".geo-label") == 6
     # The context layer (Moscou) is off by default: its dot is not drawn.
     assert _count(page, "path.geo-observation") == 1
+    # The same colours as the PNGs: the profile's, one per side.
+    profile = load_profile()
+    for side in ("sdf", "rebels", "isis", "government"):
+        fill = page.get_attribute(f"path.geo-place.geo-side-{side}", "fill")
+        assert fill == profile.sides[side].colour, side
+    assert page.get_attribute("path.geo-contested", "fill") == profile.contested_colour
     assert "Situation as of 2017-02-14" in page.inner_text(".geo-header")
     assert page.locator(".geo-legend").inner_text().count("\n") >= 8
     page.close()
