@@ -657,7 +657,10 @@ def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
         for key in keys:
             if key in table:
                 return table[key], kind
-    if "verb" in tables:
+    # The tagger may take a conjugated verb for a noun ("bombardent"); a word after a
+    # determiner stays a noun ("le contrôle").
+    after_determiner = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
+    if tables and not after_determiner:
         for ending in words.VERB_ENDINGS:
             stem = keys[1].removesuffix(ending)
             if stem != keys[1] and stem + "er" in words.VERBS:

@@ -135,6 +135,16 @@ def _triples(observations, *, context=False):
         ),
         ("L'aviation russe a bombardé Alep.", {("strike", "russia", "Alep")}),
         (
+            "Les forces turques bombardent les positions kurdes près de Jarablous.",
+            {("strike", "turkey", "Jarablous")},
+        ),
+        ("Manbij, libérée en août par les FDS, est calme.", {("captured", "sdf", "Manbij")}),
+        ("Les FDS se rapprochent de Raqa.", {("advancing", "sdf", "Raqqa")}),
+        (
+            "Hama est sous le contrôle des forces gouvernementales depuis 2012.",
+            {("controls", "syrian_army", "Hama")},
+        ),
+        (
             "Les avions de la coalition ont mené des frappes sur Raqa.",
             {("strike", "coalition", "Raqqa")},
         ),
