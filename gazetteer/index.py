@@ -41,6 +41,7 @@ from rapidfuzz import fuzz, process
 from gazetteer._errors import GazetteerError, OnlineLookupError, UnknownPlaceError
 from gazetteer._store import (
     SEP,
+    SURFACE_BITS,
     Store,
     build_store,
     find_surface_ok,
@@ -83,6 +84,7 @@ ONLINE_ENV = "GEO_ONLINE"
 LOCAL_DB_NAME = "geonames-local.sqlite"
 
 _GEOD = Geod(ellps="WGS84")
+_SURFACE_MASK = (1 << SURFACE_BITS) - 1
 #: Modules whose code shapes the built index: part of the on-disk cache key.
 _INDEX_CODE = tuple(
     str(Path(__file__).with_name(name))
@@ -359,19 +361,21 @@ class Gazetteer:
         if not key:
             return []
         asked = _Asked(name)
-        found = self._exact(key, kind, asked, country, near, limit)
+        found, ranked = self._exact(key, kind, asked, country, near, limit)
         if not found or (country and all(c.place.country_code != country for c in found)):
             # Nothing, or nothing in the preferred country: look for close spellings too.
             seen = {c.place.place_id for c in found}
             fuzzy = self._fuzzy(key, kind, asked, country, near, limit)
             found += [c for c in fuzzy if c.place.place_id not in seen]
+            ranked = ranked and not fuzzy
         if not found and self._online is not None:
             found = [
                 c
                 for c in self._ask_online(name, country, limit)
                 if kind is None or c.place.feature_class == kind
             ]
-        if len(found) > 1:
+            ranked = False
+        if not ranked and len(found) > 1:
             found.sort(key=lambda c: _rank(c, asked, country, near))
         return found[:limit]
 
@@ -410,8 +414,11 @@ class Gazetteer:
         country: str | None,
         near: tuple[float, float] | None,
         limit: int,
-    ) -> list[Candidate]:
+    ) -> tuple[list[Candidate], bool]:
         """Exact key matches, ranked on the index's columns; only ``limit`` are materialised.
+
+        Returns the candidates and whether they are already in :func:`_rank` order (they
+        are when all come from the embedded index).
 
         The references of a key are stored most prominent first, so without ``near`` the
         order is already right; the preferred ``country`` and the very spelling asked
@@ -420,7 +427,7 @@ class Gazetteer:
         spelling, the others keep their order of prominence).
         """
         store = self._store
-        rows = [split_ref(ref) for ref in store.refs(key)]
+        rows = [(ref >> SURFACE_BITS, ref & _SURFACE_MASK) for ref in store.refs(key)]
         if kind is not None:
             rows = [r for r in rows if store.feature_class[r[0]] == kind]
         if near is not None and len(rows) > 1:
@@ -443,6 +450,7 @@ class Gazetteer:
             if surface != asked.name:
                 surface = store.spelled(row, position, asked.spellings)
             found.append(Candidate(self._place(row), surface, 1.0))
+        from_store = len(found)
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
             if kind is None or place.feature_class == kind:
@@ -457,7 +465,7 @@ class Gazetteer:
                     continue
                 seen.add(place.place_id)
                 found.append(Candidate(place, surface, 1.0))
-        return found
+        return found, len(found) == from_store
 
     def _fuzzy(
         self,
@@ -483,7 +491,7 @@ class Gazetteer:
         seen: set[str] = set()
         for hit_key, ratio, _ in hits:
             score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
-            for candidate in self._exact(hit_key, kind, asked, country, near, limit):
+            for candidate in self._exact(hit_key, kind, asked, country, near, limit)[0]:
                 if candidate.place.place_id not in seen:
                     seen.add(candidate.place.place_id)
                     found.append(
