@@ -177,6 +177,7 @@ class ControlState:
     age_days: int | None
     stale: bool = False
     uncertainty_km: float = 0.0
+    date_precision: DatePrecision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +193,4 @@ class Advance:
     article_id: str
     evidence: str
     confidence: float
+    date_precision: DatePrecision | None = None

@@ -286,6 +286,7 @@ def _state(items: list[_Dated], date: dt.date, stale_after_days: int) -> Control
         age_days=age,
         stale=age > stale_after_days,
         uncertainty_km=where.uncertainty_km,
+        date_precision=deciding.obs.date_precision,
     )
 
 
@@ -461,6 +462,7 @@ def _arrow(
         article_id=obs.article_id,
         evidence=obs.evidence,
         confidence=confidence,
+        date_precision=obs.date_precision,
     )
 
 

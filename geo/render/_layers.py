@@ -76,7 +76,7 @@ def place_elements(
     """The marker (and, for a vague position, its uncertainty circle) of one control state."""
     colour = side_colour(profile, state.side)
     uncertain = is_uncertain(state.place_id, state.confidence)
-    precision = snapshot.date_precision(state.article_id, state.place_id, state.since)
+    precision = state.date_precision or "unknown"
     age = f"{state.age_days} days" if state.age_days is not None else None
     if state.stale:
         age = f"{age} (stale)" if age else "stale"
@@ -160,7 +160,7 @@ def advance_elements(
     """An advance as a shaft from origin to target with a head at the target."""
     colour = side_colour(profile, advance.side)
     uncertain = advance.confidence < LOW_CONFIDENCE
-    precision = snapshot.date_precision(advance.article_id, None, advance.date)
+    precision = advance.date_precision or "unknown"
     title = f"Advance: {side_label(profile, advance.side)}"
     if advance.target_place:
         title += f" towards {advance.target_place}"

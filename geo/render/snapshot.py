@@ -50,17 +50,3 @@ class Snapshot:
     def side_counts(self) -> dict[str, int]:
         """Number of places per holder (side id or ``contested``), sorted by side id."""
         return dict(sorted(Counter(state.side for state in self.states).items()))
-
-    def date_precision(self, article_id: str, place_id: str | None, date: dt.date | None) -> str:
-        """How precise the date of a state or advance is, from the observation behind it.
-
-        Control states and advances carry a date but not its precision; the observation of the
-        same article, place and date does. Returns ``"unknown"`` when no observation matches.
-        """
-        for obs in self.observations:
-            if obs.article_id == article_id and obs.date == date and obs.place_id == place_id:
-                return obs.date_precision or "unknown"
-        for obs in self.observations:
-            if obs.article_id == article_id and obs.date == date:
-                return obs.date_precision or "unknown"
-        return "unknown"
