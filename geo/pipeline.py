@@ -209,7 +209,11 @@ def build_maps(
                 states=states,
                 advances=timeline.advances(result.observations, date),
                 observations=[
-                    o for o in result.observations if o.date is not None and o.date <= date
+                    o
+                    for o in result.observations
+                    if o.date is not None
+                    and o.date <= date
+                    and (date - o.date).days <= timeline.STALE_AFTER_DAYS
                 ],
                 zones=zone_frame,
                 fronts=fronts.front_lines(zone_frame),
