@@ -352,7 +352,9 @@ def _change_dates(places: dict[str, list[_Dated]], stale_after_days: int) -> set
         for day in sorted({i.start for i in items}):
             verdict = _place_verdict(items, day)
             if _changed(previous, verdict, day, stale_after_days):
-                changes.add(day)
+                # Drawn as of the end of the evidence's period: a February dispatch's news is
+                # known by the end of February, not on the 1st.
+                changes.add(max(i.end for i in items if i.start == day))
             previous = verdict
     return changes
 
@@ -385,8 +387,8 @@ def snapshot_dates(
     observations
         The events stage's observations (context and undated ones are ignored).
     every
-        ``change``: every date on which the map of some place changes (a period's first
-        day): its holder, or its stale evidence renewed by fresh evidence (so that a
+        ``change``: every date on which the map of some place changes (the last day of the
+        period of the evidence that changes it): its holder, or its stale evidence renewed by fresh evidence (so that a
         dispatch confirming an old state gets a snapshot where it is no longer faded);
         ``article``: one per article, the last day covered by its latest evidence (a
         February 2017 dispatch gives 28 February 2017); ``week``: every Sunday and

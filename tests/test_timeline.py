@@ -136,7 +136,7 @@ def test_taken_and_retaken_follows_each_capture():
     ]
     assert sides == [None, "isis", "government", "isis", "government"]
     assert snapshot_dates(history) == [
-        D(2015, 5, 1),
+        D(2015, 5, 31),
         D(2016, 3, 27),
         D(2016, 12, 11),
         D(2017, 3, 2),
@@ -284,7 +284,7 @@ def test_snapshot_dates_per_article_week_and_month():
     assert weeks[0] == D(2016, 12, 4) and weeks[-1] == D(2017, 3, 5)
     assert all(day.isoweekday() == 7 for day in weeks)
     assert len(weeks) == 14
-    assert snapshot_dates(history) == [D(2016, 12, 1), D(2017, 3, 2)]
+    assert snapshot_dates(history) == [D(2016, 12, 31), D(2017, 3, 2)]
 
 
 def test_a_dispatch_renewing_stale_evidence_gets_its_own_snapshot():
@@ -294,11 +294,12 @@ def test_a_dispatch_renewing_stale_evidence_gets_its_own_snapshot():
         obs("controls", "isis", "Palmyre", D(2016, 12, 1), "month"),
     ]
     # June 2015 repeats fresh news: no new map; December 2016 renews an 18-month-old state.
-    assert snapshot_dates(history) == [D(2015, 5, 1), D(2016, 12, 1)]
+    # Month evidence is drawn as of the month's end, when its news is known.
+    assert snapshot_dates(history) == [D(2015, 5, 31), D(2016, 12, 31)]
     assert snapshot_dates(history, stale_after_days=10) == [
-        D(2015, 5, 1),
+        D(2015, 5, 31),
         D(2015, 6, 10),
-        D(2016, 12, 1),
+        D(2016, 12, 31),
     ]
 
 
