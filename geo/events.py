@@ -1024,10 +1024,20 @@ def _with_claim(obs: Observation, claim: Claim, *, keep_place: bool) -> Observat
 
 
 def _dedupe(observations: list[Observation]) -> list[Observation]:
-    """One observation per (relation, actor, place, date), the most confident."""
+    """One observation per (relation, actor, place, position, date), the most confident."""
     best: dict[tuple, Observation] = {}
     for obs in observations:
-        key = (obs.relation, obs.actor, obs.place_id, obs.anchor_id, obs.date, obs.context)
+        key = (
+            obs.relation,
+            obs.actor,
+            obs.place_id,
+            obs.anchor_id,
+            obs.distance_min_km,
+            obs.distance_max_km,
+            obs.bearing_deg,
+            obs.date,
+            obs.context,
+        )
         if key not in best or obs.confidence > best[key].confidence:
             best[key] = obs
     kept = set(map(id, best.values()))

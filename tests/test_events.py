@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from gazetteer import Place
@@ -196,6 +198,25 @@ def test_ousted_in_the_passive_without_agent_nobody_takes(nlp):
 def test_a_withdrawal_towards_a_place_does_not_leave_it(nlp):
     found = _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous."))
     assert ("withdrew", "isis", "Jarablous") not in found
+
+
+_ALIASES = [(actor.id, alias) for actor in load_profile().actors for alias in actor.aliases]
+_SYRIAN_TOWNS = ["Manbij", "Hama", "Idleb", "Soukhné", "Qaryatayn", "Jarablous"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pair=st.sampled_from(_ALIASES),
+    town=st.sampled_from(_SYRIAN_TOWNS),
+    passive=st.booleans(),
+)
+def test_every_alias_of_the_profile_takes_or_holds_a_town(nlp, pair, town, passive):
+    actor, alias = pair
+    if passive:
+        text, relation = f"{town} a été reprise mardi par {alias}.", "captured"
+    else:
+        text, relation = f"{town} est désormais aux mains de {alias}.", "controls"
+    assert (relation, actor, town) in _triples(_run(nlp, text))
 
 
 def test_a_generic_army_is_the_army_of_the_country_of_the_place(nlp):
@@ -419,6 +440,19 @@ def test_every_claim_reaches_the_observations(nlp):
         "positioned",
         "sdf",
     )
+
+
+def test_two_positions_of_one_actor_around_one_town_stay_two(nlp):
+    text = "Les troupes syriennes sont à 20 km à l'ouest de Palmyre et à 15 km au nord de Palmyre."
+    doc = nlp(text)
+    claims = [
+        _claim(doc, "à 20 km à l'ouest de Palmyre", "Palmyre", km=(15, 25), bearing=270),
+        _claim(doc, "à 15 km au nord de Palmyre", "Palmyre", km=(10, 20), bearing=0),
+    ]
+    article = Article("t", FRIDAY, "day", text)
+    observations = extract_observations(article, doc, _mentions(doc), claims, load_profile())
+    assert sorted(o.bearing_deg for o in observations) == [0, 270]
+    assert {o.actor for o in observations} == {"syrian_army"}
 
 
 def test_observations_keep_evidence_offsets_geometry_and_confidence(nlp):
