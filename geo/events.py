@@ -36,9 +36,12 @@ if TYPE_CHECKING:
 
     from gazetteer import Place
 
-#: Largest number of tokens between a trigger and its place ("l'offensive lancée le 7 mars
-#: par l'armée sur Palmyre" is 8): beyond it a place belongs to another clause.
+#: Largest number of words between a trigger and its place ("l'offensive lancée le 7 mars
+#: par l'armée sur Palmyre" is 7): beyond it a place belongs to another clause.
 MAX_PLACE_GAP = 8
+#: Largest number of tokens between a trigger and the date expression that dates it ("a
+#: lancé le 7 mars l'offensive", "qui s'en était emparée en mai 2015").
+MAX_DATE_GAP = 10
 #: Largest dependency-tree distance at which a place is still an argument of a trigger
 #: ("Alep, où 12 civils ont été tués dans des raids": raids -> tués -> Alep).
 MAX_TREE_DISTANCE = 2
@@ -494,7 +497,7 @@ class _Extractor:
         near = [
             (min(abs(i - trigger.start), abs(i - trigger.end)), m)
             for i, m in dates
-            if min(abs(i - trigger.start), abs(i - trigger.end)) <= MAX_PLACE_GAP + 2
+            if min(abs(i - trigger.start), abs(i - trigger.end)) <= MAX_DATE_GAP
         ]
         if not near or article.date is None:
             return article.date, article.date_precision
