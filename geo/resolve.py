@@ -86,6 +86,7 @@ _W_SAME_SPELLING = 1.0  # "Genève" is an alias of Geneva, Switzerland, not of G
 _ANCHOR_KM = 250.0
 
 _GEOD = Geod(ellps="WGS84")
+_CLASS_BOUND_SCALES = frozenset(lang.SCALE_FEATURE_CLASSES)
 
 
 @dataclass(slots=True)
@@ -298,6 +299,10 @@ def _score(
             verdict = _hint_fits(hint, place)
             if verdict is not None:
                 score += _W_HINT_OK if verdict else _W_HINT_WRONG
+        allowed = [lang.SCALE_FEATURE_CLASSES[s] for s in group.scales & _CLASS_BOUND_SCALES]
+        if allowed and all(place.feature_class not in classes for classes in allowed):
+            rejected.append(f"{_describe(place)} is not a {_scale_word(group)}")
+            continue
         floor = max((lang.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
         if place.feature_class == "P" and 0 < place.population < floor:
             rejected.append(f"{_describe(place)} is too small to name a {_scale_word(group)}")
@@ -423,9 +428,9 @@ def _describe(place: Place) -> str:
 
 
 def _scale_word(group: _Group) -> str:
-    order = ("village", "town", "district", "site", "city", "admin", "area")
+    order = ("village", "town", "district", "site", "city", "admin", "water", "area")
     scale = next((s for s in order if s in group.scales), "place")
-    return {"town": "locality", "admin": "province"}.get(scale, scale)
+    return {"town": "locality", "admin": "province", "water": "river"}.get(scale, scale)
 
 
 # --- AFP region hints -------------------------------------------------------------------------

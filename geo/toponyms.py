@@ -158,6 +158,9 @@ def recognise(
     for start, end in _arabic_name_spans(text):
         if _plausible_name(text, doc, start, end, persons):
             propose(start, end, "trigger")
+    for start, end in _located_name_spans(text):
+        if _plausible_name(text, doc, start, end, persons):
+            propose(start, end, "trigger")
     for start, end, city in _seat_spans(text, folded):
         propose(start, end, "trigger", lookup_name=city)
     organisations = [
@@ -181,6 +184,7 @@ def recognise(
             propose(start, end, "ner")
 
     chosen = _settle_overlaps(proposals.values())
+    chosen = _settle_overlaps(chosen + _repeated(text, chosen, blocked, person_spans))
     for item in chosen:
         if any(s < item.end and item.start < e for s, e in ner_spans):
             item.origins.add("ner")
@@ -289,7 +293,7 @@ def _trigger_spans(
             names = [(s, e) for s, e in names if e > s and not _is_common(text[s:e])]
             if not names:
                 continue
-            if scale == SITE_SCALE and not all(
+            if lemma in lang.MONUMENT_TRIGGERS and not all(
                 _is_settlement(gazetteer, text[s:e]) for s, e in names
             ):
                 yield match.start("trigger"), names[-1][1], lemma, scale, None
@@ -551,6 +555,51 @@ def _arabic_name_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
     word = rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ \u00a0-]{word})+(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _located_name_pattern() -> re.Pattern[str]:
+    prepositions = r"(?i:à|a|vers|depuis|près\s+de|près\s+d['’]|dans)"
+    links = "|".join(
+        re.escape(link).replace("'", "['’]").replace(r"\ ", r"\s+")
+        for link in sorted(lang.LOCATING_LINKS, key=len, reverse=True)
+    )
+    distance = r"à\s+(?:environ\s+|quelque\s+|une\s+\w+\s+de\s+)?\d+[\s\u00a0]*(?:km|kilomètres)"
+    return re.compile(
+        rf"(?<![\w-]){prepositions}[ \u00a0]+(?P<name>{_NAME})(?=[ \u00a0]*,[ \u00a0]*"
+        rf"(?i:{links}|{distance}))"
+    )
+
+
+def _located_name_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Names placed relative to another place: "basés à Hmeimim, près de Lattaquié"."""
+    for match in _located_name_pattern().finditer(text):
+        yield match.span("name")
+
+
+def _repeated(
+    text: str,
+    chosen: list[_Proposal],
+    blocked: list[tuple[int, int]],
+    person_spans: list[tuple[int, int]],
+) -> list[_Proposal]:
+    """Other occurrences of the names a trigger introduced: one sense per article ("la base
+    de Bachiqa" makes "tiennent Bachiqa" a place too)."""
+    taken = [(p.start, p.end) for p in chosen]
+    found: list[_Proposal] = []
+    names = {text[p.start : p.end] for p in chosen if p.trigger and p.scale != SITE_SCALE}
+    names |= {
+        text[p.start : p.end]
+        for p in chosen
+        if p.scale == SITE_SCALE and text[p.start : p.end][:1].isupper()
+    }
+    for name in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = match.span()
+            if not _overlaps(taken + blocked + person_spans, *span):
+                found.append(_Proposal(*span, origins={"trigger"}))
+                taken.append(span)
+    return found
 
 
 def _arabic_name_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -250,11 +250,23 @@ def test_the_arc_de_triomphe_of_palmyra_is_never_paris(run):
 
 def test_a_named_site_in_no_named_city_stays_unresolved(run):
     found = run(
-        "Selon Damas, 200 jihadistes ont été tués autour du champ gazier d'Al-Chaer. Les "
-        "représentants de Moscou sont à Astana."
+        "Selon Damas, les jihadistes ont détruit la mosquée d'Al-Nouri. Les représentants de "
+        "Moscou sont à Astana."
     )
-    site = one(found, "champ gazier d'Al-Chaer")
+    site = one(found, "mosquée d'Al-Nouri")
     assert site.place is None and site.kind == "site" and site.reason
+
+
+def test_a_site_named_after_an_unknown_place_is_that_place_everywhere(run):
+    found = run(
+        "Ankara maintient des troupes sur la base de Bachiqa. Les peshmergas tiennent Bachiqa "
+        "depuis novembre. Les avions sont basés à Hmeimim, près de Lattaquié."
+    )
+    bachiqa = by_surface(found, "Bachiqa")
+    assert [m.kind for m in bachiqa] == ["site", "place"]
+    assert all(m.place is None for m in bachiqa), "no gazetteer has Bachiqa: not put elsewhere"
+    assert one(found, "Hmeimim").place is None
+    assert one(found, "Lattaquié").place.country_code == "SY"
 
 
 def test_seats_of_government_are_sites_in_their_city(run):

@@ -111,7 +111,7 @@ def test_seed_phrasings_that_motivated_the_triggers(find):
         ("Des combats près de la base aérienne de Tabqa.", [("Tabqa", "base")]),
         (
             "Des combats près de la base aérienne de Kweires.",
-            [("base aérienne de Kweires", "base")],
+            [("Kweires", "base")],
         ),
     ],
 )

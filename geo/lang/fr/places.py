@@ -92,6 +92,10 @@ TRIGGERS: dict[str, tuple[str, str]] = {
     "rivière": ("rivière", "water"),
     "lac": ("lac", "water"),
     "oued": ("oued", "water"),
+    "rive": ("rive", "water"),
+    "rives": ("rive", "water"),
+    "berge": ("berge", "water"),
+    "berges": ("berge", "water"),
     # sites: buildings, infrastructure and monuments
     "aéroport": ("aéroport", "site"),
     "aéroports": ("aéroport", "site"),
@@ -131,11 +135,27 @@ TRIGGERS: dict[str, tuple[str, str]] = {
     "place": ("place", "site"),
 }
 
+#: Site triggers for monuments, named after people, gods or events ("les temples de Bêl et
+#: Baalshamin", "la mosquée des Omeyyades", "l'Arc de triomphe"): unless the name after them
+#: is a known settlement ("le musée de Palmyre"), the whole phrase is the site's name. Other
+#: sites (airports, bases, dams, fields) are named after a place: "la base de Bachiqa" names
+#: Bachiqa, known or not.
+MONUMENT_TRIGGERS: frozenset[str] = frozenset(
+    {"musée", "temple", "citadelle", "château", "mosquée", "église", "monastère", "mausolée"}
+    | {"arc", "tour", "théâtre", "palais", "souk", "place"}
+)
+
 #: Triggers in the plural introduce coordinated names: "les agglomérations d'El Kuleybe et de
 #: Kirkouk", "les villes de Tal Afar, Fallouja et Ramadi". A singular trigger names one place.
 PLURAL_TRIGGER_FORMS: frozenset[str] = frozenset(
     form for form in TRIGGERS if form.endswith(("s", "x")) and form not in {"oasis", "palais"}
 )
+
+#: Size classes that only a feature of that GeoNames class can be: a river ("la rive est du
+#: Tigre") is not a town that shares its name.
+SCALE_FEATURE_CLASSES: dict[str, frozenset[str]] = {
+    "water": frozenset({"H"}),
+}
 
 #: Largest population a candidate may have for the size class its trigger names. A "village"
 #: of GeoNames' villages rarely passes 20,000 people and Syrian "localités" of AFP copy
@@ -173,7 +193,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 #: except these, which end the phrase.
 TRIGGER_STOP_WORDS: frozenset[str] = frozenset(
     {"de", "d", "du", "des", "la", "le", "les", "l", "et", "ou", "à", "au", "aux", "en", "par"}
-    | {"sur", "dans", "vers", "près", "qui", "que", "dont", "où", "a", "est", "ont", "sont"}
+    | {"sur", "dans", "vers", "près", "qui", "que", "dont", "où", "a", "ont", "sont"}
 )
 
 #: Triggers followed by the name without ``de`` ("le mont Qassioun", "le djebel Bichri", "le
@@ -309,6 +329,7 @@ PLACE_ACRONYMS: frozenset[str] = frozenset({"RDC", "RCA", "USA", "UK", "EAU"})
 COMMON_CAPITALISED: frozenset[str] = frozenset(
     {"etat", "etats", "constitution", "humanité", "antiquités", "occident", "orient"}
     | {"histoire", "parlement", "gouvernement", "président", "ville", "libération"}
+    | {"défense", "intérieur", "justice", "santé", "économie", "finances", "information"}
 )
 
 #: Demonyms and names of peoples: capitalised, and tagged as places by statistical NER ("A
@@ -397,6 +418,8 @@ AGENT_NOUNS: frozenset[str] = frozenset(
     | {"dialogue", "rencontre", "coopération", "coordination", "entretien", "médiation"}
     | {"administration", "responsable", "parrain", "partenaire", "ennemi", "adversaire"}
     | {"feu vert", "veto", "refus", "accusation", "plan", "initiative", "volonté"}
+    | {"assurance", "garantie", "promesse", "avertissement", "appel", "déclaration"}
+    | {"réponse", "message", "condamnation", "exigence", "ultimatum"}
 )
 
 #: Words before a name that make it a source or a point of view, hence its government:
@@ -413,6 +436,30 @@ AGENT_PREFIXES: tuple[str, ...] = (
 #: Words that make the name after them a point of view only at the start of a clause: "Pour
 #: Ankara, les YPG sont terroristes" (but "l'envoyé de l'ONU pour la Syrie" is the country).
 CLAUSE_AGENT_PREFIXES: tuple[str, ...] = ("pour",)
+
+#: Phrases that, after "X, ...", locate X relative to another place ("basés à Hmeimim, près de
+#: Lattaquié", "Tadef, au sud d'Al-Bab"): a capitalised name after a locative preposition and
+#: before one of them is a place even when no gazetteer or model knows it. A distance ("à 30
+#: km") counts too.
+LOCATING_LINKS: tuple[str, ...] = (
+    "près de",
+    "près d'",
+    "non loin de",
+    "non loin d'",
+    "aux abords de",
+    "aux portes de",
+    "au nord",
+    "au sud",
+    "à l'est",
+    "à l'ouest",
+    "dans la province",
+    "dans la région",
+    "dans le nord",
+    "dans le sud",
+    "dans l'est",
+    "dans l'ouest",
+    "dans le centre",
+)
 
 #: Prepositions that put a name where something happens: "à Moscou", "en Syrie", "vers Raqa".
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
