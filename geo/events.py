@@ -197,10 +197,13 @@ class _Extractor:
         spans += [self._char_to_tokens(c.start, c.end) for c in self.claims if c.target]
         skip = frozenset(i for span in spans if span for i in range(*span))
         found: list[tuple[Observation, _Target | None]] = []
+        setting = _setting(self.doc, sent, targets)
         for trigger in triggers:
             if _negated(self.doc, trigger):
                 continue
             chosen = _choose_targets(self.doc, trigger, targets, skip)
+            if not chosen and setting is not None and trigger.start > setting.end:
+                chosen = [setting]
             for target in chosen:
                 found.extend(
                     (obs, target)
@@ -764,6 +767,15 @@ def _choose_targets(
             i += step
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
+
+
+def _setting(doc: Doc, sent: Span, targets: list[_Target]) -> _Target | None:
+    """The place a sentence opens with, "A Raqa, ...": the setting of all it tells."""
+    words_before = [fold(t.text) for t in sent if t.i < (targets[0].start if targets else 0)]
+    if not targets or words_before not in (["a"], ["dans"], ["en"]):
+        return None
+    after = doc[targets[0].end] if targets[0].end < sent.end else None
+    return targets[0] if after is not None and after.text in (",", "et") else None
 
 
 def _destination(doc: Doc, target: _Target) -> bool:

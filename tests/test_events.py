@@ -219,6 +219,14 @@ def test_every_alias_of_the_profile_takes_or_holds_a_town(nlp, pair, town, passi
     assert (relation, actor, town) in _triples(_run(nlp, text))
 
 
+def test_a_place_opening_the_sentence_is_the_setting_of_what_it_tells(nlp):
+    text = (
+        "A Tal Afar, selon un responsable local, les jihadistes reculent partout depuis "
+        "plusieurs jours face à l'avancée des forces irakiennes."
+    )
+    assert ("advancing", "iraqi_army", "Tal Afar") in _triples(_run(nlp, text))
+
+
 def test_a_generic_army_is_the_army_of_the_country_of_the_place(nlp):
     found = _triples(_run(nlp, "L'armée a repris Fallouja. L'armée a repris Palmyre."))
     assert ("captured", "iraqi_army", "Fallouja") in found
