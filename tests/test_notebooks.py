@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from browser.page import chromium
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parent.parent
@@ -218,3 +219,41 @@ def test_timeline_notebook_charts_control_shows_the_slider_and_reads_own_article
     observations = run.data("own-observations", "text/html")
     assert "manbij" in observations and "qaryatayn-1" in observations
     _png(run.data("own-png", "image/png"))
+
+
+@pytest.mark.notebook
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [("01_quickstart.ipynb", "snapshot-map"), ("03_timeline.ipynb", "slider-map")],
+)
+def test_inline_maps_draw_in_a_browser_with_no_network(
+    name, tag, executed, chromium_executable, tmp_path
+):
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        f"<html><body>{executed(_notebook(name)).data(tag, 'text/html')}</body></html>",
+        encoding="utf-8",
+    )
+    requested: list[str] = []
+    errors: list[str] = []
+    with chromium(chromium_executable) as browser:
+        page = browser.new_page(viewport={"width": 1100, "height": 700})
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+        def offline(route):
+            if route.request.url.startswith(("file://", "data:")):
+                route.continue_()
+            else:
+                requested.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", offline)
+        page.goto(host.as_uri())
+        page.wait_for_load_state("load")
+        [frame] = [f for f in page.frames if f.url.startswith("data:text/html")]
+        frame.wait_for_selector(".leaflet-container", timeout=30_000)
+        drawn = frame.locator("path.leaflet-interactive").count()
+    assert requested == [], f"the inline map asked the network for {requested!r}"
+    assert errors == []
+    assert drawn > 0, "Leaflet drew no feature in the inline map"
