@@ -510,11 +510,18 @@ def _resolved(mention: Mention, group: _Group, threshold: float) -> Mention:
     return replace(
         mention,
         place=group.best.place,
-        resolution="inferred" if group.best.place.inferred else "gazetteer",
+        resolution=_resolution_of(group.best.place),
         confidence=group.confidence,
         kind=kind,
         reason=None,
     )
+
+
+def _resolution_of(place: Place) -> str:
+    """``inferred`` and ``online`` places keep their origin; everything else is ``gazetteer``."""
+    if place.inferred:
+        return "inferred"
+    return "online" if place.source.startswith("online") else "gazetteer"
 
 
 def _is_site(mention: Mention) -> bool:

@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
 from geo.records import Article
@@ -41,6 +43,33 @@ def run(nlp, gazetteer):
         return resolve(article, recognise(article, doc, gaz), gaz, doc=doc, **options)
 
     return go
+
+
+_PIECES = st.sampled_from(
+    [
+        "Palmyre",
+        "le village d'al-Bayarat",
+        "Moscou le soutient",
+        "(nord)",
+        "à",
+        "Alep",
+        "la ville de",
+        "les temples de Bêl et Baalshamin",
+        "selon Washington",
+        ",",
+        ".",
+        "et",
+        "Kirkouk",
+        "les agglomérations d'El Kuleybe et de Kirkouk",
+        "le Kremlin",
+        "Zarqa",
+        "l'aéroport de Deir Ezzor",
+        "la province d'Al-Anbar",
+        "Tripoli",
+        "\n\n",
+        "Genève",
+    ]
+)
 
 
 def by_surface(mentions, surface: str):
@@ -202,6 +231,25 @@ def test_an_inferred_place_added_to_the_gazetteer_resolves_as_inferred(run):
     found = run("Les combats continuent près du village d'al-Bayarat, à l'ouest de Palmyre.", gaz)
     bayarat = one(found, "al-Bayarat")
     assert bayarat.resolution == "inferred" and bayarat.place.place_id == "inferred:al-bayarat"
+
+
+def test_a_place_from_the_online_fallback_is_marked_online(run):
+    online = Place("online:maskanah", "Maskanah", 38.08, 35.96, "SY", source="online:nominatim")
+    found = run("Les combats ont repris à Maskanah.", Gazetteer.from_places([online]))
+    assert one(found, "Maskanah").resolution == "online"
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_PIECES, min_size=1, max_size=20))
+def test_every_resolved_mention_is_consistent(run, pieces):
+    for mention in run(" ".join(pieces)):
+        assert (mention.place is None) == (mention.resolution == "unresolved")
+        assert 0.0 <= mention.confidence <= 1.0
+        assert mention.role in {"location", "metonym"} and mention.kind in {"place", "site"}
+        assert mention.role == "location" or mention.place is not None
+        assert mention.place is not None or mention.reason
 
 
 def test_resolve_returns_copies_in_the_same_order(nlp, gazetteer):
