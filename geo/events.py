@@ -204,6 +204,8 @@ class _Extractor:
             chosen = _choose_targets(self.doc, trigger, targets, skip)
             if not chosen and setting is not None and trigger.start > setting.end:
                 chosen = [setting]
+            if not chosen and trigger.relation == "withdrew":
+                chosen = self._left_behind(trigger, targets)
             for target in chosen:
                 found.extend(
                     (obs, target)
@@ -248,6 +250,15 @@ class _Extractor:
             if front:
                 self.last_place = front[-1]
         return targets
+
+    def _left_behind(self, trigger: _Trigger, targets: list[_Target]) -> list[_Target]:
+        """ "se sont retirés vers Jarablous": they left the place the text is about."""
+        heading = any(t.start >= trigger.end and _destination(self.doc, t) for t in targets)
+        recent = self.focus is not None and self.index - self.focus <= CARRY_SENTENCES
+        if not (heading and recent and self.last_place is not None):
+            return []
+        place = self.last_place
+        return [_Target(place, trigger.start, trigger.end, None, self._front(place))]
 
     def _reference_only(self, target: _Target) -> bool:
         """A place named only to locate another: "Fallouja, à 50 km à l'ouest de Bagdad"."""
@@ -338,9 +349,11 @@ class _Extractor:
             for actor in (found.actor, *found.also)
         ]
         if held_by is not None and relation in ("captured", "advancing"):
-            holder = self.profile.actor_for(held_by, country)
-            previous = self._make(sent, "controls", holder, target, trigger, dates, "parse")
-            out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
+            # "reprendre Alep à l'armée et aux milices": each of them held it.
+            for span in (held_by, *_coordinated_actors(held_by, self)):
+                holder = self.profile.actor_for(span, country)
+                previous = self._make(sent, "controls", holder, target, trigger, dates, "parse")
+                out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
         return out
 
     def _oust(
@@ -1014,7 +1027,9 @@ def _coordinated_actors(span: ActorSpan, extractor: _Extractor) -> list[ActorSpa
     return out
 
 
-_ACTOR_JOIN = re.compile(r"^\s*(?:,|et|ainsi que)\s*(?:(?:le|la|les|l'|des|du)\s*)?$")
+_ACTOR_JOIN = re.compile(
+    r"^\s*(?:,|et|ainsi que)\s*(?:(?:a|au|aux|de|par)\s*)?(?:(?:le|la|les|l'|des|du)\s*)?$"
+)
 
 
 def _is_country(place: Place) -> bool:

@@ -195,9 +195,21 @@ def test_ousted_in_the_passive_without_agent_nobody_takes(nlp):
     assert not any(relation == "captured" for relation, _, _ in found)
 
 
-def test_a_withdrawal_towards_a_place_does_not_leave_it(nlp):
-    found = _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous."))
+def test_a_withdrawal_towards_a_place_leaves_the_place_under_discussion(nlp):
+    text = "Les FDS ont repris Manbij. Les jihadistes se sont retirés vers Jarablous."
+    found = _triples(_run(nlp, text))
     assert ("withdrew", "isis", "Jarablous") not in found
+    assert ("withdrew", "isis", "Manbij") in found
+    assert _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous.")) == set()
+
+
+def test_each_former_holder_named_after_a_capture_held_the_place(nlp):
+    text = "Les rebelles ont repris Alep à l'armée et aux milices chiites."
+    assert _triples(_run(nlp, text)) == {
+        ("captured", "rebels", "Alep"),
+        ("controls", "syrian_army", "Alep"),
+        ("controls", "progov_militias", "Alep"),
+    }
 
 
 _ALIASES = [(actor.id, alias) for actor in load_profile().actors for alias in actor.aliases]
