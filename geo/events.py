@@ -750,11 +750,13 @@ def _choose_targets(
             side, gap = "after", _gap(doc, trigger.end, target.start, skip)
         else:
             continue
-        if objects and trigger.slot != "object" and not passive:
-            inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
-            if not inside:
-                continue
         tree = min(_tree_distance(head, doc[target.start]) for head in heads)
+        if objects and trigger.slot != "object" and not passive:
+            # Outside the object only a place after the verb and hanging on it counts: "ne
+            # contrôlent plus qu'une poche dans l'est d'Alep".
+            inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
+            if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
+                continue
         limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
         near = gap <= limit and (theme == "either" or side == theme)
         if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):

@@ -143,6 +143,10 @@ def _triples(observations, *, context=False):
         ("Manbij, libérée en août par les FDS, est calme.", {("captured", "sdf", "Manbij")}),
         ("Les FDS se rapprochent de Raqa.", {("advancing", "sdf", "Raqqa")}),
         (
+            "Les rebelles ne contrôlent plus qu'une petite poche dans l'est d'Alep.",
+            {("controls", "rebels", "Alep")},
+        ),
+        (
             "Hama est sous le contrôle des forces gouvernementales depuis 2012.",
             {("controls", "syrian_army", "Hama")},
         ),
