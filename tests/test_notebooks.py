@@ -181,7 +181,7 @@ def test_quickstart_shows_the_latest_map_the_observations_and_a_png(executed):
     dates = re.findall(r"snapshots/(\d{4}-\d\d-\d\d)\.html", listing)
     assert dates, "build_maps wrote no snapshot page"
     page = _page(run.data("snapshot-map", "text/html"))
-    assert f"Situation as of {max(dates)}" in page
+    assert max(dates) in page and "L.map(" in page, "the inline map is not the latest snapshot"
     table = run.data("observations", "text/html")
     assert "<th>evidence</th>" in table and "<th>uncertainty_km</th>" in table
     assert table.count("<tr>") > 5
