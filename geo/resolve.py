@@ -750,7 +750,9 @@ def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
             j += 1
         while j < len(doc) and doc[j].text[:1].isupper():
             j += 1
+    reflexive = False
     while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
+        reflexive = reflexive or doc[j].lower_ in {"se", "s'"}
         j += 1
     auxiliaries = []
     while j < len(doc) and doc[j].pos_ == "AUX":
@@ -758,7 +760,7 @@ def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
         j += 1
         while j < len(doc) and doc[j].lower_ in _ADVERBS:
             j += 1
-    if "être" in auxiliaries:
+    if "être" in auxiliaries and not reflexive:  # "se sont mis d'accord" is active
         return False
     if j >= len(doc):
         return bool(auxiliaries)

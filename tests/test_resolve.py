@@ -349,6 +349,9 @@ def test_seats_of_government_are_sites_in_their_city(run):
         ("Moscou et Ankara parrainent un cessez-le-feu.", "Ankara"),
         ("Le chef de l'ONU a appelé Moscou et Ankara à la retenue.", "Moscou"),
         ("Les forces russes avancent, tandis que Kiev dément.", "Kiev"),
+        ("Jeudi, Moscou et Washington se sont mis d'accord sur une trêve.", "Moscou"),
+        ("La coalition dirigée par Washington a mené 12 frappes.", "Washington"),
+        ("Le président Erdogan a affirmé qu'Ankara ne laisserait pas faire.", "Ankara"),
     ],
 )
 def test_governments_named_by_their_place_are_metonyms(run, text, surface):
@@ -369,6 +372,8 @@ def test_governments_named_by_their_place_are_metonyms(run, text, surface):
         ("Les discussions se tiennent à Genève.", "Genève"),
         ("Les attentats de Bruxelles ont fait 31 morts.", "Bruxelles"),
         ("Palmyre ressemblait dimanche à une ville fantôme.", "Palmyre"),
+        ("L'OSDH, basé au Royaume-Uni, fait état de 30 morts.", "Royaume-Uni"),
+        ("Damas s'est réveillée sous les obus.", "Damas"),
         ("L'envoyé spécial de l'ONU pour la Syrie a parlé.", "Syrie"),
         ("Il a décidé un retrait partiel de son contingent militaire de Syrie.", "Syrie"),
     ],

@@ -384,7 +384,8 @@ LITERAL_SUBJECT_VERBS: frozenset[str] = frozenset(
     {"être", "se trouver", "trouver", "situer", "compter", "ressembler", "tomber", "devenir"}
     | {"rester", "abriter", "border", "étendre", "subir", "connaître", "vivre", "sombrer"}
     | {"brûler", "trembler", "accueillir", "héberger", "dominer", "surplomber", "couvrir"}
-    | {"représenter", "peupler", "vider", "manquer", "souffrir", "ressembler"}
+    | {"représenter", "peupler", "vider", "manquer", "souffrir", "ressembler", "réveiller"}
+    | {"embraser", "enflammer", "soulever", "transformer", "retrouver", "couvrir", "noyer"}
 )
 
 #: Verbs whose object is an actor when it is a country or a capital ("Washington accuse
