@@ -19,9 +19,9 @@ import ahocorasick
 
 from gazetteer._errors import GazetteerError
 from gazetteer.lang import FIND_STOPWORDS
-from gazetteer.normalize import fold, name_key
+from gazetteer.normalize import fold, name_key, spellings
 from gazetteer.records import Place
-from gazetteer.sources import SourceRow
+from gazetteer.sources import SourceRow, french_words
 
 __all__ = [
     "SEP",
@@ -40,6 +40,9 @@ _SURFACE_MASK = (1 << SURFACE_BITS) - 1
 _LENGTH_BITS = 8
 #: Separator of a place's names in :attr:`Store.surfaces`.
 SEP = "\x1f"
+#: Population from which a place named like a French common word is still reported by
+#: ``find`` under that name ("Damas" is Damascus, not damask).
+PROMINENT_POPULATION = 100_000
 #: Shortest surface ``find`` reports, in characters ("Ur" and "Bo" are not worth the noise).
 MIN_FIND_LENGTH = 3
 
@@ -95,6 +98,7 @@ class Store:
     keys: dict[str, int | tuple[int, ...]]
     key_list: list[str]
     automaton: ahocorasick.Automaton
+    french_words: frozenset[str] = frozenset()
     _rows: dict[str, int] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
@@ -112,6 +116,26 @@ class Store:
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else hit
+
+    def names_a_place(self, key: str, spelled: tuple[str, ...]) -> bool:
+        """Whether a French common word found in a text (``spelled``: its
+        :func:`~gazetteer.normalize.spellings`), filed under ``key``, should be taken for a
+        place: some place bears it as its own name, or a prominent place
+        (:data:`PROMINENT_POPULATION` inhabitants or more, or a country) has it among its
+        names.
+
+        "Damas" (Damascus) and "Hit" (Iraq) pass; "Constitution" (an alternate name of Villa
+        Constitución) and "la Défense" do not."""
+        for ref in self.refs(key):
+            row, position = split_ref(ref)
+            prominent = (
+                self.population[row] >= PROMINENT_POPULATION or self.feature_class[row] == "A"
+            )
+            if prominent and self.has_spelling(row, spelled):
+                return True
+            if position == 0 and spellings(self.surface(row, 0))[-1] == spelled[-1]:
+                return True
+        return False
 
     def surface(self, row: int, position: int) -> str:
         """The ``position``-th name of a row (0 is the canonical name)."""
@@ -232,4 +256,5 @@ def build_store(sources: Iterable[SourceRow]) -> Store:
         keys={k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
         key_list=key_list,
         automaton=automaton,
+        french_words=french_words(),
     )

