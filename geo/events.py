@@ -422,8 +422,12 @@ class _Extractor:
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
                 if inside:
                     return self._settle(min(inside, key=lambda x: x[0])[1], country, "parse")
+        # The actor named before a fight by position alone is as likely one side as the
+        # other ("ont chassé les jihadistes après quatre mois de combats"): not taken.
         before = [
-            (trigger.start - e, a) for (s, e), a in spans if 0 <= trigger.start - e <= MAX_ACTOR_GAP
+            (trigger.start - e, a)
+            for (s, e), a in spans
+            if 0 <= trigger.start - e <= MAX_ACTOR_GAP and trigger.relation != "fighting"
         ]
         if before:
             return self._settle(min(before, key=lambda x: x[0])[1], country, "position")

@@ -243,6 +243,15 @@ def test_a_place_opening_the_sentence_is_the_setting_of_what_it_tells(nlp):
     assert ("advancing", "iraqi_army", "Tal Afar") in _triples(_run(nlp, text))
 
 
+def test_a_fight_takes_no_actor_from_mere_position(nlp):
+    text = (
+        "Les combattants kurdes ont chassé les jihadistes de Kobané après quatre mois de combats."
+    )
+    found = _triples(_run(nlp, text))
+    assert ("captured", "sdf", "Kobané") in found and ("lost", "isis", "Kobané") in found
+    assert not any(r == "fighting" and actor == "isis" for r, actor, _ in found)
+
+
 def test_a_generic_army_is_the_army_of_the_country_of_the_place(nlp):
     found = _triples(_run(nlp, "L'armée a repris Fallouja. L'armée a repris Palmyre."))
     assert ("captured", "iraqi_army", "Fallouja") in found
