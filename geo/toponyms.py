@@ -3,12 +3,15 @@
 Three sources are joined, each checked against what is not a place:
 
 * the gazetteer's matches in the text (:meth:`gazetteer.Gazetteer.find`): the names it knows;
-* trigger patterns of French copy, which name places no gazetteer has ("le village
-  d'al-Bayarat", "les agglomérations d'El Kuleybe et de Kirkouk", "l'aéroport militaire de
-  Palmyre", "les temples de Bêl et Baalshamin") and tell what kind of place it is;
+* patterns of French copy (origin ``trigger``), which name places no gazetteer has: trigger
+  nouns ("le village d'al-Bayarat", "les agglomérations d'El Kuleybe et de Kirkouk",
+  "l'aéroport militaire de Palmyre", "les temples de Bêl et Baalshamin") that also tell what
+  kind of place it is, names built like Arabic place names ("Khan Cheikhoun"), names placed
+  relative to another ("à Hmeimim, près de Lattaquié"), seats of government ("le Kremlin"),
+  and every repetition of a name a trigger introduced;
 * spaCy's ``LOC`` entities, a hint only: the small French model tags "EI" and "Américains" as
-  places and "Mossoul" as a person, so an entity alone is kept only when it looks like an
-  Arabic place name or follows a locative preposition.
+  places and "Mossoul" as a person, so an entity alone is kept only when the gazetteer knows
+  it, it looks like an Arabic place name or it follows a locative preposition.
 
 Organisations ("Etat islamique", "Washington Post"), acronyms (EI, ONU, OSDH), demonyms
 (Américains), people ("M. Kerry", "Bachar al-Assad") and capitalised common words are
@@ -54,7 +57,6 @@ _NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}*(?:-{_LETTER}
 _DE = (
     r"(?:de[ \u00a0]+(?:la[ \u00a0]+|l['’][ \u00a0]*)?|d['’][ \u00a0]*|du[ \u00a0]+|des[ \u00a0]+)"
 )
-_APOS = "['’]"
 
 
 @dataclass(slots=True)
@@ -153,8 +155,8 @@ def recognise(
             if value is not None and getattr(item, key) is None:
                 setattr(item, key, value)
 
-    for start, end, trigger, scale, lookup_name in _trigger_spans(text, gazetteer):
-        propose(start, end, "trigger", trigger=trigger, scale=scale, lookup_name=lookup_name)
+    for start, end, trigger, scale in _trigger_spans(text, gazetteer):
+        propose(start, end, "trigger", trigger=trigger, scale=scale)
     for start, end in _arabic_name_spans(text):
         if _plausible_name(text, doc, start, end, persons):
             propose(start, end, "trigger")
@@ -265,14 +267,12 @@ def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return with_de, apposition, more
 
 
-def _trigger_spans(
-    text: str, gazetteer: Gazetteer
-) -> Iterator[tuple[int, int, str, str, str | None]]:
-    """``(start, end, trigger, scale, lookup name)`` of the names that trigger nouns introduce.
+def _trigger_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, trigger, scale)`` of the names that trigger nouns introduce.
 
-    A site trigger followed by a settlement ("l'aéroport militaire de Palmyre") yields the
-    settlement; followed by a name no gazetteer places ("les temples de Bêl et Baalshamin",
-    "l'Arc de triomphe") it yields the whole named site.
+    A site trigger yields the place after it ("l'aéroport militaire de Palmyre", "la base de
+    Bachiqa"), except a monument named after no known settlement ("les temples de Bêl et
+    Baalshamin"), which yields the whole named site.
     """
     with_de, apposition, more = _trigger_patterns()
     seen: set[int] = set()
@@ -296,10 +296,10 @@ def _trigger_spans(
             if lemma in lang.MONUMENT_TRIGGERS and not all(
                 _is_settlement(gazetteer, text[s:e]) for s, e in names
             ):
-                yield match.start("trigger"), names[-1][1], lemma, scale, None
+                yield match.start("trigger"), names[-1][1], lemma, scale
                 continue
             for start, end in names:
-                yield start, end, lemma, scale, None
+                yield start, end, lemma, scale
     yield from _landmark_spans(text)
 
 
@@ -316,13 +316,13 @@ def _landmark_pattern() -> re.Pattern[str]:
     )
 
 
-def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str, str | None]]:
+def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Named monuments with a capitalised head noun mid-sentence: "le célèbre Arc de triomphe"."""
     for match in _landmark_pattern().finditer(text):
         if _sentence_initial(text, match.start()):
             continue
         lemma, scale = lang.TRIGGERS[match.group("trigger").lower()]
-        yield match.start(), match.end(), lemma, scale, None
+        yield match.start(), match.end(), lemma, scale
 
 
 def _is_settlement(gazetteer: Gazetteer, name: str) -> bool:

@@ -333,8 +333,7 @@ COMMON_CAPITALISED: frozenset[str] = frozenset(
 )
 
 #: Demonyms and names of peoples: capitalised, and tagged as places by statistical NER ("A
-#: Moscou, Américains et Russes devraient..."). A capitalised word with one of the endings
-#: of :data:`DEMONYM_SUFFIXES` that no gazetteer knows is treated the same way.
+#: Moscou, Américains et Russes devraient...").
 DEMONYMS: frozenset[str] = frozenset(
     {"américains", "américaines", "américain", "russes", "russe", "syriens", "syrien"}
     | {"syriennes", "irakiens", "irakien", "turcs", "turc", "kurdes", "kurde", "iraniens"}
@@ -343,7 +342,6 @@ DEMONYMS: frozenset[str] = frozenset(
     | {"chiites", "sunnites", "alaouites", "yazidis", "chrétiens", "druzes", "turkmènes"}
     | {"ukrainiens", "libyens", "yéménites", "afghans", "égyptiens", "qataris", "émiratis"}
 )
-DEMONYM_SUFFIXES: tuple[str, ...] = ("iens", "iennes", "ains", "aines", "ais", "ois", "ites")
 
 #: Titles before a person's name ("M. Kerry", "le président Bachar al-Assad", "le général
 #: Soleimani"): the capitalised words that follow are a person, not a place.
