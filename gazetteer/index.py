@@ -5,9 +5,11 @@ inhabitants with their alternate names, countries with their French names, the c
 built once and cached on disk, plus the user's imported GeoNames dumps when there are any.
 
 Ranking of :meth:`Gazetteer.lookup`: exact key matches before fuzzy ones; then places in the
-preferred ``country``; then the match score; then prominence, that is
-``log10(population + 1)``, plus 2 for a country, plus 0.5 for a capital, minus one unit
-per 100 km from ``near`` (so a town ten times smaller but 100 km closer ties).
+preferred ``country``; then the match score; then places that have the very spelling asked
+("Palmyre" is a name of Tadmur, not of Palmira, Colombia, which only shares its key); then
+prominence, that is ``log10(population + 1)``, plus 2 for a country, plus 0.5 for a
+capital, minus one unit per 100 km from ``near`` (so a town ten times smaller but 100 km
+closer ties).
 
 Policy of :meth:`Gazetteer.find` on prose (235,000 places' alternate names include "Sur",
 "Dans", "Pour", "Tours"...): a name is reported only if, in the text, it starts and ends on
