@@ -122,7 +122,8 @@ def resolve(
     mentions
         :func:`geo.toponyms.recognise`'s mentions of that article.
     gazetteer
-        The gazetteer the candidates come from (used to place seats of government).
+        The gazetteer the candidates come from, asked again for the names that had none at
+        recognition (places inferred since, from an earlier article).
     doc
         The spaCy parse of ``article.text``, for the metonymy cues; by default the one
         :func:`geo.toponyms.recognise` just used, or a new parse.
@@ -135,8 +136,8 @@ def resolve(
     -------
     list of Mention
         Copies of ``mentions``, in the same order, with ``place``, ``role``, ``resolution``
-        (``gazetteer`` or ``unresolved``), ``confidence``, ``kind`` (``place`` or ``site``)
-        and, when unresolved, ``reason``.
+        (``gazetteer``, ``inferred``, ``online`` or ``unresolved``), ``confidence``, ``kind``
+        (``place`` or ``site``) and, when unresolved, ``reason``.
 
     Examples
     --------
@@ -156,6 +157,7 @@ def resolve(
         theatre = load_profile()
     if doc is None:
         doc = cached_doc(article.text)
+    mentions = [_refreshed(m, gazetteer) for m in mentions]
     groups, sites = _group(article.text, mentions)
     named_countries = _named_countries(article.text, mentions, doc)
     context = {"theatre": frozenset(theatre.countries), "named": named_countries}
@@ -174,6 +176,20 @@ def resolve(
     for i in sites:
         out[i] = _resolve_site(article.text, mentions[i], settled)
     return out
+
+
+def _refreshed(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """The mention with the gazetteer's candidates if it had none and the gazetteer now knows
+    its name exactly (a place inferred after recognition); a named site stays as it is."""
+    named_site = " " in mention.surface and trigger_scale(mention.trigger) == SITE_SCALE
+    if mention.candidates or named_site:
+        return mention
+    known = any(
+        (m.start, m.end) == (0, len(mention.surface)) for m in gazetteer.find(mention.surface)
+    )
+    if not known:
+        return mention
+    return replace(mention, candidates=tuple(gazetteer.lookup(mention.surface)))
 
 
 # --- grouping ------------------------------------------------------------------------------

@@ -233,6 +233,18 @@ def test_an_inferred_place_added_to_the_gazetteer_resolves_as_inferred(run):
     assert bayarat.resolution == "inferred" and bayarat.place.place_id == "inferred:al-bayarat"
 
 
+def test_a_place_inferred_after_recognition_is_found_at_resolution(nlp):
+    tadmur = Place("geonames:163808", "Tadmur", 38.28, 34.56, "SY", aliases=("Palmyre",))
+    gaz = Gazetteer.from_places([tadmur])
+    text = "Les combats continuent près du village d'al-Bayarat, à l'ouest de Palmyre."
+    article = Article("t", None, None, text)
+    mentions = recognise(article, nlp(text), gaz)
+    assert one(mentions, "al-Bayarat").candidates == ()
+    gaz.add(Place("inferred:al-bayarat", "al-Bayarat", 38.05, 34.6, "SY", source="inferred"))
+    bayarat = one(resolve(article, mentions, gaz), "al-Bayarat")
+    assert bayarat.resolution == "inferred" and bayarat.place.name == "al-Bayarat"
+
+
 def test_a_place_from_the_online_fallback_is_marked_online(run):
     online = Place("online:maskanah", "Maskanah", 38.08, 35.96, "SY", source="online:nominatim")
     found = run("Les combats ont repris à Maskanah.", Gazetteer.from_places([online]))
