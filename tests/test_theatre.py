@@ -44,7 +44,7 @@ def test_hezbollah_is_an_ally_of_the_government():
         ("les jihadistes de l'Etat islamique", ["isis", "isis"]),
         ("l'alliance arabo-kurde soutenue par la coalition internationale", ["sdf", "coalition"]),
         ("Les Forces Démocratiques Syriennes", ["sdf"]),
-        ("les forces irakiennes et les peshmergas", ["iraqi_army", "iraqi_army"]),
+        ("les forces irakiennes et les peshmergas", ["iraqi_army", "peshmerga"]),
         ("les avions russes ont frappé", ["russia"]),
         ("les rebelles soutenus par Ankara à Jarablous", ["turkey"]),
         ("le Front Fateh al-Cham, anciennement Al-Nosra", ["nusra", "nusra"]),
