@@ -136,6 +136,9 @@ def import_dumps(
             with closing(sqlite3.connect(target)) as old, closing(sqlite3.connect(tmp)) as new:
                 old.backup(new)
         with closing(sqlite3.connect(tmp)) as db:
+            # A temporary file renamed only once complete needs no journal of its own.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
             db.executescript(_SCHEMA)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
             for path in geonames:
@@ -303,6 +306,10 @@ class LocalIndex:
         if prefix != "local" or not number.isdigit():
             return None
         return self._place(int(number))
+
+    def name_count(self) -> int:
+        """How many names the index holds."""
+        return self._db.execute("SELECT count(*) FROM names").fetchone()[0]
 
     def surfaces(self) -> Iterator[str]:
         """Every name in the index (for matching in text)."""

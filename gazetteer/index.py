@@ -90,6 +90,10 @@ MAX_NAME_LENGTH = 200
 MAX_NAME_WORDS = 5
 #: Environment variable that turns the online fallback on (``GEO_ONLINE=1``).
 ONLINE_ENV = "GEO_ONLINE"
+#: Imported names beyond which ``find`` leaves them out of its automaton (an
+#: ``allCountries`` import holds millions): they are still found by the key pass over
+#: capitalised words, which asks the imported index.
+LOCAL_FIND_MAX_NAMES = 500_000
 #: Default file name of the imported GeoNames index in the cache directory.
 LOCAL_DB_NAME = "geonames-local.sqlite"
 
@@ -628,7 +632,7 @@ class Gazetteer:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             keys: dict[str, int] = {}
             surfaces: list[str] = [s for p in self._added.values() for s in (p.name, *p.aliases)]
-            if self._local is not None:
+            if self._local is not None and self._local.name_count() <= LOCAL_FIND_MAX_NAMES:
                 surfaces.extend(self._local.surfaces())
             for surface in surfaces:
                 folded = " ".join(fold(surface).split())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
 from gazetteer.sources import SourceRow, extent_km
@@ -363,3 +366,29 @@ def test_default_uses_the_imported_index_and_is_built_once(gaz_dir, monkeypatch)
     assert default.lookup("Alep")[0].place.place_id == "geonames:170063"
     found = {m.surface: m.place_ids for m in default.find("Repli vers Al-Alianiyé et Alep.")}
     assert found == {"Al-Alianiyé": ("local:9900001",), "Alep": ("geonames:170063",)}
+
+
+@functools.cache
+def _small() -> Gazetteer:
+    return Gazetteer.from_places(
+        [
+            Place("geonames:170063", "Aleppo", 37.16, 36.2, "SY", aliases=("Alep", "Halab")),
+            Place("geonames:170794", "Deir ez-Zor", 40.14, 35.34, "SY", aliases=("Deir Ezzor",)),
+            Place("country:IQ", "Irak", 42.5, 33.2, "IQ", feature_class="A"),
+        ]
+    )
+
+
+_NAMES = st.sampled_from(["Alep", "d'Alep", "Deir ez-Zor", "DEIR EZZOR", "l'Irak", "Halab"])
+_FILLER = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+
+
+@given(st.lists(st.one_of(_NAMES, _FILLER), max_size=12))
+def test_find_offsets_always_point_at_the_surface(parts: list[str]):
+    text = " ".join(parts)
+    matches = _small().find(text)
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+    for m, following in zip(matches, matches[1:], strict=False):
+        assert m.end <= following.start  # no overlaps
+    for m in matches:
+        assert text[m.start : m.end] == m.surface and m.place_ids

@@ -148,6 +148,16 @@ def test_imported_names_are_found_in_text(tmp_path, dumps):
     assert found["Alep-la-Grise"] == ("geonames:170063",)
 
 
+def test_large_imports_are_found_in_text_by_key(tmp_path, dumps, monkeypatch):
+    from gazetteer import index
+
+    db = tmp_path / "local.sqlite"
+    import_dumps(dumps, db_path=db)
+    monkeypatch.setattr(index, "LOCAL_FIND_MAX_NAMES", 1)  # as if allCountries were imported
+    found = {m.surface: m.place_ids for m in _small_gazetteer(db).find("Repli sur Al-Alianiyé.")}
+    assert found == {"Al-Alianiyé": ("local:9900001",)}
+
+
 def test_plain_text_dumps_and_cumulative_imports(tmp_path):
     db = tmp_path / "local.sqlite"
     import_dumps([_write(tmp_path / "SY.txt", GEONAME_ROWS[:1])], db_path=db)
