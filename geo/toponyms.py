@@ -369,9 +369,18 @@ def _organisation_pattern() -> re.Pattern[str]:
 _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _media_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(lang.MEDIA_NOUNS, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?i:{nouns})(?:[ \u00a0]+[a-zà-ÿœæ-]+){{0,2}}?[ \u00a0]+(?P<name>{_NAME})"
+    )
+
+
 def _blocked_spans(text: str, folded: str) -> list[tuple[int, int]]:
-    """Spans that are organisations or acronyms: nothing inside them is a place."""
+    """Spans that are organisations, media or acronyms: nothing inside them is a place."""
     spans = [m.span() for m in _organisation_pattern().finditer(folded)]
+    spans += [m.span("name") for m in _media_pattern().finditer(text)]
     spans += [m.span() for m in _ACRONYM.finditer(text) if m.group() not in lang.PLACE_ACRONYMS]
     return sorted(spans)
 

@@ -178,6 +178,7 @@ def test_afp_region_hint_is_read_after_the_name(find, text, surface, hint):
         "Le chef de l'EI, Abou Bakr al-Baghdadi, serait vivant.",
         "L'opération Bouclier de l'Euphrate est terminée, a dit le Hezbollah.",
         "Le directeur des Antiquités Maamoun Abdelkarim a parlé à l'AFP et à NBC News.",
+        "Selon l'agence officielle Sana, reprise par la chaîne Al-Jazeera, l'armée avance.",
     ],
 )
 def test_organisations_people_and_demonyms_are_not_places(find, text):
@@ -199,6 +200,8 @@ def test_organisations_people_and_demonyms_are_not_places(find, text):
         "Poutine",
         "Bakr",
         "al-Baghdadi",
+        "Sana",
+        "Al-Jazeera",
         "Euphrate",
         "Maamoun",
         "News",

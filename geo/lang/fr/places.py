@@ -319,6 +319,13 @@ ORGANISATIONS: tuple[str, ...] = (
     "Palais des Nations",
 )
 
+#: Nouns of media whose name follows them ("l'agence officielle Sana", "la chaîne Al-Jazeera",
+#: "le quotidien Al-Watan"): that name is the medium, not a place that shares it (Sanaa).
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    {"agence", "chaîne", "quotidien", "journal", "hebdomadaire", "télévision", "radio"}
+    | {"magazine", "journaliste", "site", "réseau", "média"}
+)
+
 #: Acronyms that are places; every other all-capitals word (EI, ONU, OSDH, AFP, SANA, FDS, YPG)
 #: names an organisation.
 PLACE_ACRONYMS: frozenset[str] = frozenset({"RDC", "RCA", "USA", "UK", "EAU"})
