@@ -460,10 +460,11 @@ class Gazetteer:
             rows.sort(key=lambda r: not store.has_spelling(r[0], asked.spellings))
         found = []
         for row, position in rows[:limit]:
-            surface = store.surface(row, position)
+            place = self._place(row)
+            surface = place.aliases[position - 1] if position else place.name
             if surface != asked.name:
                 surface = store.spelled(row, position, asked.spellings)
-            found.append(Candidate(self._place(row), surface, 1.0))
+            found.append(Candidate(place, surface, 1.0))
         from_store = len(found)
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
@@ -546,7 +547,11 @@ class Gazetteer:
                 if start in starts and last + 1 in ends:
                     spans.append((start, last + 1, key_list[key_id]))
         spans.extend(self._variant_spans(text, folded, words, starts))
-        spans = [s for s in spans if self._not_a_common_word(text[s[0] : s[1]], s[2])]
+        spans = [
+            s
+            for s in spans
+            if self._not_a_common_word(text[s[0] : s[1]], folded[s[0] : s[1]], s[2])
+        ]
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(len(text))
         matches: list[Match] = []
@@ -560,15 +565,20 @@ class Gazetteer:
         matches.sort(key=lambda m: m.start)
         return matches
 
-    def _not_a_common_word(self, text: str, key: str) -> bool:
+    def _not_a_common_word(self, text: str, folded: str, key: str) -> bool:
         """False for a capitalised French word (after its article, if any) that only some
         minor place's alternate name shares ("la Constitution", "la Défense"); see
-        :meth:`Store.names_a_place`."""
-        spelled = spellings(text)
-        bare = spelled[-1]
-        if " " in bare or bare not in self._store.french_words or key in self._added_keys:
+        :meth:`Store.names_a_place`. ``folded`` is ``text`` folded."""
+        words = self._store.french_words
+        if folded not in words:
+            head, _, rest = folded.partition(" ")
+            if not rest:
+                head, _, rest = folded.partition("'")
+            if head not in _FRENCH_ARTICLES or rest not in words:
+                return True
+        if key in self._added_keys:
             return True
-        return self._store.names_a_place(key, spelled)
+        return self._store.names_a_place(key, spellings(text))
 
     def _known_key(self, key: str) -> bool:
         if key in self._store.keys or key in self._added_keys:
