@@ -252,8 +252,13 @@ class _Extractor:
         return targets
 
     def _left_behind(self, trigger: _Trigger, targets: list[_Target]) -> list[_Target]:
-        """ "se sont retirés vers Jarablous": they left the place the text is about."""
-        heading = any(t.start >= trigger.end and _destination(self.doc, t) for t in targets)
+        """ "se sont retirés (vers Jarablous)": they left the place the text is about.
+
+        Only a withdrawal that names no place, or only where it went, and only while the
+        place under discussion is recent (an event about it in the last sentences).
+        """
+        after = [t for t in targets if t.start >= trigger.end]
+        heading = all(_destination(self.doc, t) for t in after)
         recent = self.focus is not None and self.index - self.focus <= CARRY_SENTENCES
         if not (heading and recent and self.last_place is not None):
             return []
@@ -669,10 +674,12 @@ def _triggers(sent: Span) -> list[_Trigger]:
 
 def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
     keys = (fold(token.lemma_), fold(token.text).replace("-", " "))
+    # The tagger's part of speech decides which table is tried first, not which is tried:
+    # it tags "enclave" a verb and "bombardent" a noun.
     tables = {
-        "VERB": ("verb",),
-        "NOUN": ("noun",),
-        "PROPN": ("noun",),
+        "VERB": ("verb", "noun"),
+        "NOUN": ("noun", "verb"),
+        "PROPN": ("noun", "verb"),
         "ADJ": ("verb", "noun"),
     }.get(token.pos_, ())
     for kind in tables:

@@ -143,6 +143,10 @@ def _triples(observations, *, context=False):
         ("Manbij, libérée en août par les FDS, est calme.", {("captured", "sdf", "Manbij")}),
         ("Les FDS se rapprochent de Raqa.", {("advancing", "sdf", "Raqqa")}),
         (
+            "Les bombardements se poursuivent sur Idleb, enclave rebelle.",
+            {("controls", "rebels", "Idleb")},
+        ),
+        (
             "Les rebelles ne contrôlent plus qu'une petite poche dans l'est d'Alep.",
             {("controls", "rebels", "Alep")},
         ),
@@ -205,6 +209,10 @@ def test_a_withdrawal_towards_a_place_leaves_the_place_under_discussion(nlp):
     assert ("withdrew", "isis", "Jarablous") not in found
     assert ("withdrew", "isis", "Manbij") in found
     assert _triples(_run(nlp, "Les jihadistes se sont retirés vers Jarablous.")) == set()
+    text = (
+        "Les forces irakiennes ont repris Tal Afar. Les jihadistes se sont retirés sans combattre."
+    )
+    assert ("withdrew", "isis", "Tal Afar") in _triples(_run(nlp, text))
 
 
 def test_each_former_holder_named_after_a_capture_held_the_place(nlp):

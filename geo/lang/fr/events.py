@@ -80,6 +80,8 @@ NOUNS: dict[str, tuple[str, str, str, float]] = {
     "fief": ("controls", "either", "after", 0.85),
     "bastion": ("controls", "either", "after", 0.85),
     "capitale": ("controls", "either", "after", 0.8),
+    "enclave": ("controls", "either", "after", 0.75),
+    "poche": ("controls", "either", "after", 0.7),
     "perte": ("lost", "after", "after", 0.85),
     "defaite": ("lost", "after", "after", 0.8),
     "retrait": ("withdrew", "after", "after", 0.75),
