@@ -555,11 +555,15 @@ class Gazetteer:
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken = bytearray(len(text))
         matches: list[Match] = []
+        seen: dict[tuple[str, str], tuple[str, ...]] = {}
         for start, end, key in spans:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            ids = self._ids_for_key(key, " ".join(folded[start:end].split()))
+            asked = (key, " ".join(folded[start:end].split()))
+            ids = seen.get(asked)
+            if ids is None:  # a dispatch names the same places again and again
+                ids = seen[asked] = self._ids_for_key(*asked)
             if ids:
                 matches.append(Match(start, end, text[start:end], key, ids))
         matches.sort(key=lambda m: m.start)
@@ -596,6 +600,7 @@ class Gazetteer:
         such as "ez" or "de" may stand between).
         """
         spans: list[tuple[int, int, str]] = []
+        keys: dict[str, str] = {}  # a dispatch repeats its names: key each run once
         for i, (start, _) in enumerate(words):
             if start not in starts or folded[start : words[i][1]] in _FRENCH_ARTICLES:
                 continue  # "la Syrie", "les Etats-Unis": the article is not part of the name
@@ -615,7 +620,10 @@ class Gazetteer:
                 surface = " ".join(folded[start:end].split())
                 if not find_surface_ok(surface):
                     continue
-                key = name_key(text[start:end])
+                run = text[start:end]
+                key = keys.get(run)
+                if key is None:
+                    key = keys[run] = name_key(run)
                 if key and self._known_key(key):
                     spans.append((start, end, key))
                     break
