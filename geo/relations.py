@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Literal
 from gazetteer import name_key
 from geo import geodesy
 from geo.lang.fr import positions as fr
+from geo.nlp import sentence_at
 from geo.records import Article, Claim, Mention, Sentence
 
 if TYPE_CHECKING:
@@ -640,14 +641,6 @@ def _region_hint(ctx: _Context, mention: Mention) -> tuple[_Direction | None, in
 # --- claims ------------------------------------------------------------------------------
 
 
-def _sentence_of(doc: Doc, char: int) -> Sentence:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return Sentence(sent.start_char, sent.end_char, sent.text)
-    last = list(doc.sents)[-1]
-    return Sentence(last.start_char, last.end_char, last.text)
-
-
 def _build(
     article: Article,
     sentence: Sentence,
@@ -816,7 +809,7 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
         )
         claim = _build(
             article,
-            _sentence_of(doc, span[0]),
+            sentence_at(doc, span[0]),
             span,
             anchor_mention.place,
             anchor_span,
@@ -857,7 +850,7 @@ def _hint_claims(ctx: _Context, article: Article, doc: Doc) -> list[Claim]:
         end = ctx.words[last].end
         claim = _build(
             article,
-            _sentence_of(doc, mention.start),
+            sentence_at(doc, mention.start),
             (mention.end, end),
             country.place,
             (country.start, country.end),
