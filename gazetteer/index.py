@@ -323,7 +323,7 @@ class Gazetteer:
         name
             A place name in any spelling; empty or absurd names give ``[]``.
         country
-            ISO alpha-2 code whose places rank first (others still follow).
+            ISO alpha-2 code (any case) whose places rank first (others still follow).
         near
             ``(lon, lat)``: closer places rank higher (one log10 of population per 100 km).
         kind
@@ -352,6 +352,8 @@ class Gazetteer:
         """
         if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH or limit <= 0:
             return []
+        country = country.upper() if country else None
+        kind = kind.upper() if kind else None
         asked_for = (name, country, near, kind, limit)
         cached = self._results.get(asked_for)
         if cached is not None:

@@ -146,6 +146,8 @@ def test_kind_filters_and_country_prefers(gaz: Gazetteer):
     # Hama (Syria) is the most populous "Hama"; asking for Japan puts a Japanese one first.
     assert gaz.lookup("Hama")[0].place.country_code == "SY"
     assert gaz.lookup("Hama", country="JP")[0].place.country_code == "JP"
+    assert gaz.lookup("Hama", country="jp") == gaz.lookup("Hama", country="JP")
+    assert gaz.lookup("Syrie", kind="a") == gaz.lookup("Syrie", kind="A")
 
 
 def test_near_prefers_the_close_homonym(gaz: Gazetteer):
