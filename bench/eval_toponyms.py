@@ -5,11 +5,12 @@ Usage::
     python bench/eval_toponyms.py [GOLD_DIR ...]
 
 Default gold: ``tests/data/gold/toponyms/`` (the four seeds, one JSON file per article, named
-after the article id) and ``tests/data/gold/toponyms/unseen/`` (dispatches written for the
-evaluation, with their text in the JSON file). Each gold mention has ``start``, ``end``,
-``surface``, ``role`` (``location`` or ``metonym``), ``kind`` and the expected place
-(``country_code``, ``lon``, ``lat``, ``level`` = ``city`` or ``country``), or ``place: null``
-for a place no embedded gazetteer has (it must stay unresolved).
+after the article id), ``tests/data/gold/toponyms/unseen/`` (dispatches written for the
+evaluation, with their text in the JSON file) and ``tests/data/gold/toponyms/heldout/`` (a
+dispatch about another war, Libya, outside the default theatre). Each gold mention has
+``start``, ``end``, ``surface``, ``role`` (``location`` or ``metonym``), ``kind`` and the
+expected place (``country_code``, ``lon``, ``lat``, ``level`` = ``city`` or ``country``), or
+``place: null`` for a place no embedded gazetteer has (it must stay unresolved).
 
 Span conventions of the gold: a place is annotated where its name is ("l'aéroport militaire
 de Palmyre" -> ``Palmyre``, kind ``site``; "la base de Bachiqa" -> ``Bachiqa``); a monument
@@ -17,7 +18,9 @@ named after no place is annotated whole ("les temples de Bêl et Baalshamin", "A
 triomphe") and placed in the city that holds it; seats of government ("Kremlin") are sites
 in their city. ``unseen_04`` and ``unseen_05`` were scored once before any rule was changed
 for them (recognition F1 0.918, accuracy@10km 1.000, one river put on a town of Israel, 8/9
-metonyms); the rules they showed missing were then added.
+metonyms); the rules they showed missing were then added. The Libyan dispatch, scored once
+likewise, gave F1 0.933, accuracy@10km 0.929, 4/5 metonyms, nothing in the wrong country:
+its one fault ("Le Caire" read as "Caire" and dropped) was then fixed.
 
 Figures, per system (side by side in one run):
 
@@ -249,7 +252,7 @@ def evaluate(directories: Iterable[Path] | None = None) -> dict[str, Scores]:
     from gazetteer import Gazetteer
     from geo.nlp import parse
 
-    directories = list(directories or [GOLD_DIR, GOLD_DIR / "unseen"])
+    directories = list(directories or [GOLD_DIR, GOLD_DIR / "unseen", GOLD_DIR / "heldout"])
     pairs = load_gold(d for d in directories if Path(d).is_dir())
     docs = [parse(article.text) for article, _ in pairs]
     gazetteer = Gazetteer.default()

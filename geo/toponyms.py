@@ -483,7 +483,8 @@ def _plausible_name(text: str, doc: Doc, start: int, end: int, persons: frozense
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return not _sentence_initial(text, start) or span[0].pos_ in {"PROPN", "NOUN", "X"}
+    head = next((t for t in span if t.pos_ != "DET"), span[0])  # "Le Caire": look at "Caire"
+    return not _sentence_initial(text, start) or head.pos_ in {"PROPN", "NOUN", "X"}
 
 
 _NEXT_NAME = re.compile(rf"[ \u00a0]+[{_UPPER}]{_LETTER}+")
@@ -491,9 +492,17 @@ _NEXT_NAME = re.compile(rf"[ \u00a0]+[{_UPPER}]{_LETTER}+")
 
 def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Match | None:
     """A match without a capitalised French function word before the name ("A Raqa" at the
-    start of a sentence is "à Raqa"); ``None`` when the rest is no known name."""
+    start of a sentence is "à Raqa"), or with the article that belongs to the name ("Le Caire
+    a appelé"); ``None`` when the rest is no known name."""
+    article = _ARTICLE_BEFORE.search(text, max(0, match.start - 5), match.start)
+    if article is not None:
+        whole = text[article.start() : match.end]
+        if _spelled_as(gazetteer, whole, match):
+            return Match(article.start(), match.end, whole, match.key, match.place_ids)
     head, _, rest = match.surface.partition(" ")
     if not rest or head.lower() not in lang.FUNCTION_WORDS:
+        return match
+    if head in {"Le", "La", "Les"} and _spelled_as(gazetteer, match.surface, match):
         return match
     start = match.start + len(head) + 1
     candidates = [c for c in gazetteer.lookup(rest, limit=10) if c.exact]
@@ -503,6 +512,7 @@ def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Mat
     return Match(start, match.end, text[start : match.end], name_key(rest), ids)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Le|La|Les)[ \u00a0]$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w-]){_PARTICLE}-[{_UPPER}]{_LETTER}+(?![\w-])")
 _WORD_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}]{_LETTER}+[ \u00a0]$")
 

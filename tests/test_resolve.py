@@ -109,8 +109,16 @@ def test_dispatches_beyond_the_seeds_hold_the_same_level(bench, nlp, gazetteer):
     assert scores.kept_unresolved == scores.unresolvable
 
 
+def test_a_dispatch_of_another_war_outside_the_theatre(bench, nlp, gazetteer):
+    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR / "heldout")
+    assert scores.f1 >= 0.95
+    assert scores.accuracy_10 >= 0.92
+    assert scores.metonyms_flagged >= scores.metonyms - 1
+    assert scores.wrong_country == 0
+
+
 def test_the_pipeline_beats_both_baselines(bench, nlp, gazetteer):
-    pairs = bench.load_gold([bench.GOLD_DIR, bench.GOLD_DIR / "unseen"])
+    pairs = bench.load_gold([bench.GOLD_DIR, bench.GOLD_DIR / "unseen", bench.GOLD_DIR / "heldout"])
     docs = [nlp(a.text) for a, _ in pairs]
     ours = bench.score(bench.pipeline_system(gazetteer), pairs, docs)
     for baseline in (bench.spacy_system(gazetteer), bench.geotext_system(gazetteer)):

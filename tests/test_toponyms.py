@@ -225,6 +225,12 @@ def test_sentence_initial_function_words_are_not_part_of_the_name(find):
     assert surfaces(mentions) == ["Raqa", "Pentagone"]
 
 
+def test_a_french_article_that_belongs_to_the_name_is_kept(find):
+    mentions = find("Le Caire a appelé au calme. La situation au Caire est tendue.")
+    assert surfaces(mentions) == ["Le Caire", "Caire"]
+    assert {m.candidates[0].place.country_code for m in mentions} == {"EG"}
+
+
 def test_capitalised_common_words_at_sentence_start_are_not_places(find):
     text = "Sur le terrain, les combats font rage. Fort de son succès, le régime avance vers Hama."
     assert surfaces(find(text)) == ["Hama"]
