@@ -8,8 +8,9 @@ in an early dispatch is reused (and refined) by later ones.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,8 +106,29 @@ def run(
         mentions=tuple(mentions),
         inferred_places=tuple(inferred[k] for k in sorted(inferred)),
         claims=tuple(claims),
-        observations=tuple(observations),
+        observations=tuple(_named_as_written(observations, mentions)),
     )
+
+
+def _named_as_written(
+    observations: Sequence[Observation], mentions: Sequence[Mention]
+) -> list[Observation]:
+    """Observations whose place carries the spelling the dispatches use most.
+
+    Gazetteer names are GeoNames' transliterations ("Tadmur", "Ar Raqqah"); a map desk reads
+    the names its own copy uses ("Palmyre", "Raqa"). The most frequent surface of a place's
+    plain location mentions wins (ties: the first seen); ids are unchanged, and the
+    gazetteer's name stays in ``mentions.geojson`` and ``places.geojson``.
+    """
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.place is not None and m.role == "location" and m.kind == "place":
+            seen[m.place.place_id][m.surface] += 1
+    names = {place_id: counts.most_common(1)[0][0] for place_id, counts in seen.items()}
+    return [
+        replace(o, place=names[o.place_id]) if o.place_id in names and o.place else o
+        for o in observations
+    ]
 
 
 def report(result: PipelineResult) -> dict:

@@ -42,3 +42,11 @@ def chromium_executable() -> str:
         if found:
             return found
     pytest.fail("the browser tests need Chromium: run `sudo apt-get install -y chromium`")
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The whole pipeline run once over the bundled seeds, shared by the test files."""
+    from geo.pipeline import run
+
+    return run([SEEDS])
