@@ -278,87 +278,28 @@ def _score(
     *,
     first_pass: bool,
 ) -> None:
-    """Score the group's candidates and keep the best with its confidence, or the reason."""
+    """Score the group's candidates and keep the best with its confidence, or the reason.
+
+    The first pass knows no other place of the article; the second adds nearness to the
+    first pass's choices and rules out candidates too far from them.
+    """
     if not group.candidates:
         surface = mentions[group.indices[0]].surface
         group.reason = f"{surface!r} is not in the gazetteer"
         return
     points = [] if first_pass else _context_points(group, groups, capitals=False)
     reach = [] if first_pass else _context_points(group, groups, capitals=True)
-    anchor_points = [] if first_pass else _anchor_points(group, groups)
-    local = bool(group.scales & lang.LOCAL_SCALES)
-    small = group.scales & set(lang.SCALE_MAX_POPULATION)
-    small_only = bool(small) and not group.scales - lang.LOCAL_SCALES
+    anchors = [] if first_pass else _anchor_points(group, groups)
+    spellings = {_spelling(mentions[i].surface) for i in group.indices}
     scored: list[tuple[float, Candidate]] = []
     rejected: list[str] = []
-    spellings = {_spelling(mentions[i].surface) for i in group.indices}
     for candidate in group.candidates:
-        place = candidate.place
-        score = math.log10(max(place.population, 0) or UNKNOWN_POPULATION)
-        if not candidate.exact:
-            score -= 2.0 + 4.0 * (1.0 - candidate.score)
-        elif _spelling(candidate.matched_name) in spellings:
-            score += _W_SAME_SPELLING
-        if _is_country(place):
-            score += _W_COUNTRY
-        elif place.feature_code == "PPLC":
-            score += _W_CAPITAL
-        elif place.feature_code.startswith("PPLA"):
-            score += _W_ADMIN_SEAT
-        if place.country_code in context["theatre"]:
-            score += _W_THEATRE
-        if place.country_code in context["named"]:
-            score += _W_NAMED_COUNTRY
-        if "admin" in group.scales and place.feature_class == "A" and not _is_country(place):
-            score += _W_ADMIN_TRIGGER
-        for hint in group.hints:
-            verdict = _hint_fits(hint, place)
-            if verdict is not None:
-                score += _W_HINT_OK if verdict else _W_HINT_WRONG
-        allowed = [lang.SCALE_FEATURE_CLASSES[s] for s in group.scales & _CLASS_BOUND_SCALES]
-        if allowed and all(place.feature_class not in classes for classes in allowed):
-            rejected.append(f"{_describe(place)} is not a {_scale_word(group)}")
+        reason = _ruled_out(candidate.place, group, reach, context)
+        if reason is not None:
+            rejected.append(reason)
             continue
-        floor = max((lang.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
-        if place.feature_class == "P" and 0 < place.population < floor:
-            rejected.append(f"{_describe(place)} is too small to name a {_scale_word(group)}")
-            continue
-        limit = min((lang.SCALE_MAX_POPULATION[s] for s in small), default=None)
-        too_big = small_only and limit is not None and place.population > limit
-        if too_big:
-            score += _W_TOO_BIG
-        if points:
-            nearest = min(_km(place, lon, lat) for lon, lat, _ in points)
-            score += _W_NEAR * max(0.0, 1.0 - max(0.0, nearest - NEAR_KM) / (FAR_KM - NEAR_KM))
-        if reach:
-            nearest, near_name = min((_km(place, lon, lat), name) for lon, lat, name in reach)
-            if (
-                nearest > FAR_KM
-                and not _prominent(place)
-                and place.country_code not in context["theatre"] | context["named"]
-            ):
-                rejected.append(
-                    f"{_describe(place)} is a small place {nearest:.0f} km from {near_name}, "
-                    "the nearest of the article's other places"
-                )
-                continue
-            if local and not _is_country(place) and nearest > lang.LOCAL_RADIUS_KM:
-                rejected.append(
-                    f"{_describe(place)} lies {nearest:.0f} km from {near_name}, the nearest of "
-                    f"the article's other places"
-                    + (f", and is too big for a {_scale_word(group)}" if too_big else "")
-                )
-                continue
-        for anchor in anchor_points:
-            if _is_country(anchor):
-                inside = place.country_code == anchor.country_code
-                score += _W_ANCHOR_NEAR if inside else _W_ANCHOR_FAR
-                continue
-            distance = _km(place, anchor.lon, anchor.lat)
-            if distance > 2 * _ANCHOR_KM:
-                score += _W_ANCHOR_FAR
-            elif distance <= _ANCHOR_KM:
-                score += _W_ANCHOR_NEAR
+        score = _prior(candidate, group, spellings, context)
+        score += _nearness(candidate.place, points, anchors)
         scored.append((score, candidate))
     surface = mentions[group.indices[0]].surface
     if not scored:
@@ -384,6 +325,102 @@ def _score(
         )
     else:
         group.reason = f"{surface!r} only matches {_describe(group.best.place)} weakly"
+
+
+def _prior(
+    candidate: Candidate,
+    group: _Group,
+    spellings: set[str],
+    context: dict[str, frozenset[str]],
+) -> float:
+    """Score from the candidate alone: prominence, name match, theatre, hints, size class."""
+    place = candidate.place
+    score = math.log10(max(place.population, 0) or UNKNOWN_POPULATION)
+    if not candidate.exact:
+        score -= 2.0 + 4.0 * (1.0 - candidate.score)
+    elif _spelling(candidate.matched_name) in spellings:
+        score += _W_SAME_SPELLING
+    if _is_country(place):
+        score += _W_COUNTRY
+    elif place.feature_code == "PPLC":
+        score += _W_CAPITAL
+    elif place.feature_code.startswith("PPLA"):
+        score += _W_ADMIN_SEAT
+    if place.country_code in context["theatre"]:
+        score += _W_THEATRE
+    if place.country_code in context["named"]:
+        score += _W_NAMED_COUNTRY
+    if "admin" in group.scales and place.feature_class == "A" and not _is_country(place):
+        score += _W_ADMIN_TRIGGER
+    for hint in group.hints:
+        verdict = _hint_fits(hint, place)
+        if verdict is not None:
+            score += _W_HINT_OK if verdict else _W_HINT_WRONG
+    if _too_big(place, group):
+        score += _W_TOO_BIG
+    return score
+
+
+def _too_big(place: Place, group: _Group) -> bool:
+    """Whether a place is bigger than every small trigger of the group allows ("village")."""
+    small = group.scales & set(lang.SCALE_MAX_POPULATION)
+    if not small or group.scales - lang.LOCAL_SCALES:
+        return False
+    return place.population > min(lang.SCALE_MAX_POPULATION[s] for s in small)
+
+
+def _ruled_out(
+    place: Place,
+    group: _Group,
+    reach: list[tuple[float, float, str]],
+    context: dict[str, frozenset[str]],
+) -> str | None:
+    """Why a candidate cannot be the place meant, or ``None``.
+
+    A river is not a town; a province is not named after a village; a small homonym far from
+    every other place of the article, outside the theatre and the countries it names, is not
+    meant; nor is a village or a locality (a local trigger) far from the article's places.
+    """
+    allowed = [lang.SCALE_FEATURE_CLASSES[s] for s in group.scales & _CLASS_BOUND_SCALES]
+    if allowed and all(place.feature_class not in classes for classes in allowed):
+        return f"{_describe(place)} is not a {_scale_word(group)}"
+    floor = max((lang.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
+    if place.feature_class == "P" and 0 < place.population < floor:
+        return f"{_describe(place)} is too small to name a {_scale_word(group)}"
+    if not reach:
+        return None
+    nearest, near_name = min((_km(place, lon, lat), name) for lon, lat, name in reach)
+    where = f"{nearest:.0f} km from {near_name}, the nearest of the article's other places"
+    if (
+        nearest > FAR_KM
+        and not _prominent(place)
+        and place.country_code not in context["theatre"] | context["named"]
+    ):
+        return f"{_describe(place)} is a small place {where}"
+    local = bool(group.scales & lang.LOCAL_SCALES)
+    if local and not _is_country(place) and nearest > lang.LOCAL_RADIUS_KM:
+        too_big = f", and is too big for a {_scale_word(group)}" if _too_big(place, group) else ""
+        return f"{_describe(place)} lies {where}{too_big}"
+    return None
+
+
+def _nearness(place: Place, points: list[tuple[float, float, str]], anchors: list[Place]) -> float:
+    """Bonus for lying near the article's other places, and near (or in) the place it is said
+    to lie near; malus for lying far from that place."""
+    score = 0.0
+    if points:
+        nearest = min(_km(place, lon, lat) for lon, lat, _ in points)
+        score += _W_NEAR * max(0.0, 1.0 - max(0.0, nearest - NEAR_KM) / (FAR_KM - NEAR_KM))
+    for anchor in anchors:
+        if _is_country(anchor):
+            score += _W_ANCHOR_NEAR if place.country_code == anchor.country_code else _W_ANCHOR_FAR
+            continue
+        distance = _km(place, anchor.lon, anchor.lat)
+        if distance > 2 * _ANCHOR_KM:
+            score += _W_ANCHOR_FAR
+        elif distance <= _ANCHOR_KM:
+            score += _W_ANCHOR_NEAR
+    return score
 
 
 def _context_points(
