@@ -37,7 +37,7 @@ from geo.records import Article, Mention
 from geo.toponyms import SITE_SCALE, cached_doc, seat_city, trigger_scale
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from gazetteer import Candidate, Gazetteer, Place
     from geo.theatre import TheatreProfile
@@ -678,12 +678,18 @@ _BOUNDARY_WORDS = frozenset({"que", "qu'", "si", "mais", "et", "ou", "car", "lor
 
 
 def _role(text: str, mention: Mention, doc: Doc) -> str:
+    """``metonym`` when a cue of :mod:`geo.lang.fr.places` makes the name act, first match
+    wins: a locative preposition ("à Moscou") keeps it a place; "selon X", an agent noun
+    before it, an agent noun or a relative clause after it, an active verb whose subject it
+    is, the agent of a passive, the object of a verb of accusing or supporting, the addressee
+    of a verb of saying make it its government."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return "location"
-    before = [t for t in doc[max(0, span.start - 4) : span.start]]
+    root = span.root
+    before = list(doc[max(0, span.start - 4) : span.start])
     words = [t.lower_ for t in before]
-    if _locative_before(words, before):
+    if _locative_before(words, root):
         return "location"
     sentence_start = max(mention.sentence.start, mention.start - 60)
     left = text[sentence_start : mention.start].lower()
@@ -695,7 +701,6 @@ def _role(text: str, mention: Mention, doc: Doc) -> str:
         return "metonym"
     if _acting_subject(doc, span, before):
         return "metonym"
-    root = span.root
     if root.dep_ == "obl:agent" or (words[-2:-1] == ["par"] or words[-1:] == ["par"]):
         return "metonym"
     if root.dep_ == "obj" and _lemma(root.head) in lang.AGENT_OBJECT_VERBS:
@@ -721,18 +726,14 @@ def _is_verb_of(token: Token, verbs: frozenset[str]) -> bool:
     return any(v.endswith("er") and token.lower_.startswith(v[:-2]) for v in verbs)
 
 
-def _locative_before(words: list[str], tokens: list[Token]) -> bool:
-    """A locative preposition right before the name ("à Moscou", "au Kremlin", "en Syrie")."""
+def _locative_before(words: list[str], root: Token) -> bool:
+    """A locative preposition right before the name ("à Moscou", "au Kremlin", "en Syrie"),
+    unless it is the "à" of an addressee ("a demandé à Moscou")."""
     trimmed = [w for w in words if w not in {"la", "le", "les", "l'"}]
     if not trimmed:
         return False
     last = trimmed[-1]
-    if (
-        last in {"à", "a"}
-        and tokens
-        and tokens[-1].i
-        and _lemma(tokens[-1].head) in (lang.ADDRESSEE_VERBS)
-    ):
+    if last in {"à", "a"} and _lemma(root.head) in lang.ADDRESSEE_VERBS:
         return False
     return last in lang.LOCATIVE_PREPOSITIONS or last in {"a", "aux"}
 
@@ -784,19 +785,19 @@ def _apposition_agent(doc: Doc, end: int) -> bool:
     return _is_agent_noun(following)
 
 
-def _acting_subject(doc: Doc, span: object, before: list[Token]) -> bool:
+def _acting_subject(doc: Doc, span: Span, before: list[Token]) -> bool:
     """The name is the subject of an active verb that is not one of places ("Moscou le
     soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...")."""
     words = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"}]
     at_boundary = not words or (
         words[-1].is_punct or words[-1].lower_ in _BOUNDARY_WORDS or words[-1].pos_ == "SCONJ"
     )
-    root = span.root  # type: ignore[attr-defined]
+    root = span.root
     if root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}:
         return not _passive_or_literal(root.head)
     if not at_boundary:
         return False
-    j = span.end  # type: ignore[attr-defined]
+    j = span.end
     if j + 1 < len(doc) and doc[j].lower_ in {"et", "ou"}:  # "Moscou et Ankara parrainent"
         j += 1
         while j < len(doc) and doc[j].lower_ in {"le", "la", "les", "l'"}:

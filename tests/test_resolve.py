@@ -370,6 +370,7 @@ def test_seats_of_government_are_sites_in_their_city(run):
         ("Le chef de l'ONU a appelé Moscou et Ankara à la retenue.", "Moscou"),
         ("Les forces russes avancent, tandis que Kiev dément.", "Kiev"),
         ("Jeudi, Moscou et Washington se sont mis d'accord sur une trêve.", "Moscou"),
+        ("L'ONU a demandé à Moscou de cesser les frappes.", "Moscou"),
         ("La coalition dirigée par Washington a mené 12 frappes.", "Washington"),
         ("Le président Erdogan a affirmé qu'Ankara ne laisserait pas faire.", "Ankara"),
     ],
