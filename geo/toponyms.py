@@ -179,7 +179,11 @@ def recognise(
             )
             and not _first_of_longer_name(text, match, gazetteer)
         ):
-            propose(match.start, match.end, "gazetteer")
+            quarter = _QUARTER.match(text, match.end)
+            if quarter:  # "Alep-Est": the eastern part of Aleppo, placed as Aleppo
+                propose(match.start, quarter.end(), "gazetteer", lookup_name=match.surface)
+            else:
+                propose(match.start, match.end, "gazetteer")
     ner_spans = list(_ner_spans(text, doc))
     for start, end in ner_spans:
         if _plausible_name(text, doc, start, end, persons):
@@ -512,6 +516,7 @@ def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Mat
     return Match(start, match.end, text[start : match.end], name_key(rest), ids)
 
 
+_QUARTER = re.compile(r"-(?:Est|Ouest|Nord|Sud)(?![\w-])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Le|La|Les)[ \u00a0]$")
 _PARTICLE_NAME = re.compile(rf"(?<![\w-]){_PARTICLE}-[{_UPPER}]{_LETTER}+(?![\w-])")
 _WORD_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}]{_LETTER}+[ \u00a0]$")

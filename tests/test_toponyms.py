@@ -225,6 +225,12 @@ def test_sentence_initial_function_words_are_not_part_of_the_name(find):
     assert surfaces(mentions) == ["Raqa", "Pentagone"]
 
 
+def test_a_part_of_a_city_is_named_whole_and_placed_as_the_city(find):
+    mention = find("Des civils ont été tués à Alep-Est, selon les secouristes.")[0]
+    assert mention.surface == "Alep-Est"
+    assert mention.candidates[0].place.name == "Aleppo"
+
+
 def test_a_french_article_that_belongs_to_the_name_is_kept(find):
     mentions = find("Le Caire a appelé au calme. La situation au Caire est tendue.")
     assert surfaces(mentions) == ["Le Caire", "Caire"]
