@@ -46,14 +46,14 @@ SITE_SCALE = "site"
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LETTER = r"[^\W\d_]"
 _PARTICLE = "(?:" + "|".join(sorted(lang.ARABIC_PARTICLES, key=len, reverse=True)) + ")"
-#: One capitalised word of a name, hyphenated parts included: "Al-Alianiyé", "ez-Zor",
-#: "Etats-Unis", "al-Bayarat".
+#: One capitalised word of a name (two letters at least), hyphenated parts included:
+#: "Al-Alianiyé", "ez-Zor", "Etats-Unis", "al-Bayarat".
 _WORD = (
-    rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}*"
+    rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
     rf"(?:-(?:{_PARTICLE}-)?{_LETTER}+)*"
 )
 #: A name: capitalised words, with lower-case hyphenated particles inside ("Deir ez-Zor").
-_NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}*(?:-{_LETTER}+)*){{0,3}}"
+_NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*){{0,3}}"
 _DE = (
     r"(?:de[ \u00a0]+(?:la[ \u00a0]+|l['’][ \u00a0]*)?|d['’][ \u00a0]*|du[ \u00a0]+|des[ \u00a0]+)"
 )
