@@ -281,6 +281,19 @@ class Gazetteer:
                 return place
         raise UnknownPlaceError(f"no place with id {place_id!r}")
 
+    def fork(self) -> Gazetteer:
+        """A gazetteer sharing this one's index but with run-time places of its own.
+
+        Places added to the fork (inferred from one run's articles) are not seen by this
+        gazetteer nor by other forks, so that one corpus's guesses never leak into another's.
+        """
+        other = Gazetteer(self._store, local=self._local, online=self._online)
+        other._places = self._places  # immutable Place objects, keyed by embedded row
+        other._fuzzy_pools = self._fuzzy_pools  # built from the embedded index only
+        for place in self._added.values():
+            other.add(place)
+        return other
+
     def add(self, place: Place) -> None:
         """Add a run-time place (e.g. inferred from text): findable by name and aliases.
 

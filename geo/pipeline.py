@@ -61,8 +61,9 @@ def run(
     inputs
         Files or folders of ``.txt``, ``.jsonl`` or ``.csv`` articles; ``None`` for the seeds.
     gazetteer
-        The place index; ``Gazetteer.default()`` when omitted. Places inferred from the text are
-        added to it, so a name located in one article is reused by the next.
+        The place index; ``Gazetteer.default()`` when omitted. The run works on a fork of it:
+        places inferred from the text are added to the fork (a name located in one article is
+        reused by the next) and returned in ``inferred_places``, never to ``gazetteer`` itself.
     profile
         The theatre profile (actors, sides); the default Syria-Iraq profile when omitted.
     progress
@@ -78,7 +79,8 @@ def run(
     from geo.nlp import parse
     from geo.theatre import load_profile
 
-    gazetteer = gazetteer or Gazetteer.default()
+    # A fork per run: places inferred from these articles must not leak into another run.
+    gazetteer = (gazetteer or Gazetteer.default()).fork()
     profile = profile or load_profile()
     mentions: list[Mention] = []
     inferred: dict[str, Place] = {}

@@ -394,3 +394,22 @@ def test_find_offsets_always_point_at_the_surface(parts: list[str]):
         assert m.end <= following.start  # no overlaps
     for m in matches:
         assert text[m.start : m.end] == m.surface and m.place_ids
+
+
+def test_a_fork_keeps_its_run_time_places_to_itself(gaz: Gazetteer):
+    village = Place(
+        "inferred:qasr-test",
+        "Qasr al-Test",
+        38.1,
+        34.5,
+        "SY",
+        source="inferred",
+        uncertainty_km=12.0,
+    )
+    fork = gaz.fork()
+    fork.add(village)
+    assert fork.lookup("Qasr al-Test")[0].place == village
+    assert village not in [c.place for c in gaz.lookup("Qasr al-Test")]
+    assert village not in [c.place for c in gaz.fork().lookup("Qasr al-Test")]
+    # The fork still knows every embedded place.
+    assert fork.lookup("Raqqa")[0].place == gaz.lookup("Raqqa")[0].place
