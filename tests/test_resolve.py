@@ -180,6 +180,25 @@ def test_homonyms_resolve_to_the_place_the_article_is_about(run, text, surface, 
     assert one(run(text), surface).place.country_code == country
 
 
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Raqa", "Raqqa", "Rakka"),
+        ("Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr"),
+        ("Mossoul", "Mosul"),
+        ("Kobané", "Kobani"),
+        ("Qaryatayn", "Qaryatein"),
+        ("Palmyre", "Tadmor"),
+    ],
+)
+def test_other_spellings_reach_the_same_place(run, spellings):
+    places = set()
+    for spelling in spellings:
+        found = run(f"Les combats se sont intensifiés à {spelling}, selon l'OSDH.")
+        places.add(one(found, spelling).place.place_id)
+    assert len(places) == 1
+
+
 def test_the_same_name_is_the_same_place_throughout_an_article(run):
     found = run("Offensive sur Palmyre (centre). L'armée est à l'ouest de Palmyre. Palmyre tombe.")
     assert len({m.place.place_id for m in found}) == 1
