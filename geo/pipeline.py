@@ -90,7 +90,7 @@ def run(
     for article in tqdm(ordered, desc="articles", unit="article", disable=not progress):
         doc = parse(article.text)
         found = toponyms.recognise(article, doc, gazetteer)
-        resolved = resolve.resolve(article, found, gazetteer)
+        resolved = resolve.resolve(article, found, gazetteer, doc=doc)
         article_claims = relations.parse_claims(article, doc, resolved)
         located, new_places = places.locate_unresolved(resolved, article_claims, gazetteer)
         for place in new_places:

@@ -34,7 +34,7 @@ from pyproj import Geod
 from gazetteer.normalize import fold, name_key
 from geo.lang.fr import places as lang
 from geo.records import Article, Mention
-from geo.toponyms import SITE_SCALE, cached_doc, seat_city, trigger_scale
+from geo.toponyms import SITE_SCALE, seat_city, trigger_scale
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -109,7 +109,7 @@ def resolve(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer,
     *,
-    doc: Doc | None = None,
+    doc: Doc,
     theatre: TheatreProfile | None = None,
     threshold: float = CONFIDENCE_THRESHOLD,
 ) -> list[Mention]:
@@ -147,7 +147,8 @@ def resolve(
     >>> text = "Moscou le soutient. Les combats font rage à Alep (nord)."
     >>> article = Article("demo", None, None, text)
     >>> gaz = Gazetteer.default()
-    >>> found = resolve(article, recognise(article, parse(text), gaz), gaz)
+    >>> doc = parse(text)
+    >>> found = resolve(article, recognise(article, doc, gaz), gaz, doc=doc)
     >>> [(m.surface, m.place.country_code, m.role) for m in found]
     [('Moscou', 'RU', 'metonym'), ('Alep', 'SY', 'location')]
     """
@@ -155,8 +156,6 @@ def resolve(
         from geo.theatre import load_profile
 
         theatre = load_profile()
-    if doc is None:
-        doc = cached_doc(article.text)
     mentions = [_refreshed(m, gazetteer) for m in mentions]
     groups, sites = _group(article.text, mentions)
     named_countries = _named_countries(article.text, mentions, doc)

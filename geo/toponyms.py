@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -31,14 +30,15 @@ from typing import TYPE_CHECKING
 from gazetteer import Match
 from gazetteer.normalize import fold, name_key
 from geo.lang.fr import places as lang
-from geo.records import Article, Mention, Sentence
+from geo.nlp import sentences as nlp_sentences
+from geo.records import Article, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from gazetteer import Candidate, Gazetteer
 
-__all__ = ["SITE_SCALE", "cached_doc", "recognise", "seat_city", "trigger_scale"]
+__all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale"]
 
 #: The size class of the triggers that name a building or a monument.
 SITE_SCALE = "site"
@@ -133,9 +133,8 @@ def recognise(
     [('al-Bayarat', 'village', None), ('Palmyre', None, 'centre')]
     """
     text = article.text
-    _remember(text, doc)
     folded = fold(text)
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
+    sentences = nlp_sentences(doc)
     sentence_starts = [s.start for s in sentences]
     person_spans = _person_spans(text, doc, gazetteer)
     blocked = _blocked_spans(text, folded)
@@ -222,31 +221,6 @@ def recognise(
             )
         )
     return mentions
-
-
-#: The parses of the last few articles recognised, so that resolution reuses them.
-_RECENT_DOCS: OrderedDict[str, Doc] = OrderedDict()
-_RECENT_DOCS_SIZE = 8
-
-
-def _remember(text: str, doc: Doc) -> None:
-    _RECENT_DOCS[text] = doc
-    _RECENT_DOCS.move_to_end(text)
-    while len(_RECENT_DOCS) > _RECENT_DOCS_SIZE:
-        _RECENT_DOCS.popitem(last=False)
-
-
-def cached_doc(text: str) -> Doc:
-    """The spaCy parse of ``text``: the one :func:`recognise` last used for it, else a new one.
-
-    Resolution needs the parse for its metonymy cues; the pipeline parses each article once.
-    """
-    doc = _RECENT_DOCS.get(text)
-    if doc is None:
-        from geo.nlp import parse
-
-        doc = parse(text)
-    return doc
 
 
 # --- trigger patterns --------------------------------------------------------------------

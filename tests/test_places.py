@@ -187,7 +187,8 @@ def test_seeds_through_the_real_gazetteer(nlp, seeds_dir):
     claims, inferred = [], {}
     for article in articles:
         doc = nlp(article.text)
-        mentions = resolve.resolve(article, toponyms.recognise(article, doc, gazetteer), gazetteer)
+        found = toponyms.recognise(article, doc, gazetteer)
+        mentions = resolve.resolve(article, found, gazetteer, doc=doc)
         article_claims = parse_claims(article, doc, mentions)
         located, places = locate_unresolved(mentions, article_claims, gazetteer)
         claims += article_claims

@@ -265,10 +265,11 @@ def test_a_place_inferred_after_recognition_is_found_at_resolution(nlp):
     gaz = Gazetteer.from_places([tadmur])
     text = "Les combats continuent près du village d'al-Bayarat, à l'ouest de Palmyre."
     article = Article("t", None, None, text)
-    mentions = recognise(article, nlp(text), gaz)
+    doc = nlp(text)
+    mentions = recognise(article, doc, gaz)
     assert one(mentions, "al-Bayarat").candidates == ()
     gaz.add(Place("inferred:al-bayarat", "al-Bayarat", 38.05, 34.6, "SY", source="inferred"))
-    bayarat = one(resolve(article, mentions, gaz), "al-Bayarat")
+    bayarat = one(resolve(article, mentions, gaz, doc=doc), "al-Bayarat")
     assert bayarat.resolution == "inferred" and bayarat.place.name == "al-Bayarat"
 
 
@@ -294,8 +295,9 @@ def test_every_resolved_mention_is_consistent(run, pieces):
 def test_resolve_returns_copies_in_the_same_order(nlp, gazetteer):
     text = "Moscou le soutient. Les combats font rage à Alep (nord)."
     article = Article("t", None, None, text)
-    mentions = recognise(article, nlp(text), gazetteer)
-    resolved = resolve(article, mentions, gazetteer)  # the parse is reused, not passed
+    doc = nlp(text)
+    mentions = recognise(article, doc, gazetteer)
+    resolved = resolve(article, mentions, gazetteer, doc=doc)
     assert [m.start for m in resolved] == [m.start for m in mentions]
     assert all(m.place is None and m.resolution == "unresolved" for m in mentions)
     assert [
