@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 from gazetteer import name_key
 from geo import geodesy
+from geo.lang.fr import numbers as numerals
 from geo.lang.fr import positions as fr
 from geo.nlp import sentence_at
 from geo.records import Article, Claim, Mention, Sentence
@@ -261,10 +262,10 @@ def _number_words(words: Sequence[_Word], i: int) -> tuple[float, float, int] | 
         text = words[j].text
         if text in {"vingt", "vingts"} and current == 4:
             current = 80  # quatre-vingt(s)
-        elif text in fr.NUMBER_WORDS:
-            current += fr.NUMBER_WORDS[text]
-        elif text in fr.NUMBER_MULTIPLIERS:
-            factor = fr.NUMBER_MULTIPLIERS[text]
+        elif text in numerals.NUMBER_WORDS:
+            current += numerals.NUMBER_WORDS[text]
+        elif text in numerals.NUMBER_MULTIPLIERS:
+            factor = numerals.NUMBER_MULTIPLIERS[text]
             if factor >= 1000:
                 total, current = (total + max(current, 1)) * factor, 0
             else:

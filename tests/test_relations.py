@@ -15,6 +15,7 @@ from shapely.geometry import Point
 from gazetteer import Place
 from geo.geodesy import GEOD, destination, distance_km
 from geo.lang.fr import positions as fr
+from geo.lang.fr.numbers import NUMBER_WORDS
 from geo.records import Article, Mention, Sentence
 from geo.relations import parse_claims
 
@@ -708,7 +709,7 @@ def test_seed_entrance_and_anaphors(nlp, seeds_dir):
 
 VOCABULARY = sorted(
     {w for key in (*fr.COMPASS, *fr.QUALIFIERS, *fr.PROXIMITY, *fr.UNITS_KM) for w in key}
-    | set(fr.NUMBER_WORDS)
+    | set(NUMBER_WORDS)
     | set(fr.APPROXIMATE_NOUNS)
     | set(fr.ANAPHORS)
     | {"à", "au", "de", "la", "plus", "Palmyre", "Zor", "20", "1,5", "2.000", "(", ")", ",", "."}

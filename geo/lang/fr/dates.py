@@ -9,6 +9,9 @@ written folded (lower case, no accents, ``'`` as apostrophe, dashes as spaces), 
 
 from __future__ import annotations
 
+from geo.lang.fr.numbers import NUMBER_MULTIPLIERS
+from geo.lang.fr.numbers import NUMBER_WORDS as _NUMERALS
+
 #: Month names, folded, to their number.
 MONTHS: dict[str, int] = {
     "janvier": 1,
@@ -67,28 +70,9 @@ DURATION_UNITS: dict[str, tuple[str, str]] = {
     "annees": ("years", "month"),
 }
 
-#: Numbers written in words, as durations use them ("il y a près d'un an", "depuis cinq ans").
-NUMBER_WORDS: dict[str, int] = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "quinze": 15,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "cent": 100,
-}
+#: Numbers written in words, as durations use them ("il y a près d'un an", "depuis cinq ans",
+#: "depuis cent jours"): the shared numerals, multipliers included.
+NUMBER_WORDS: dict[str, int] = {**_NUMERALS, **NUMBER_MULTIPLIERS}
 
 #: Words before a date that make it the start of a state ("depuis le 7 février").
 SINCE: tuple[str, ...] = ("depuis", "des", "a partir du", "a partir de", "a compter du")

@@ -94,36 +94,6 @@ RANGE_JOINS: frozenset[str] = frozenset({"à", "ou"})
 """Words between two figures of a range: "20 à 25 km", "20 ou 30 km" (and "20-25 km", whose
 hyphen the words drop)."""
 
-NUMBER_WORDS: dict[str, int] = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "vingts": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "soixante": 60,
-}
-"""Numeral adjectives that add up ("vingt-cinq", "soixante-dix", "trente et un")."""
-
-NUMBER_MULTIPLIERS: dict[str, int] = {"cent": 100, "cents": 100, "mille": 1000}
-"""Numerals that multiply what precedes them ("quatre-vingts", "deux cents", "trois mille")."""
-
 APPROXIMATE_NOUNS: dict[str, float] = {
     "dizaine": 10,
     "douzaine": 12,
