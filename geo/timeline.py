@@ -388,8 +388,9 @@ def snapshot_dates(
         The events stage's observations (context and undated ones are ignored).
     every
         ``change``: every date on which the map of some place changes (the last day of the
-        period of the evidence that changes it): its holder, or its stale evidence renewed by fresh evidence (so that a
-        dispatch confirming an old state gets a snapshot where it is no longer faded);
+        period of the evidence that changes it): its holder, or its stale evidence renewed
+        by fresh evidence (so that a dispatch confirming an old state gets a snapshot where
+        it is no longer faded);
         ``article``: one per article, the last day covered by its latest evidence (a
         February 2017 dispatch gives 28 February 2017); ``week``: every Sunday and
         ``month``: every month's last day, from the first evidence to the last.
