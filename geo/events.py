@@ -558,8 +558,26 @@ class _Extractor:
                 observations[index] = _with_claim(observations[index], claim, keep_place=False)
             if activities:
                 continue
+            if claim.target is None and self._hypothetical(claim):
+                continue  # "permettrait au régime de progresser plus à l'est": no one is there
             observations.append(self._positioned(sent, claim, actors))
         return observations
+
+    def _hypothetical(self, claim: Claim) -> bool:
+        """The claim places someone only in a possibility or a future: the nearest finite
+        verb before it in its sentence is conditional or future ("la reprise permettrait au
+        régime de progresser plus à l'est", "les troupes seront bientôt à 10 km de X"). Word
+        order, not the parse: the small model's parse of such clauses is unreliable. A claim
+        locating a named place is geography, true whatever the tense, and is not asked."""
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for token in reversed(self.doc[: span.start]):
+            if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
+                return _future_or_conditional(token)
+            if token.is_sent_start:
+                break
+        return False
 
     def _claim_owners(
         self, claim: Claim, found: list[tuple[Observation, _Target | None]]
@@ -872,7 +890,7 @@ def _next_verb_future(doc: Doc, trigger: _Trigger) -> bool:
         if token.text in _CLAUSE_BREAKS or token.is_sent_start:
             return False
         if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
-            return "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense")
+            return _future_or_conditional(token)
     return False
 
 
@@ -886,6 +904,22 @@ def _restricted_to_do(before: list[Token]) -> bool:
     )
 
 
+def _future_or_conditional(token: Token) -> bool:
+    """A finite verb in the future or the conditional. The small French model often tags a
+    conditional as an imperfect ("permettrait": Tense=Imp), so the form is checked too: a
+    conditional is the future stem (the infinitive without its final e, or an irregular stem
+    from the table) followed by an imperfect ending ("permettr-ait", "pourr-aient")."""
+    if "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense"):
+        return True
+    form = fold(token.text)
+    ending = next((e for e in words.CONDITIONAL_ENDINGS if form.endswith(e)), None)
+    if ending is None:
+        return False
+    lemma = fold(token.lemma_)
+    stem = words.IRREGULAR_FUTURE_STEMS.get(lemma, lemma.removesuffix("e"))
+    return form[: -len(ending)] == stem
+
+
 def _tense(token: Token) -> Tense:
     """The tense of the clause of ``token`` (a noun takes its governing verb's)."""
     node = token
@@ -895,7 +929,7 @@ def _tense(token: Token) -> Tense:
         node = node.head
     forms = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
     for form in forms:
-        if "Cnd" in form.morph.get("Mood") or "Fut" in form.morph.get("Tense"):
+        if _future_or_conditional(form):
             return "future"
     if any(f.morph.get("Tense") in (["Imp"], ["Past"]) for f in forms[1:]):
         return "past"
@@ -983,7 +1017,12 @@ def _held_by(
         if trigger.relation != "captured" or not chosen or span.start < trigger.end:
             continue
         last = chosen[-1]
-        if 0 < span.start - last.end <= 3 and _taken_from(doc, span.start):
+        between = doc[last.end : span.start]
+        if (
+            0 < span.start - last.end <= 3
+            and _taken_from(doc, span.start)
+            and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "permettrait au régime"
+        ):
             return actor
     return None
 

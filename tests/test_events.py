@@ -426,6 +426,38 @@ def test_an_actor_position_claim_becomes_a_positioned_observation(nlp):
     assert obs.place_id is None
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "La chute de Raqa permettrait aux FDS d'avancer à 40 km plus au sud de Raqa.",
+            "à 40 km plus au sud de Raqa",
+        ),
+        ("Les troupes irakiennes seront bientôt à 10 km de Mossoul.", "à 10 km de Mossoul"),
+        (
+            "Selon un général, les soldats pourraient se trouver à 15 km au nord de Palmyre.",
+            "à 15 km au nord de Palmyre",
+        ),
+    ],
+)
+def test_a_position_in_a_future_or_a_possibility_is_no_observation(nlp, text, phrase):
+    doc = nlp(text)
+    anchor = next(name for name in PLACES if phrase.endswith(name))
+    claim = _claim(doc, phrase, anchor, km=(5, 15), bearing=None)
+    article = Article("t", FRIDAY, "day", text)
+    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    assert [o for o in observations if o.relation == "positioned"] == []
+
+
+def test_the_same_position_stated_as_a_fact_is_kept(nlp):
+    text = "Les troupes irakiennes sont désormais à 10 km de Mossoul."
+    doc = nlp(text)
+    claim = _claim(doc, "à 10 km de Mossoul", "Mossoul", km=(9.5, 10.5), bearing=None)
+    article = Article("t", FRIDAY, "day", text)
+    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    assert (obs.relation, obs.side) == ("positioned", "iraq")
+
+
 def test_a_claim_about_a_held_place_gives_that_place_its_footprint(nlp):
     text = (
         "Les forces prorégime n'auront qu'à déloger l'EI de la localité de Soukhné, "

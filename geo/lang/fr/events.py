@@ -227,3 +227,28 @@ DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
 #: Prepositions that, right before an actor after a "reprendre" verb, mark the one the place
 #: was taken from: "reprendre Palmyre à l'EI".
 TAKEN_FROM: frozenset[str] = frozenset({"a", "au", "aux"})
+
+
+#: Endings of the conditional after its stem (the imperfect's too: the stem tells them apart).
+CONDITIONAL_ENDINGS: tuple[str, ...] = ("aient", "ais", "ait", "ions", "iez")
+
+#: Future and conditional stems that are not the infinitive (Grevisse, *Le Bon Usage*,
+#: irregular verbs), keyed by the folded infinitive; the ending's "r" is part of the stem.
+IRREGULAR_FUTURE_STEMS: dict[str, str] = {
+    "etre": "ser",
+    "avoir": "aur",
+    "aller": "ir",
+    "faire": "fer",
+    "pouvoir": "pourr",
+    "devoir": "devr",
+    "vouloir": "voudr",
+    "savoir": "saur",
+    "voir": "verr",
+    "venir": "viendr",
+    "tenir": "tiendr",
+    "falloir": "faudr",
+    "envoyer": "enverr",
+    "courir": "courr",
+    "mourir": "mourr",
+    "recevoir": "recevr",
+}
