@@ -80,6 +80,7 @@ def _fold_table() -> dict[int, str]:
 
 _KEY_TABLE = _key_table()
 _FOLD_TABLE = _fold_table()
+_FOLD_KEEP_TABLE = {k: v for k, v in _FOLD_TABLE.items() if chr(k) not in _SEPARATORS}
 _FRENCH_ARTICLE = re.compile(
     r"^(?:(?:l|d|qu|jusqu)'\s*|(?:" + "|".join(a for a in FRENCH_ARTICLES if len(a) > 1) + r")\s+)"
 )
@@ -147,21 +148,23 @@ def name_key(name: str) -> str:
     return _DOUBLES.sub(_first_group, text) if _DOUBLES.search(text) else text
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, keep_separators: bool = False) -> str:
     """Fold text for searching, one character for one: ``len(fold(t)) == len(t)``.
 
     Lower case, accents removed where the base letter is a single character, every
-    apostrophe as ``'`` and every dash or separator as a space. Offsets found in the folded
-    text are offsets into the original.
+    apostrophe as ``'`` and every dash or separator as a space (kept as they are with
+    ``keep_separators``, for matching words where "anti-régime" must not read "régime").
+    Offsets found in the folded text are offsets into the original.
 
     Examples
     --------
     >>> fold("Deir ez-Zor, d’Alep")
     "deir ez zor  d'alep"
     """
-    folded = text.translate(_FOLD_TABLE).lower()
+    table = _FOLD_KEEP_TABLE if keep_separators else _FOLD_TABLE
+    folded = text.translate(table).lower()
     if len(folded) != len(text):  # lower() may expand a rare character ("İ")
-        folded = "".join(c.translate(_FOLD_TABLE).lower()[:1] or " " for c in text)
+        folded = "".join(c.translate(table).lower()[:1] or " " for c in text)
     return folded
 
 

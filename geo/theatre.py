@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from gazetteer.normalize import fold as fold_text
 from geo._errors import TheatreProfileError
 
 THEATRES_DIR = Path(__file__).resolve().parent / "theatres"
@@ -235,7 +235,7 @@ def fold(text: str) -> str:
     >>> fold("Forces Prorégime à Alep’s")
     "forces proregime a alep's"
     """
-    return "".join(unicodedata.normalize("NFD", c)[0].lower() for c in text).replace("’", "'")
+    return fold_text(text, keep_separators=True)
 
 
 @lru_cache(maxsize=512)
