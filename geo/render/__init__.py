@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from geo.render._errors import RenderError
 from geo.render.build import FORMATS, BuildSummary, build_maps
+from geo.render.inline import standalone_html
 from geo.render.snapshot import Snapshot
 
-__all__ = ["FORMATS", "BuildSummary", "RenderError", "Snapshot", "build_maps"]
+__all__ = ["FORMATS", "BuildSummary", "RenderError", "Snapshot", "build_maps", "standalone_html"]
