@@ -70,9 +70,7 @@ def _confidence(value: float) -> str:
     return f"{value:.2f}"
 
 
-def place_elements(
-    state: ControlState, snapshot: Snapshot, *, profile: TheatreProfile
-) -> list[Element]:
+def place_elements(state: ControlState, *, profile: TheatreProfile) -> list[Element]:
     """The marker (and, for a vague position, its uncertainty circle) of one control state."""
     colour = side_colour(profile, state.side)
     uncertain = is_uncertain(state.place_id, state.confidence)
@@ -154,9 +152,7 @@ def _arrow(origin: tuple[float, float], target: tuple[float, float]) -> tuple[li
     return [(origin[1], origin[0]), (tip_lat, tip_lon)], head
 
 
-def advance_elements(
-    advance: Advance, snapshot: Snapshot, *, profile: TheatreProfile
-) -> list[Element]:
+def advance_elements(advance: Advance, *, profile: TheatreProfile) -> list[Element]:
     """An advance as a shaft from origin to target with a head at the target."""
     colour = side_colour(profile, advance.side)
     uncertain = advance.confidence < LOW_CONFIDENCE

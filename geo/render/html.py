@@ -174,11 +174,7 @@ def snapshot_page(
     _group(
         fmap,
         "Advances",
-        (
-            el
-            for advance in snapshot.advances
-            for el in advance_elements(advance, snapshot, profile=profile)
-        ),
+        (el for advance in snapshot.advances for el in advance_elements(advance, profile=profile)),
     )
     by_side: dict[str, list] = {}
     for state in sorted(snapshot.states, key=lambda s: (s.place, s.place_id)):
@@ -188,7 +184,7 @@ def snapshot_page(
         _group(
             fmap,
             f"Places: {side_label(profile, side)} ({len(states)})",
-            (el for state in states for el in place_elements(state, snapshot, profile=profile)),
+            (el for state in states for el in place_elements(state, profile=profile)),
         )
     _group(
         fmap,
