@@ -150,10 +150,10 @@ def _snapshot_items(
             ],
         )
     for advance in snapshot.advances:
-        yield (2, advance), partial(advance_elements, advance, snapshot, profile=profile)
+        yield (2, advance), partial(advance_elements, advance, profile=profile)
     for state in sorted(snapshot.states, key=lambda s: (s.place, s.place_id)):
         timeless = replace(state, snapshot=dt.date.min, age_days=None)
-        yield (3, timeless), partial(place_elements, timeless, snapshot, profile=profile)
+        yield (3, timeless), partial(place_elements, timeless, profile=profile)
 
 
 def _union_bounds(
