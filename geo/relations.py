@@ -524,16 +524,28 @@ class _Context:
         )
 
     def referent(
-        self, before: int, classes: tuple[str, ...], exclude: Mention | None
+        self,
+        before: int,
+        classes: tuple[str, ...],
+        exclude: Mention | None,
+        *,
+        continuation: bool = False,
     ) -> Mention | None:
-        """The most recent placed mention before character ``before`` of a compatible class."""
+        """The most recent placed mention before character ``before`` of a compatible class.
+
+        ``exclude`` (the place the phrase locates) is skipped, unless it completes another
+        noun and an anaphor may still name it ("l'aéroport de Palmyre, à 5 km de la ville").
+        A ``continuation`` ("X, à 30 km plus au nord") always skips it: no place lies north
+        of itself, whatever noun it completes ("en direction de Jarablous, à 30 km plus au
+        nord" is measured from the place named before Jarablous).
+        """
         for mention in reversed(self.mentions):
             if mention.start >= before or not _placed(mention) or mention.role != "location":
                 continue
             if (
                 exclude is not None
                 and (mention.start, mention.end) == (exclude.start, exclude.end)
-                and not self.complement(exclude)
+                and (continuation or not self.complement(exclude))
             ):
                 continue
             place = mention.place
@@ -712,7 +724,7 @@ def _anchor_mention(ctx: _Context, phrase: _Phrase, target: Mention | None) -> M
     if anchor.kind == "mention":
         return anchor.mention
     classes = anchor.classes if anchor.kind == "anaphor" else ()
-    return ctx.referent(anchor.start, classes, target)
+    return ctx.referent(anchor.start, classes, target, continuation=anchor.kind == "continuation")
 
 
 def _widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: str) -> Claim:

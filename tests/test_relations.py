@@ -989,3 +989,25 @@ def test_unseen_dispatches_are_placed_within_tolerance(nlp):
         ):
             placed += 1
     assert placed / len(UNSEEN) >= 0.9, f"{placed}/{len(UNSEEN)} placed"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Les jihadistes ont quitté Raqa en direction de Deir Ezzor, à une centaine de "
+            "kilomètres plus au sud-est.",
+            ["Raqa", "Deir Ezzor"],
+        ),
+        (
+            "Les rebelles ont évacué Alep à bord de bus en route pour Idleb, à une cinquantaine "
+            "de kilomètres au sud-ouest.",
+            ["Alep", "Idleb"],
+        ),
+    ],
+)
+def test_continuation_after_a_complement_is_measured_from_the_place_before(nlp, text, names):
+    """'en direction de X, à N km plus au sud-est': X completes a noun, yet X is what the
+    phrase locates, so the distance runs from the place named before it, never from X."""
+    claim = _only(_claims(nlp, text, names))
+    assert (claim.anchor.name, claim.target.surface) == (names[0], names[1])

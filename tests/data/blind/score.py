@@ -6,7 +6,8 @@ Usage::
 
 Each ``*.gold.json`` beside its dispatch lists the places (the expected GeoNames id and
 country, or ``null`` for a place no embedded gazetteer holds), the capitals used as
-metonyms (each as the phrase it opens, so that "réunis à Moscou" stays a location), the distance claims with the point the text implies, and the front-line events
+metonyms (each as the phrase it opens, so that "réunis à Moscou" stays a location), the
+distance claims with the point the text implies, and the front-line events
 (same conventions as ``tests/data/gold/events/*.json``). Errors are printed one a line so
 that each can be read, then the figures; :func:`score` returns them for ``tests/test_blind.py``.
 """
