@@ -786,8 +786,12 @@ def _apposition_agent(doc: Doc, end: int) -> bool:
 
 def _acting_subject(doc: Doc, span: Span, before: list[Token]) -> bool:
     """The name is the subject of an active verb that is not one of places ("Moscou le
-    soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...")."""
-    words = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"}]
+    soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...").
+
+    A paragraph break is not a word: the small model often parses a name opening a
+    paragraph as part of the previous paragraph's last sentence, so the name is then judged
+    by what follows it, as after a full stop."""
+    words = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"} and not t.is_space]
     at_boundary = not words or (
         words[-1].is_punct or words[-1].lower_ in _BOUNDARY_WORDS or words[-1].pos_ == "SCONJ"
     )

@@ -429,3 +429,28 @@ def test_the_washington_post_is_not_a_place(run):
         "D'après un document révélé par le Washington Post, M. Kerry doit proposer un plan."
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Les combats se poursuivaient au sud de Hama.\n\nDamas a dénoncé jeudi une "
+            "agression contre sa souveraineté.",
+            "Damas",
+        ),
+        (
+            "Les FDS tiennent le barrage de Tabqa, selon l'ONG.\n\nAnkara a de nouveau exigé "
+            "le retrait des combattants kurdes.",
+            "Ankara",
+        ),
+        (
+            "Des colonnes de blindés ont été vues près de Kobané.\n\nWashington a averti "
+            "qu'il ne tolérerait aucune attaque.",
+            "Washington",
+        ),
+    ],
+)
+def test_a_government_opening_a_paragraph_is_a_metonym(run, text, surface):
+    """A paragraph break between the previous sentence and the name is a clause boundary."""
+    assert by_surface(run(text), surface)[-1].role == "metonym"
