@@ -168,10 +168,10 @@ class Store:
 
     def place(self, row: int) -> Place:
         """Materialise the :class:`Place` of a row."""
-        names = self.surfaces[row].split(SEP)
+        name, *aliases = self.surfaces[row].split(SEP)
         return Place(
             self.place_ids[row],
-            names[0],
+            name,
             self.lon[row],
             self.lat[row],
             self.country[row],
@@ -180,7 +180,7 @@ class Store:
             self.population[row],
             self.source[row],
             self.uncertainty[row],
-            tuple(names[1:]),
+            tuple(aliases),
         )
 
 

@@ -456,7 +456,11 @@ class Gazetteer:
         spelling, the others keep their order of prominence).
         """
         store = self._store
-        rows = [(ref >> SURFACE_BITS, ref & _SURFACE_MASK) for ref in store.refs(key)]
+        hit = store.keys.get(key)
+        if type(hit) is int and kind is None:  # nine keys in ten: one place, nothing to rank
+            rows = [(hit >> SURFACE_BITS, hit & _SURFACE_MASK)]
+        else:
+            rows = [(ref >> SURFACE_BITS, ref & _SURFACE_MASK) for ref in store.refs(key)]
         if kind is not None:
             rows = [r for r in rows if store.feature_class[r[0]] == kind]
         if near is not None and len(rows) > 1:
@@ -474,13 +478,16 @@ class Gazetteer:
         ):
             rows.sort(key=lambda r: not store.has_spelling(r[0], asked.spellings))
         found = []
+        places = self._places
         for row, position in rows[:limit]:
-            place = self._place(row)
+            place = places.get(row) or self._place(row)
             surface = place.aliases[position - 1] if position else place.name
             if surface != asked.name:
                 surface = store.spelled(row, position, asked.spellings)
             found.append(Candidate(place, surface, 1.0))
         from_store = len(found)
+        if not self._added_keys and self._local is None:
+            return found, True
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
             if kind is None or place.feature_class == kind:

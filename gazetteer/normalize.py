@@ -125,10 +125,16 @@ def name_key(name: str) -> str:
     'irak'
     """
     text = name.lower().translate(_KEY_TABLE)
-    stripped = _FRENCH_ARTICLE.sub("", text.lstrip(), count=1)
+    stripped = text.lstrip()
+    article = _FRENCH_ARTICLE.match(stripped)
+    if article is not None:
+        stripped = stripped[article.end() :]
     if stripped.strip(" '"):
         text = stripped
-    words = _NOT_WORD.sub("", text.replace("'", "")).split()
+    text = text.replace("'", "")
+    if not text.replace(" ", "").isalnum():  # isalnum() is the regex's \w less "_"
+        text = _NOT_WORD.sub("", text)
+    words = text.split()
     if not words:
         return ""
     if len(words) > 1:
@@ -142,8 +148,10 @@ def name_key(name: str) -> str:
     for source, target in TRANSLITERATIONS:
         if source in text:
             text = text.replace(source, target)
-    text = _FINAL_H.sub("", text)
-    text = _FINAL_E.sub("a", text)
+    if "h" in text:
+        text = _FINAL_H.sub("", text)
+    if "e" in text:
+        text = _FINAL_E.sub("a", text)
     text = text.replace(" ", "")
     return _DOUBLES.sub(_first_group, text) if _DOUBLES.search(text) else text
 
