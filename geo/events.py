@@ -685,10 +685,18 @@ def _triggers(sent: Span) -> list[_Trigger]:
         if token.i in covered:
             continue
         entry = _lookup(token)
-        if entry is not None:
+        if entry is not None and not _pronominal_other_sense(token):
             (relation, theme, slot, weight), kind = entry
             found.append(_Trigger(relation, theme, slot, weight, token.i, token.i + 1, kind))
     return sorted(found, key=lambda t: t.start)
+
+
+def _pronominal_other_sense(token: Token) -> bool:
+    """A verb of ``NOT_PRONOMINAL`` used pronominally ("se tenir à Astana"): no event."""
+    if fold(token.lemma_) not in words.NOT_PRONOMINAL:
+        return False
+    previous = token.doc[token.i - 1].lower_ if token.i else ""
+    return previous in {"se", "s'"} or any(c.dep_.startswith("expl") for c in token.children)
 
 
 def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:

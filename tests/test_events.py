@@ -621,3 +621,26 @@ def test_seeds_no_front_line_event_abroad(seed_observations):
     assert not [o for o in seed_observations if o.place in names]
     profile = load_profile()
     assert all(profile.in_theatre(o.lon, o.lat) for o in seed_observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les jihadistes tiennent toujours Tal Afar.", ("controls", "isis", "Tal Afar")),
+        ("Plus au sud, les rebelles tiennent encore Hama.", ("controls", "rebels", "Hama")),
+        (
+            "Soukhné, une localité tenue depuis mai par l'EI, est bombardée.",
+            ("controls", "isis", "Soukhné"),
+        ),
+    ],
+)
+def test_holding_a_town_is_control(nlp, text, expected):
+    assert expected in _triples(_run(nlp, text))
+
+
+def test_talks_held_in_a_town_are_no_control(nlp):
+    text = (
+        "La prochaine session doit se tenir à Homs. L'armée syrienne se tient prête à Alep, "
+        "et les rebelles se tiennent à l'écart de Hama."
+    )
+    assert not [o for o in _run(nlp, text) if o.relation == "controls"]

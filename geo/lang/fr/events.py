@@ -28,6 +28,9 @@ VERBS: dict[str, tuple[str, str, str, float]] = {
     "prendre": ("captured", "after", "subject", 0.75),
     "investir": ("captured", "after", "subject", 0.7),
     "controler": ("controls", "after", "subject", 0.85),
+    # "les jihadistes tiennent toujours Al-Bab", "une ville tenue depuis 2014 par l'EI": to
+    # hold ground; its pronominal form is no event (see NOT_PRONOMINAL).
+    "tenir": ("controls", "after", "subject", 0.8),
     "perdre": ("lost", "after", "subject", 0.9),
     "retirer": ("withdrew", "after", "subject", 0.85),
     "replier": ("withdrew", "after", "subject", 0.8),
@@ -54,6 +57,10 @@ VERBS: dict[str, tuple[str, str, str, float]] = {
     "expulser": ("captured", "after", "object", 0.85),
     "repousser": ("captured", "after", "object", 0.7),
 }
+
+#: Verbs of VERBS that name no event in their pronominal form: "les pourparlers doivent se
+#: tenir à Astana", "le sommet se tiendra à Damas" (to take place, not to hold a town).
+NOT_PRONOMINAL: frozenset[str] = frozenset({"tenir"})
 
 #: Endings of conjugated first-group verbs, tried when the lemmatiser leaves a verb as it is
 #: ("encerclent" -> "encercler"): the stem plus "er" is looked up in VERBS.
