@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -65,3 +66,40 @@ def test_console_script_runs_as_module():
     )
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"geo {__version__}"
+
+
+def test_gazetteer_lookup_prints_ranked_candidates_as_json(capsys):
+    code = main(["gazetteer", "lookup", "Rakka", "--json", "--limit", "3"])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert rows[0]["country_code"] == "SY"
+    assert len(rows) <= 3
+
+
+def test_gazetteer_lookup_of_an_unknown_name_says_so(capsys):
+    code = main(["gazetteer", "lookup", "Xqzwvv Qqq"])
+    assert code == EXIT_ERROR
+    assert "no place found for 'Xqzwvv Qqq'" in capsys.readouterr().err
+
+
+def test_gazetteer_import_of_a_corrupt_dump_is_one_line(tmp_path, capsys):
+    dump = tmp_path / "SY.txt"
+    dump.write_text("163808\tTadmur\tonly three columns\n", encoding="utf-8")
+    code = main(["gazetteer", "import", str(dump), "--db", str(tmp_path / "local.sqlite")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == EXIT_ERROR
+    assert len(err) == 1 and "SY.txt" in err[0]
+    assert not (tmp_path / "local.sqlite").exists()
+
+
+def test_build_maps_on_the_seeds_writes_every_output_and_a_summary(tmp_path, capsys):
+    out = tmp_path / "maps"
+    code = main(["build-maps", "--out", str(out), "--quiet", "--format", "html"])
+    assert code == 0
+    assert (out / "index.html").is_file() and (out / "timeline.html").is_file()
+    for name in ("mentions", "places", "observations", "control"):
+        assert (out / "data" / f"{name}.geojson").is_file()
+    control = json.loads((out / "data" / "control.geojson").read_text(encoding="utf-8"))
+    snapshots = {f["properties"]["snapshot"] for f in control["features"]}
+    assert {p.stem for p in (out / "snapshots").glob("*.html")} == snapshots
+    assert not list((out / "snapshots").glob("*.png"))  # --format html only
