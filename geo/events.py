@@ -954,6 +954,8 @@ def _passive(doc: Doc, trigger: _Trigger) -> bool:
         return False
     if any(c.dep_.startswith("expl") for c in token.children):
         return False  # pronominal, not passive: "qui s'en était emparée"
+    if fold(token.lemma_) in words.ETRE_VERBS:
+        return False  # active with "être": "les rebelles sont entrés dans Hama"
     if "Pass" in token.morph.get("Voice") or any(
         c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children
     ):

@@ -644,3 +644,18 @@ def test_talks_held_in_a_town_are_no_control(nlp):
         "et les rebelles se tiennent à l'écart de Hama."
     )
     assert not [o for o in _run(nlp, text) if o.relation == "controls"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les FDS, appuyées par la coalition, sont entrées mardi dans Raqa.",
+        "Les rebelles, soutenus par Ankara, sont entrés à Idleb.",
+    ],
+)
+def test_a_verb_of_motion_with_etre_is_active_and_its_subject_acts(nlp, text):
+    """'sont entrées' is a compound past, not a passive: the 'par' agent nearby is an ally."""
+    advancing = {(o.actor, o.place) for o in _run(nlp, text) if o.relation == "advancing"}
+    place = "Raqqa" if "Raqa" in text else "Idleb"
+    actor = "sdf" if "FDS" in text else "rebels"
+    assert advancing == {(actor, place)}

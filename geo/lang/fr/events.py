@@ -58,6 +58,14 @@ VERBS: dict[str, tuple[str, str, str, float]] = {
     "repousser": ("captured", "after", "object", 0.7),
 }
 
+#: Verbs whose compound past takes "être" in the active voice (Grevisse, *Le Bon Usage*,
+#: the verbs of motion and change of state): "les FDS sont entrées dans Raqa" is no passive,
+#: and its subject, not a "par" agent nearby, is the actor. The small model tags them passive.
+ETRE_VERBS: frozenset[str] = frozenset(
+    {"entrer", "rentrer", "arriver", "parvenir", "venir", "revenir", "tomber", "retomber"}
+    | {"partir", "repartir", "sortir", "retourner", "rester", "monter", "descendre"}
+)
+
 #: Verbs of VERBS that name no event in their pronominal form: "les pourparlers doivent se
 #: tenir à Astana", "le sommet se tiendra à Damas" (to take place, not to hold a town).
 NOT_PRONOMINAL: frozenset[str] = frozenset({"tenir"})
