@@ -99,6 +99,9 @@ class Store:
     key_list: list[str]
     automaton: ahocorasick.Automaton
     french_words: frozenset[str] = frozenset()
+    #: Automaton entries whose key is not ``name_key`` of the entry itself (a surface
+    #: with a tab or another odd space, folded): :meth:`key_of` does not read those.
+    odd_folds: frozenset[str] = frozenset()
     _rows: dict[str, int] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
@@ -116,6 +119,24 @@ class Store:
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else hit
+
+    def key_of(self, name: str) -> str:
+        """:func:`~gazetteer.normalize.name_key` of a name, read from the automaton when the
+        name is an ASCII spelling of a surface of the index (no normalisation to run).
+
+        Sound because, for a name in printable ASCII, ``name_key(name)`` equals
+        ``name_key(fold(name))``, and every surface that folds to one ASCII string has
+        that string's key (``tests/test_gazetteer_normalize.py`` checks it character by
+        character over all of Unicode); entries where a surface's odd spaces break this
+        are in :attr:`odd_folds`.
+        """
+        if name.isascii():
+            folded = fold(name)
+            if folded.isprintable():  # printable ASCII: its one space is " "
+                value = self.automaton.get(folded, None)
+                if value is not None and folded not in self.odd_folds:
+                    return self.key_list[value >> _LENGTH_BITS]
+        return name_key(name)
 
     def names_a_place(self, key: str, spelled: tuple[str, ...]) -> bool:
         """Whether a French common word found in a text (``spelled``: its
@@ -226,6 +247,7 @@ def build_store(sources: Iterable[SourceRow]) -> Store:
     keys: dict[str, list[int]] = {}
     key_ids: dict[str, int] = {}
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    odd_folds: set[str] = set()
     for i, row in enumerate(rows):
         for position, surface in enumerate(row.surfaces[: 1 << SURFACE_BITS]):
             key = name_key(surface)
@@ -234,10 +256,13 @@ def build_store(sources: Iterable[SourceRow]) -> Store:
             refs = keys.setdefault(key, [])
             if not refs or refs[-1] >> SURFACE_BITS != i:
                 refs.append(i << SURFACE_BITS | position)
-            folded = " ".join(fold(surface).split())
+            raw = fold(surface)
+            folded = " ".join(raw.split())
             if find_surface_ok(folded) and folded not in automaton:
                 key_id = key_ids.setdefault(key, len(key_ids))
                 automaton.add_word(folded, surface_value(key_id, folded))
+                if raw != folded and name_key(folded) != key:
+                    odd_folds.add(folded)
     automaton.make_automaton()
     key_list = [""] * len(key_ids)
     for key, key_id in key_ids.items():
@@ -257,4 +282,5 @@ def build_store(sources: Iterable[SourceRow]) -> Store:
         key_list=key_list,
         automaton=automaton,
         french_words=french_words(),
+        odd_folds=frozenset(odd_folds),
     )

@@ -386,7 +386,7 @@ class Gazetteer:
         kind: str | None,
         limit: int,
     ) -> list[Candidate]:
-        key = name_key(name)
+        key = self._store.key_of(name)
         if not key:
             return []
         asked = _Asked(name)

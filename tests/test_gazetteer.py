@@ -291,6 +291,37 @@ def test_from_places_small_index():
     assert [m.surface for m in gaz.find("Le village de Bir Hamid est tombé.")] == ["Bir Hamid"]
 
 
+def test_key_read_from_the_index_is_name_key():
+    # A surface with a tab keys as one word ("altabqa"), unlike "al Tabqa" typed with a
+    # space: the index must not hand the tab's key to the spaced name.
+    gaz = Gazetteer.from_places(
+        [
+            Place("curated:t", "Tabqa", 38.5, 35.8, "SY", aliases=("al\tTabqa", "Ath-Thawrah")),
+            Place("curated:m", "Manbij", 37.95, 36.5, "SY", aliases=("Manbidj",)),
+        ]
+    )
+    store = gaz._store
+    for name in ("al Tabqa", "AL TABQA", "al-Tabqa", "Ath Thawrah", "MANBIJ", "Manbidj", "Idleb"):
+        assert store.key_of(name) == name_key(name)
+    assert store.key_of("al\tTabqa") == name_key("al\tTabqa") != name_key("al Tabqa")
+    assert [c.place.place_id for c in gaz.lookup("al Tabqa")] == ["curated:t"]
+
+
+@given(st.text(alphabet="aAlL TtbBqQ-'’eéÉ\t", max_size=12))
+def test_key_read_from_the_index_is_name_key_for_any_spelling(name: str):
+    store = _small_store()
+    assert store.key_of(name) == name_key(name)
+
+
+@functools.cache
+def _small_store():
+    places = [
+        Place("curated:t", "Tabqa", 38.5, 35.8, "SY", aliases=("al\tTabqa", "Et Tabqa", "Tell")),
+        Place("curated:a", "Alla", 38.0, 35.0, "SY", aliases=("Ab Tall", "El-Bab", "Qalaat")),
+    ]
+    return Gazetteer.from_places(places)._store
+
+
 # --------------------------------------------------------------------------- cache, extent
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import sys
 
 import pytest
 from hypothesis import given
@@ -98,3 +99,20 @@ def test_spellings_strip_the_article_only():
     assert spellings("l’Irak") == ("l'irak", "irak")
     assert spellings("Palmyre") == ("palmyre",)
     assert spellings("La") == ("la",)
+
+
+def test_a_character_that_folds_to_ascii_keys_as_its_fold():
+    # What lets the index read the key of an ASCII name from its automaton
+    # (gazetteer._store.Store.key_of): whatever folds to one ASCII string keys as it.
+    broken = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = fold(char)
+        if (
+            folded.isascii()
+            and folded.isprintable()
+            and not 0xD800 <= code <= 0xDFFF
+            and name_key(f"Ab{char}cd") != name_key(f"Ab{folded}cd")
+        ):
+            broken.append(char)
+    assert broken == []
