@@ -67,6 +67,10 @@ MAX_BEFORE_GAP = 6
 #: ("cette ville") against a place named outright.
 SIDE_PENALTY = 4
 ANAPHOR_PENALTY = 3
+#: Score penalty of a place that is only the reference point of a position phrase
+#: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
+#: only measures where): as much as a place on the wrong side, plus a word.
+REFERENCE_PENALTY = SIDE_PENALTY + 1
 #: Confidence of an observation drawn from a distance/direction claim alone.
 CLAIM_WEIGHT = 0.8
 #: Confidence factor of the "held before" observation of "reprendre X à Y".
@@ -195,14 +199,14 @@ class _Extractor:
         actors = [a for a in self.actor_spans if sent.start_char <= a.start < sent.end_char]
         dates = self._dates(sent)
         spans = [self._token_span(a) for a in actors]
-        spans += [self._char_to_tokens(c.start, c.end) for c in self.claims if c.target]
-        skip = frozenset(i for span in spans if span for i in range(*span))
+        references = [s for s in (self._char_to_tokens(c.start, c.end) for c in self.claims) if s]
+        skip = frozenset(i for span in spans + references if span for i in range(*span))
         found: list[tuple[Observation, _Target | None]] = []
         setting = _setting(self.doc, sent, targets)
         for trigger in triggers:
             if _negated(self.doc, trigger):
                 continue
-            chosen = _choose_targets(self.doc, trigger, targets, skip)
+            chosen = _choose_targets(self.doc, trigger, targets, skip, references)
             if not chosen and setting is not None and trigger.start > setting.end:
                 chosen = [setting]
             if not chosen and trigger.relation == "withdrew":
@@ -735,15 +739,22 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _choose_targets(
-    doc: Doc, trigger: _Trigger, targets: list[_Target], skip: frozenset[int]
+    doc: Doc,
+    trigger: _Trigger,
+    targets: list[_Target],
+    skip: frozenset[int],
+    references: Sequence[tuple[int, int]],
 ) -> list[_Target]:
     """The place a trigger is about, and the places coordinated with it.
 
     The nearest place on the side the trigger expects wins (words in parentheses or quotes
     do not count: "l'offensive contre le groupe «Etat islamique» (Daech/EI) près de
-    Palmyre"); a verb with a direct object looks inside it only ("reprendre leurs
-    discussions à Genève" is about no place); a place linked to a single-word trigger in
-    the parse may sit further ("Alep, où 12 civils ont été tués dans des raids").
+    Palmyre", nor does a position phrase); a place inside a position phrase (token spans in
+    ``references``) is that phrase's reference point, a last resort for a trigger outside
+    the phrase ("Tabqa, à 40 km de Raqa, a été reprise"); a verb with a direct object looks
+    inside it only ("reprendre leurs discussions à Genève" is about no place); a place
+    linked to a single-word trigger in the parse may sit further ("Alep, où 12 civils ont
+    été tués dans des raids").
     """
     token = doc[trigger.start]
     passive = _passive(doc, trigger)
@@ -781,6 +792,8 @@ def _choose_targets(
             score += SIDE_PENALTY
         if target.mention is None:
             score += ANAPHOR_PENALTY
+        if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
+            score += REFERENCE_PENALTY
         scored.append((score, side != "after", index))
     if not scored:
         return []

@@ -659,3 +659,32 @@ def test_a_verb_of_motion_with_etre_is_active_and_its_subject_acts(nlp, text):
     place = "Raqqa" if "Raqa" in text else "Idleb"
     actor = "sdf" if "FDS" in text else "rebels"
     assert advancing == {(actor, place)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "taken"),
+    [
+        (
+            "La ville de Manbij et ses environs, à une trentaine de kilomètres au sud de "
+            "Jarablous, ont été repris à l'EI par les FDS.",
+            "à une trentaine de kilomètres au sud de Jarablous",
+            "Jarablous",
+            "Manbij",
+        ),
+        (
+            "Soukhné et sa palmeraie, à 60 km au nord-est de Palmyre, sont tombées aux mains "
+            "des jihadistes.",
+            "à 60 km au nord-est de Palmyre",
+            "Palmyre",
+            "Soukhné",
+        ),
+    ],
+)
+def test_the_reference_point_of_a_position_is_not_the_place_taken(nlp, text, phrase, anchor, taken):
+    doc = nlp(text)
+    claim = _claim(doc, phrase, anchor, km=(20, 40), bearing=180)
+    observations = extract_observations(
+        Article("t", FRIDAY, "day", text), doc, _mentions(doc), [claim], load_profile()
+    )
+    captured = {o.place for o in observations if o.relation == "captured"}
+    assert captured == {taken}
