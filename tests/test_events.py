@@ -688,3 +688,22 @@ def test_the_reference_point_of_a_position_is_not_the_place_taken(nlp, text, phr
     )
     captured = {o.place for o in observations if o.relation == "captured"}
     assert captured == {taken}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'armée syrienne a brisé mardi le siège imposé par l'EI à Deir Ezzor.",
+            ("advancing", "syrian_army", "Deir ez-Zor"),
+        ),
+        (
+            "Les FDS ont levé l'encerclement de Kobané après quatre mois de combats.",
+            ("advancing", "sdf", "Kobané"),
+        ),
+    ],
+)
+def test_breaking_a_siege_is_the_relief_forces_advance(nlp, text, expected):
+    triples = _triples(_run(nlp, text))
+    assert expected in triples
+    assert not any(r == "besieged" and a == expected[1] for r, a, _ in triples)

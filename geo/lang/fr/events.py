@@ -145,6 +145,14 @@ PHRASES: dict[str, tuple[str, str, str, float]] = {
     r"(?:e|u|es|')": ("captured", "after", "subject", 0.9),
     r"retabli\w* la (?:securite|stabilite|paix)": ("captured", "after", "subject", 0.75),
     r"capitale de facto": ("controls", "either", "subject", 0.85),
+    # Breaking a siege is the relief force's advance, not a siege by it: "l'armée a brisé
+    # mardi le siège imposé par l'EI à Deir Ezzor", "les Kurdes ont levé l'encerclement".
+    r"(?:bris|lev|romp)\w*(?: \w+)? (?:le |l')(?:siege|encerclement|blocus)": (
+        "advancing",
+        "after",
+        "subject",
+        0.85,
+    ),
     r"sorties aeriennes": ("strike", "after", "after", 0.85),
     r"defaite a": ("lost", "after", "subject", 0.8),
 }
