@@ -50,3 +50,25 @@ def seed_result():
     from geo.pipeline import run
 
     return run([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The embedded default gazetteer (built once into the user cache, then loaded)."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def bench():
+    """``bench/eval_toponyms.py``, whose gold loader and scorer the figures tests share."""
+    import importlib.util
+    import sys
+
+    path = REPO / "bench" / "eval_toponyms.py"
+    spec = importlib.util.spec_from_file_location("eval_toponyms", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_toponyms"] = module
+    spec.loader.exec_module(module)
+    return module

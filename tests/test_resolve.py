@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,23 +12,6 @@ from gazetteer import Gazetteer, Place
 from geo.records import Article
 from geo.resolve import CONFIDENCE_THRESHOLD, resolve
 from geo.toponyms import recognise
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def bench():
-    path = REPO / "bench" / "eval_toponyms.py"
-    spec = importlib.util.spec_from_file_location("eval_toponyms", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_toponyms"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

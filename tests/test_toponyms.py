@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,26 +10,6 @@ from hypothesis import strategies as st
 
 from geo.records import Article
 from geo.toponyms import recognise, seat_city, trigger_scale
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    from gazetteer import Gazetteer
-
-    return Gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def bench():
-    """The evaluation script, whose gold loader and scorer the figures tests share."""
-    path = REPO / "bench" / "eval_toponyms.py"
-    spec = importlib.util.spec_from_file_location("eval_toponyms", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_toponyms"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
