@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from geo._errors import ArticleFormatError, GeoError, InputNotFoundError
+from geo.articles import ReadResult, SkippedInput, read_inputs
+from geo.export import write_extract
+from geo.pipeline import MapsSummary, PipelineResult, build_maps, report, run
 from geo.records import Advance, Article, Claim, ControlState, Mention, Observation, Sentence
 
 try:
@@ -20,8 +23,17 @@ __all__ = [
     "ControlState",
     "GeoError",
     "InputNotFoundError",
+    "MapsSummary",
     "Mention",
     "Observation",
+    "PipelineResult",
+    "ReadResult",
     "Sentence",
+    "SkippedInput",
     "__version__",
+    "build_maps",
+    "read_inputs",
+    "report",
+    "run",
+    "write_extract",
 ]

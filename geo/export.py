@@ -166,7 +166,7 @@ def control_collection(states: Sequence[ControlState]) -> dict:
     )
 
 
-def write_extract(result: PipelineResult, out_dir: Path) -> list[Path]:
+def write_extract(result: PipelineResult, out_dir: str | Path) -> list[Path]:
     """Write ``mentions.geojson``, ``places.geojson``, ``observations.geojson`` and
     ``report.json`` into ``out_dir`` (created if needed); return the paths written."""
     out_dir = Path(out_dir)
