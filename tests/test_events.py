@@ -707,3 +707,19 @@ def test_breaking_a_siege_is_the_relief_forces_advance(nlp, text, expected):
     triples = _triples(_run(nlp, text))
     assert expected in triples
     assert not any(r == "besieged" and a == expected[1] for r, a, _ in triples)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une coalition de rebelles a pris le contrôle d'Idleb samedi.", {"rebels"}),
+        ("Une coalition rebelle s'est emparée de Hama mardi.", {"rebels"}),
+        ("Idleb, bastion rebelle et jihadiste, est bombardée par l'aviation russe.", {"rebels"}),
+        ("Les groupes jihadistes et rebelles contrôlent Idleb.", set()),
+    ],
+)
+def test_a_rebel_alliance_is_neither_the_us_led_coalition_nor_the_ei(nlp, text, expected):
+    observations = _run(nlp, text, date=dt.date(2019, 8, 20))
+    holders = {o.actor for o in observations if o.place == "Idleb" or o.place == "Hama"}
+    holders -= {"russia"}
+    assert holders == expected
