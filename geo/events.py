@@ -48,6 +48,9 @@ MAX_DATE_GAP = 10
 MAX_TREE_DISTANCE = 2
 #: Largest number of tokens between a trigger and an actor found by position alone.
 MAX_ACTOR_GAP = 10
+# Tokens an apposition between a clause-opening actor and its verb may span ("Les FDS, une
+# alliance kurdo-arabe appuyée par la coalition menée par Washington, sont entrées").
+MAX_APPOSITION = 30
 #: How many words back modality and negation cues reach ("n'auront qu'à déloger").
 CUE_WINDOW = 5
 #: Confidence factors by where the actor came from: the parse or a complement is surest;
@@ -76,6 +79,9 @@ CLAIM_WEIGHT = 0.8
 #: Confidence factor of the "held before" observation of "reprendre X à Y".
 HELD_BEFORE_FACTOR = 0.75
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "–", "—"})
+# Breaks that close the noun phrase opening a clause (parentheses may sit inside it: "Forces
+# démocratiques syriennes (FDS)").
+_OPENER_BREAKS = frozenset({",", ";", ":", "«", "»", '"', "–", "—"})
 _CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 _ACTIVITY = frozenset({"advancing", "positioned", "fighting", "strike", "besieged"})
 
@@ -432,6 +438,10 @@ class _Extractor:
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
                 if inside:
                     return self._settle(min(inside, key=lambda x: x[0])[1], country, "parse")
+            if trigger.kind == "verb":
+                opener = _clause_opener(doc, trigger.start, spans)
+                if opener is not None:
+                    return self._settle(opener, country, "parse")
         # The actor named before a fight by position alone is as likely one side as the
         # other ("ont chassé les jihadistes après quatre mois de combats"): not taken.
         before = [
@@ -989,6 +999,10 @@ def _subject(token: Token) -> Token | None:
             subject = subjects[0]
             if "Rel" in subject.morph.get("PronType") and node.dep_.startswith("acl"):
                 return node.head
+            if subject.left_edge.i <= token.i <= subject.right_edge.i:
+                # The "subject" holds the verb itself (a clause misparsed as the subject of
+                # the next one, "..., sont entrées dans Raqa ..., a annoncé l'OSDH"): none.
+                return None
             return subject
         if node.head is node:
             return None
@@ -1002,6 +1016,48 @@ def _subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _clause_opener(
+    doc: Doc, verb: int, spans: list[tuple[tuple[int, int], ActorSpan]]
+) -> ActorSpan | None:
+    """The actor opening the clause of the verb at token ``verb``, when the parse gave none.
+
+    Walking back from the verb over auxiliaries, adverbs and negation, then over one
+    apposition between commas ("Les FDS, une alliance appuyée par la coalition, sont
+    entrées"), the words left up to the sentence start or the previous clause break must be
+    a noun phrase (no verb) that an actor opens (after its determiners): that actor is the
+    subject, whatever the apposition names.
+    """
+    i = verb - 1
+    while i >= 0 and (
+        doc[i].pos_ in ("AUX", "ADV") or fold(doc[i].text) in words.NEGATION_PARTICLES
+    ):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+        while i >= 0 and verb - i <= MAX_APPOSITION and not _opener_break(doc[i]):
+            i -= 1
+        if i < 0 or doc[i].text != ",":
+            return None
+        i -= 1
+    end = i + 1
+    while i >= 0 and not _opener_break(doc[i]):
+        i -= 1
+    phrase = doc[i + 1 : end]
+    if not len(phrase) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    first = next((t.i for t in phrase if t.pos_ != "DET"), end)
+    opening = [a for (s, e), a in spans if s == first and e <= end]
+    return opening[0] if opening else None
+
+
+def _opener_break(token: Token) -> bool:
+    """A token that ends the words before a clause: a clause break, a full stop, a paragraph.
+
+    The small model's sentence starts are not used: it often splits a long apposition.
+    """
+    return token.text in _OPENER_BREAKS or token.is_space or token.text in (".", "!", "?")
 
 
 def _linked_after(doc: Doc, end: int, start: int) -> bool:

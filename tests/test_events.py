@@ -723,3 +723,30 @@ def test_a_rebel_alliance_is_neither_the_us_led_coalition_nor_the_ei(nlp, text, 
     holders = {o.actor for o in observations if o.place == "Idleb" or o.place == "Hama"}
     holders -= {"russia"}
     assert holders == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les FDS, une alliance arabo-kurde appuyée par la coalition internationale, sont "
+            "entrées mardi dans Manbij, tenue par l'EI depuis 2014.",
+            ("advancing", "sdf", "Manbij"),
+        ),
+        (
+            "Selon l'OSDH, les forces irakiennes, épaulées par des frappes de la coalition "
+            "menée par Washington, sont entrées dans Fallouja, fief de Daech.",
+            ("advancing", "iraqi_army", "Fallouja"),
+        ),
+        (
+            "Les combattants kurdes, soutenus par l'aviation américaine, sont entrés jeudi "
+            "dans Kobané, a annoncé un porte-parole.",
+            ("advancing", "sdf", "Kobané"),
+        ),
+    ],
+)
+def test_the_actor_opening_the_clause_is_the_subject_past_an_apposition(nlp, text, expected):
+    relation, actor, place = expected
+    found = {(o.relation, o.actor) for o in _run(nlp, text) if o.place == place}
+    assert (relation, actor) in found
+    assert {a for r, a in found if r == relation} == {actor}
