@@ -47,10 +47,9 @@ def test_no_front_line_event_in_capitals_far_from_the_war(seed_result):
     assert not {o.place for o in front} & far
 
 
-def test_a_second_run_in_the_same_process_gives_the_same_result(seed_result):
+def test_a_second_run_in_the_same_process_gives_the_same_result(seed_result, seeds_dir):
     from geo.pipeline import run
-    from tests.conftest import SEEDS
 
-    again = run([SEEDS])
+    again = run([seeds_dir])
     assert again.observations == seed_result.observations
     assert again.inferred_places == seed_result.inferred_places
