@@ -72,3 +72,19 @@ def bench():
     sys.modules["eval_toponyms"] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def lang():
+    """The French language pack, as a run context carries it."""
+    from geo.lang import load_language
+
+    return load_language("fr")
+
+
+@pytest.fixture(scope="session")
+def ctx(gazetteer):
+    """A run context for the Syria–Iraq theatre, in French (the seeds' context)."""
+    from geo.context import build_context
+
+    return build_context(gazetteer=gazetteer, theatre="syria_iraq")
