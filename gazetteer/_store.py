@@ -177,15 +177,20 @@ class Store:
     def spelled(self, row: int, position: int, spellings: tuple[str, ...]) -> str:
         """The row's name spelled as one of ``spellings`` (see
         :func:`~gazetteer.normalize.spellings`) if it has one, else its ``position``-th."""
+        return self.spelled_as(row, position, spellings)[0]
+
+    def spelled_as(self, row: int, position: int, spellings: tuple[str, ...]) -> tuple[str, bool]:
+        """:meth:`spelled`, and whether that name is indeed one of ``spellings`` (the place
+        bears the very spelling asked, not only its key)."""
         surface = self.surface(row, position)
         if " ".join(fold(surface).split()) in spellings:
-            return surface
+            return surface, True
         if not self.has_spelling(row, spellings):
-            return surface
+            return surface, False
         for name in self.surfaces[row].split(SEP):
             if " ".join(fold(name).split()) in spellings:
-                return name
-        return surface
+                return name, True
+        return surface, False
 
     def place(self, row: int) -> Place:
         """Materialise the :class:`Place` of a row."""

@@ -4,12 +4,16 @@
 inhabitants with their alternate names, countries with their French names, the curated CSV)
 built once and cached on disk, plus the user's imported GeoNames dumps when there are any.
 
-Ranking of :meth:`Gazetteer.lookup`: exact key matches before fuzzy ones; then places in the
-preferred ``country``; then the match score; then places that have the very spelling asked
-("Palmyre" is a name of Tadmur, not of Palmira, Colombia, which only shares its key); then
-prominence, that is ``log10(population + 1)``, plus 2 for a country, plus 0.5 for a
-capital, minus one unit per 100 km from ``near`` (so a town ten times smaller but 100 km
-closer ties).
+Ranking of :meth:`Gazetteer.lookup` (``country`` restricts the candidates to one country):
+key matches before the others (``exact``); then places in the ``prefer_country``; then the
+match score, which tells how the name was reached: :data:`SPELLING_SCORE` for a place that
+bears the very spelling asked ("Palmyre" is a name of Tadmur), :data:`KEY_SCORE` for one
+that only shares its key (Palmira, Colombia; "Rake" for "Raqqa"), :data:`VARIANT_SCORE`
+for one reached through a looser variant of the key
+(:func:`~gazetteer.normalize.variant_keys`: "Amrane" for Amran), at most
+:data:`FUZZY_MAX_SCORE` for a fuzzy match; then prominence, that is
+``log10(population + 1)``, plus 2 for a country, plus 0.5 for a capital, minus one unit
+per 100 km from ``near`` (so a town ten times smaller but 100 km closer ties).
 
 Policy of :meth:`Gazetteer.find` on prose (235,000 places' alternate names include "Sur",
 "Dans", "Pour", "Tours"...): a name is reported only if, in the text, it starts and ends on
@@ -62,7 +66,7 @@ from gazetteer.lang import (
     FRENCH_ARTICLES,
     NAME_CONNECTORS,
 )
-from gazetteer.normalize import fold, name_key, spellings
+from gazetteer.normalize import fold, name_key, spellings, variant_keys
 from gazetteer.records import Candidate, Match, Place
 from gazetteer.sources import (
     SourceRow,
@@ -76,11 +80,27 @@ if TYPE_CHECKING:
     from gazetteer.importer import LocalIndex
     from gazetteer.online import OnlineGeocoder
 
-__all__ = ["FUZZY_CUTOFF", "FUZZY_MAX_SCORE", "Gazetteer", "ONLINE_ENV"]
+__all__ = [
+    "FUZZY_CUTOFF",
+    "FUZZY_MAX_SCORE",
+    "Gazetteer",
+    "KEY_SCORE",
+    "ONLINE_ENV",
+    "SPELLING_SCORE",
+    "VARIANT_SCORE",
+]
 
+#: Score of a key match that bears the very spelling asked (case, accents, dashes and a
+#: leading French article aside): "Raqqa" for Ar Raqqah, whose names include "Raqqa".
+SPELLING_SCORE = 1.0
+#: Score of a key match spelled otherwise ("Raqqa" for Rake: both key as ``raka``).
+KEY_SCORE = 0.98
+#: Score of a place reached only through a looser variant of the key (``exact`` is False).
+VARIANT_SCORE = 0.96
 #: Lowest rapidfuzz ``ratio`` (0-100) between keys for a fuzzy candidate.
 FUZZY_CUTOFF = 80.0
-#: Fuzzy scores are scaled into ``0..FUZZY_MAX_SCORE``: below every exact match's 1.0.
+#: Fuzzy scores are scaled into ``0..FUZZY_MAX_SCORE``: below every key or variant match
+#: (a fuzzy key differs from the name's, so its ratio is below 100).
 FUZZY_MAX_SCORE = 0.95
 #: Shortest key that gets a fuzzy search (shorter keys match almost anything).
 FUZZY_MIN_KEY = 4
@@ -135,6 +155,7 @@ class Gazetteer:
         self._overlay: ahocorasick.Automaton | None = None
         self._overlay_keys: list[str] = []
         self._fuzzy_pools: dict[str, list[str]] = {}
+        self._country_pools: dict[str, dict[str, list[str]]] = {}
         self._results: dict[tuple[object, ...], tuple[Candidate, ...]] = {}
 
     # ------------------------------------------------------------------ construction
@@ -290,6 +311,7 @@ class Gazetteer:
         other = Gazetteer(self._store, local=self._local, online=self._online)
         other._places = self._places  # immutable Place objects, keyed by embedded row
         other._fuzzy_pools = self._fuzzy_pools  # built from the embedded index only
+        other._country_pools = self._country_pools
         for place in self._added.values():
             other.add(place)
         return other
@@ -325,6 +347,7 @@ class Gazetteer:
         name: str,
         *,
         country: str | None = None,
+        prefer_country: str | None = None,
         near: tuple[float, float] | None = None,
         kind: str | None = None,
         limit: int = 10,
@@ -336,7 +359,10 @@ class Gazetteer:
         name
             A place name in any spelling; empty or absurd names give ``[]``.
         country
-            ISO alpha-2 code (any case) whose places rank first (others still follow).
+            ISO alpha-2 code (any case): only places of that country are returned.
+        prefer_country
+            ISO alpha-2 code (any case) whose places rank first (others still follow); when
+            no key match lies there, close spellings there are searched too (fuzzy).
         near
             ``(lon, lat)``: closer places rank higher (one log10 of population per 100 km).
         kind
@@ -347,9 +373,12 @@ class Gazetteer:
         Returns
         -------
         list of Candidate
-            Exact key matches (score 1.0) first, then fuzzy ones (``exact=False``, score
-            below :data:`FUZZY_MAX_SCORE`), searched when no key matches or when none of
-            the exact matches lies in the preferred ``country``.
+            Key matches (``exact``; score :data:`SPELLING_SCORE` when the place bears the
+            very spelling asked, else :data:`KEY_SCORE`) first. When no key matches, places
+            reached through a looser variant of the key (``exact=False``, score
+            :data:`VARIANT_SCORE`), and when there are none either, or when no key match
+            lies in ``prefer_country``, fuzzy ones (``exact=False``, score at most
+            :data:`FUZZY_MAX_SCORE`).
 
         Notes
         -----
@@ -366,12 +395,15 @@ class Gazetteer:
         if not isinstance(name, str) or len(name) > MAX_NAME_LENGTH or limit <= 0:
             return []
         country = country.upper() if country else None
+        prefer = prefer_country.upper() if prefer_country and not country else None
         kind = kind.upper() if kind else None
-        asked_for = (name, country, near, kind, limit)
+        asked_for = (name, country, prefer, near, kind, limit)
         cached = self._results.get(asked_for)
         if cached is not None:
             return list(cached)
-        found = self._lookup(name, country=country, near=near, kind=kind, limit=limit)
+        found = self._lookup(
+            name, country=country, prefer=prefer, near=near, kind=kind, limit=limit
+        )
         if len(self._results) >= _RESULT_CACHE_SIZE:
             self._results.clear()
         self._results[asked_for] = tuple(found)
@@ -382,6 +414,7 @@ class Gazetteer:
         name: str,
         *,
         country: str | None,
+        prefer: str | None,
         near: tuple[float, float] | None,
         kind: str | None,
         limit: int,
@@ -390,11 +423,21 @@ class Gazetteer:
         if not key:
             return []
         asked = _Asked(name)
-        found, ranked = self._exact(key, kind, asked, country, near, limit)
-        if not found or (country and all(c.place.country_code != country for c in found)):
+        where = _Where(country, prefer, near, kind)
+        found, ranked = self._exact(key, asked, where, limit)
+        if not found:
+            # No key matches: the looser variants of the key ("Amrane" -> "Amran").
+            seen: set[str] = set()
+            for variant in variant_keys(name):
+                for c in self._exact(variant, asked, where, limit)[0]:
+                    if c.place.place_id not in seen:
+                        seen.add(c.place.place_id)
+                        found.append(Candidate(c.place, c.matched_name, VARIANT_SCORE, exact=False))
+            ranked = ranked and not found
+        if not found or (prefer and all(c.place.country_code != prefer for c in found)):
             # Nothing, or nothing in the preferred country: look for close spellings too.
             seen = {c.place.place_id for c in found}
-            fuzzy = self._fuzzy(key, kind, asked, country, near, limit)
+            fuzzy = self._fuzzy(key, asked, where, limit)
             found += [c for c in fuzzy if c.place.place_id not in seen]
             ranked = ranked and not fuzzy
         if not found and self._online is not None:
@@ -405,7 +448,7 @@ class Gazetteer:
             ]
             ranked = False
         if not ranked and len(found) > 1:
-            found.sort(key=lambda c: _rank(c, asked, country, near))
+            found.sort(key=lambda c: _rank(c, asked, prefer, near))
         return found[:limit]
 
     def _ask_online(self, name: str, country: str | None, limit: int) -> list[Candidate]:
@@ -436,26 +479,22 @@ class Gazetteer:
         return place
 
     def _exact(
-        self,
-        key: str,
-        kind: str | None,
-        asked: _Asked,
-        country: str | None,
-        near: tuple[float, float] | None,
-        limit: int,
+        self, key: str, asked: _Asked, where: _Where, limit: int
     ) -> tuple[list[Candidate], bool]:
-        """Exact key matches, ranked on the index's columns; only ``limit`` are materialised.
+        """Key matches, ranked on the index's columns; only ``limit`` are materialised.
 
         Returns the candidates and whether they are already in :func:`_rank` order (they
         are when all come from the embedded index).
 
         The references of a key are stored most prominent first, so without ``near`` the
-        order is already right; the preferred ``country`` and the very spelling asked
+        order is already right; the preferred country and the very spelling asked
         ("Palmyre" is a name of Tadmur, 51,000 inhabitants, and a key-mate of Palmira,
         312,000) are stable partitions on top (when the first place already has that
-        spelling, the others keep their order of prominence).
+        spelling, the others keep their order of prominence, and only the ``limit`` kept
+        are then put in the order of their scores).
         """
         store = self._store
+        kind, country, near = where.kind, where.country, where.near
         hit = store.keys.get(key)
         if type(hit) is int and kind is None:  # nine keys in ten: one place, nothing to rank
             rows = [(hit >> SURFACE_BITS, hit & _SURFACE_MASK)]
@@ -463,14 +502,17 @@ class Gazetteer:
             rows = [(ref >> SURFACE_BITS, ref & _SURFACE_MASK) for ref in store.refs(key)]
         if kind is not None:
             rows = [r for r in rows if store.feature_class[r[0]] == kind]
+        if country is not None:
+            rows = [r for r in rows if store.country[r[0]] == country]
         if near is not None and len(rows) > 1:
             lons = [store.lon[r[0]] for r in rows]
             lats = [store.lat[r[0]] for r in rows]
             _, _, metres = _GEOD.inv([near[0]] * len(rows), [near[1]] * len(rows), lons, lats)
             penalty = {r: m / 100_000.0 for r, m in zip(rows, metres, strict=True)}
             rows.sort(key=lambda r: penalty[r] - store.prominence(r[0]))
-        if country is not None and len(rows) > 1:
-            rows.sort(key=lambda r: store.country[r[0]] != country)
+        prefer = where.prefer
+        if prefer is not None and len(rows) > 1:
+            rows.sort(key=lambda r: store.country[r[0]] != prefer)
         if (
             len(rows) > 1
             and store.surface(*rows[0]) != asked.name
@@ -479,47 +521,50 @@ class Gazetteer:
             rows.sort(key=lambda r: not store.has_spelling(r[0], asked.spellings))
         found = []
         places = self._places
+        mixed = False
         for row, position in rows[:limit]:
             place = places.get(row) or self._place(row)
             surface = place.aliases[position - 1] if position else place.name
-            if surface != asked.name:
-                surface = store.spelled(row, position, asked.spellings)
-            found.append(Candidate(place, surface, 1.0))
+            same = surface == asked.name
+            if not same:
+                surface, same = store.spelled_as(row, position, asked.spellings)
+            mixed = mixed or not same
+            found.append(Candidate(place, surface, SPELLING_SCORE if same else KEY_SCORE))
+        if mixed and len(found) > 1:  # stable: prominence within each score
+            found.sort(
+                key=lambda c: (prefer is not None and c.place.country_code != prefer, -c.score)
+            )
         from_store = len(found)
         if not self._added_keys and self._local is None:
             return found, True
         for place_id, surface in self._added_keys.get(key, {}).items():
             place = self._added[place_id]
-            if kind is None or place.feature_class == kind:
-                found.append(Candidate(place, surface, 1.0))
+            if where.admits(place):
+                found.append(Candidate(place, surface, _spelling_score(surface, asked)))
         if self._local is not None:
             seen = {c.place.place_id for c in found}
             for place, surface in self._local.lookup(key):
                 row = self._store.row_of(_geonames_id(place.place_id))
                 if row is not None:  # the same GeoNames place, known under an imported name
                     place = self._place(row)
-                if place.place_id in seen or (kind is not None and place.feature_class != kind):
+                if place.place_id in seen or not where.admits(place):
                     continue
                 seen.add(place.place_id)
-                found.append(Candidate(place, surface, 1.0))
+                found.append(Candidate(place, surface, _spelling_score(surface, asked)))
         return found, len(found) == from_store
 
-    def _fuzzy(
-        self,
-        key: str,
-        kind: str | None,
-        asked: _Asked,
-        country: str | None,
-        near: tuple[float, float] | None,
-        limit: int,
-    ) -> list[Candidate]:
-        """Places whose key is close to ``key`` (rapidfuzz ratio), among keys of its initial."""
+    def _fuzzy(self, key: str, asked: _Asked, where: _Where, limit: int) -> list[Candidate]:
+        """Places whose key is close to ``key`` (rapidfuzz ratio), among keys of its initial
+        (of places in ``where.country`` only, when the lookup is restricted to one)."""
         if len(key) < FUZZY_MIN_KEY:
             return []
-        pool = self._fuzzy_pools.get(key[0])
-        if pool is None:
-            pool = [k for k in self._store.keys if k[0] == key[0]]
-            self._fuzzy_pools[key[0]] = pool
+        if where.country is None:
+            pool = self._fuzzy_pools.get(key[0])
+            if pool is None:
+                pool = [k for k in self._store.keys if k[0] == key[0]]
+                self._fuzzy_pools[key[0]] = pool
+        else:
+            pool = self._country_pool(where.country).get(key[0], [])
         pool_added = [k for k in self._added_keys if k[:1] == key[0]]
         hits = process.extract(
             key, pool + pool_added, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit
@@ -528,13 +573,27 @@ class Gazetteer:
         seen: set[str] = set()
         for hit_key, ratio, _ in hits:
             score = round(FUZZY_MAX_SCORE * ratio / 100.0, 4)
-            for candidate in self._exact(hit_key, kind, asked, country, near, limit)[0]:
+            for candidate in self._exact(hit_key, asked, where, limit)[0]:
                 if candidate.place.place_id not in seen:
                     seen.add(candidate.place.place_id)
                     found.append(
                         Candidate(candidate.place, candidate.matched_name, score, exact=False)
                     )
         return found
+
+    def _country_pool(self, country: str) -> dict[str, list[str]]:
+        """The embedded keys that some place of ``country`` is filed under, by initial."""
+        pools = self._country_pools.get(country)
+        if pools is None:
+            store = self._store
+            countries = store.country
+            pools = {}
+            for key, hit in store.keys.items():
+                refs = (hit,) if type(hit) is int else hit
+                if any(countries[ref >> SURFACE_BITS] == country for ref in refs):
+                    pools.setdefault(key[0], []).append(key)
+            self._country_pools[country] = pools
+        return pools
 
     # ------------------------------------------------------------------ find
 
@@ -739,23 +798,54 @@ class _Asked:
         return self._spellings
 
 
+class _Where:
+    """Which candidates a lookup admits (``country``, ``kind``) and how it ranks them."""
+
+    __slots__ = ("country", "kind", "near", "prefer")
+
+    def __init__(
+        self,
+        country: str | None,
+        prefer: str | None,
+        near: tuple[float, float] | None,
+        kind: str | None,
+    ) -> None:
+        self.country = country
+        self.prefer = prefer
+        self.near = near
+        self.kind = kind
+
+    def admits(self, place: Place) -> bool:
+        return (self.kind is None or place.feature_class == self.kind) and (
+            self.country is None or place.country_code == self.country
+        )
+
+
+def _spelling_score(surface: str, asked: _Asked) -> float:
+    """:data:`SPELLING_SCORE` when a key match is spelled as asked, else :data:`KEY_SCORE`."""
+    if surface == asked.name or " ".join(fold(surface).split()) in asked.spellings:
+        return SPELLING_SCORE
+    return KEY_SCORE
+
+
 def _rank(
     candidate: Candidate,
     asked: _Asked,
-    country: str | None,
+    prefer: str | None,
     near: tuple[float, float] | None,
 ) -> tuple[bool, bool, float, bool, float]:
-    """Sort key: exact, preferred country, score, same spelling as asked, prominence.
+    """Sort key: key match, preferred country, score, same spelling as asked, prominence.
 
-    Among exact key matches, a place that has the very spelling asked for ("Palmyre" is an
-    alternate name of Tadmur) ranks before one that only shares the key (Palmira, Colombia).
+    Among key matches, a place that has the very spelling asked for ("Palmyre" is an
+    alternate name of Tadmur) ranks before one that only shares the key (Palmira, Colombia):
+    its score is higher.
     """
     place = candidate.place
     prominence = prominence_of(place.population, place.feature_class, place.feature_code)
     if near is not None:
         _, _, metres = _GEOD.inv(near[0], near[1], place.lon, place.lat)
         prominence -= metres / 100_000.0
-    other_country = country is not None and place.country_code != country
+    other_country = prefer is not None and place.country_code != prefer
     respelled = (
         candidate.matched_name != asked.name
         and " ".join(fold(candidate.matched_name).split()) not in asked.spellings

@@ -18,7 +18,7 @@ from gazetteer.lang import (
     TRANSLITERATIONS,
 )
 
-__all__ = ["fold", "name_key", "spellings"]
+__all__ = ["fold", "name_key", "spellings", "variant_keys"]
 
 #: Letters that Unicode decomposition does not reduce to ASCII.
 _SPECIAL_LETTERS = {
@@ -196,3 +196,11 @@ def spellings(name: str) -> tuple[str, ...]:
     folded = " ".join(fold(name).split())
     bare = _FOLDED_ARTICLE.sub("", folded, count=1)
     return (folded, bare) if bare and bare != folded else (folded,)
+
+
+def variant_keys(name: str) -> tuple[str, ...]:
+    """Looser keys of a name, tried by the lookup when its :func:`name_key` matches nothing.
+
+    None yet.
+    """
+    return ()

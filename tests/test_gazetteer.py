@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
+from gazetteer.index import FUZZY_MAX_SCORE, KEY_SCORE, SPELLING_SCORE, VARIANT_SCORE
 from gazetteer.sources import SourceRow, extent_km
 
 
@@ -90,13 +91,101 @@ def test_countries_have_french_names_and_elision(gaz: Gazetteer):
         assert best.place.uncertainty_km > 50  # Lebanon, the smallest, is ~113 km across
 
 
-def test_country_hint_brings_a_close_spelling_in_that_country():
+def test_preferred_country_brings_a_close_spelling_in_that_country():
     sohna = Place("geonames:1255870", "Sohna", 77.07, 28.25, "IN", population=36552)
     sukhnah = Place("geonames:172425", "As Sukhnah", 38.87, 34.89, "SY", aliases=("Sukhnah",))
     gaz = Gazetteer.from_places([sohna, sukhnah])
     assert [c.place.country_code for c in gaz.lookup("Sohna")] == ["IN"]
-    found = gaz.lookup("Sohna", country="SY")
+    found = gaz.lookup("Sohna", prefer_country="SY")
     assert [(c.place.country_code, c.exact) for c in found] == [("IN", True), ("SY", False)]
+
+
+def test_country_restricts_the_candidates_to_that_country():
+    sohna = Place("geonames:1255870", "Sohna", 77.07, 28.25, "IN", population=36552)
+    sukhnah = Place("geonames:172425", "As Sukhnah", 38.87, 34.89, "SY", aliases=("Sukhnah",))
+    gaz = Gazetteer.from_places([sohna, sukhnah])
+    found = gaz.lookup("Sohna", country="sy")
+    assert [(c.place.country_code, c.exact) for c in found] == [("SY", False)]
+    assert gaz.lookup("Sohna", country="IN")[0].place.country_code == "IN"
+    assert gaz.lookup("Sohna", country="FR") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Palmyre", "CO"), ("Raqqa", "GB"), ("Tripoli", "LB"), ("Tripoli", "LY"), ("Alep", "SY")],
+)
+def test_country_restriction_on_the_default_index(gaz: Gazetteer, name: str, country: str):
+    found = gaz.lookup(name, country=country)
+    assert found and {c.place.country_code for c in found} == {country}
+    assert not gaz.lookup("Palmyre", country="AQ")  # Antarctica: no Palmyre, not even fuzzy
+
+
+def test_fuzzy_search_is_restricted_to_the_country_too(gaz: Gazetteer):
+    found = gaz.lookup("Jarablousse", country="TR")  # Jarabulus (SY) is the only close key
+    assert all(c.place.country_code == "TR" and not c.exact for c in found)
+
+
+def test_cli_country_option_restricts(gaz: Gazetteer, capsys: pytest.CaptureFixture[str]):
+    import json
+
+    from geo.cli import main
+
+    assert main(["gazetteer", "lookup", "Raqqa", "--country", "GB", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records and {r["country_code"] for r in records} == {"GB"}
+    assert all(r["score"] < SPELLING_SCORE for r in records)  # Rake is not spelled Raqqa
+
+
+# ------------------------------------------------------------------ scores
+
+
+def test_spelling_key_variant_and_fuzzy_scores_are_ordered():
+    assert SPELLING_SCORE > KEY_SCORE > VARIANT_SCORE >= FUZZY_MAX_SCORE
+
+
+def test_a_key_mate_spelled_otherwise_scores_below_the_very_spelling():
+    raqqa = Place("geonames:163915", "Ar Raqqah", 39.01, 35.95, "SY", population=177636,
+                  aliases=("Raqqa",))  # fmt: skip
+    rake = Place("geonames:2639781", "Rake", -0.79, 51.03, "GB", population=700)
+    gaz = Gazetteer.from_places([rake, raqqa])
+    assert name_key("Raqqa") == name_key("Rake")  # the collision: doubles and final e fold
+    found = gaz.lookup("Raqqa")
+    assert [(c.place.name, c.score, c.exact) for c in found] == [
+        ("Ar Raqqah", SPELLING_SCORE, True),
+        ("Rake", KEY_SCORE, True),
+    ]
+    found = gaz.lookup("Rake")
+    assert [(c.place.name, c.score) for c in found] == [("Rake", 1.0), ("Ar Raqqah", KEY_SCORE)]
+    # Neither bears "Raqa": both are key matches, the famous one first.
+    assert [(c.place.name, c.score) for c in gaz.lookup("Raqa")] == [
+        ("Ar Raqqah", KEY_SCORE),
+        ("Rake", KEY_SCORE),
+    ]
+
+
+def test_raqqa_is_not_scored_like_rake_in_the_default_index(gaz: Gazetteer):
+    found = gaz.lookup("Raqqa")
+    assert found[0].place.name == "Ar Raqqah" and found[0].score == SPELLING_SCORE
+    rake = [c for c in found if c.place.name == "Rake"]
+    assert rake and rake[0].score == KEY_SCORE
+    scores = [c.score for c in found if c.exact]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_scores_never_rise_down_the_list(gaz: Gazetteer):
+    for name in ["Raqa", "Palmyre", "Homs", "Tripoli", "Amrane", "Jarablousse", "Sohna"]:
+        found = gaz.lookup(name)
+        keyed = [(not c.exact, -c.score) for c in found]
+        assert keyed == sorted(keyed), (name, [(c.place.name, c.score) for c in found])
+
+
+def test_cli_prints_the_lower_score_of_a_key_mate(capsys: pytest.CaptureFixture[str]):
+    from geo.cli import main
+
+    assert main(["gazetteer", "lookup", "Raqqa", "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert " 1.00 " in lines[1] and "Ar Raqqah" in lines[1]
+    assert all(" 1.00 " not in line for line in lines[2:])
 
 
 @pytest.mark.parametrize(
