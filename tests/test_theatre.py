@@ -7,17 +7,19 @@ from pathlib import Path
 import pytest
 
 from geo._errors import TheatreProfileError
-from geo.theatre import load_profile
+import datetime as dt
+
+from geo.theatre import bundled_profiles, generic_profile, load_profile
 
 UKRAINE = Path(__file__).resolve().parent / "data" / "theatres" / "ukraine.toml"
 
 
 def _ids(profile, text: str) -> list[str | None]:
-    return [span.actor.id if span.actor else span.generic for span in profile.find_actors(text)]
+    return [span.actor.id if span.actor else span.scoped for span in profile.find_actors(text)]
 
 
 def test_default_profile_has_the_sides_the_output_contract_names():
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     assert profile.id == "syria_iraq"
     assert {"government", "isis", "rebels", "sdf", "iraq", "coalition"} <= set(profile.sides)
     assert {"nusra", "russia", "turkey"} <= set(profile.sides)
@@ -28,7 +30,7 @@ def test_default_profile_has_the_sides_the_output_contract_names():
 
 
 def test_hezbollah_is_an_ally_of_the_government():
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     assert profile.actor("hezbollah").side == "government"
 
 
@@ -41,7 +43,7 @@ def test_hezbollah_is_an_ally_of_the_government():
             ["syrian_army", "progov_militias"],
         ),
         ("Daech a perdu du terrain face aux FDS", ["isis", "sdf"]),
-        ("les jihadistes de l'Etat islamique", ["isis", "isis"]),
+        ("les jihadistes de l'Etat islamique", ["jihadistes", "isis"]),
         ("l'alliance arabo-kurde soutenue par la coalition internationale", ["sdf", "coalition"]),
         ("Les Forces Démocratiques Syriennes", ["sdf"]),
         ("les forces irakiennes et les peshmergas", ["iraqi_army", "peshmerga"]),
@@ -52,16 +54,16 @@ def test_hezbollah_is_an_ally_of_the_government():
     ],
 )
 def test_aliases_are_found_case_and_accent_insensitively_longest_first(text, expected):
-    assert _ids(load_profile(), text) == expected
+    assert _ids(load_profile("syria_iraq"), text) == expected
 
 
 def test_alias_needs_word_boundaries():
     # "EI" inside "Beit" or "seize" is no actor, "régime" inside "régiments" neither.
-    assert _ids(load_profile(), "le quartier de Beit Sahm et les régiments") == []
+    assert _ids(load_profile("syria_iraq"), "le quartier de Beit Sahm et les régiments") == []
 
 
 def test_generic_alias_is_settled_by_the_country_of_the_event():
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     (span,) = profile.find_actors("l'armée est entrée dans la ville")
     assert span.actor is None
     assert profile.actor_for(span, "IQ").id == "iraqi_army"
@@ -70,7 +72,7 @@ def test_generic_alias_is_settled_by_the_country_of_the_event():
 
 
 def test_in_theatre_needs_the_bbox_and_a_theatre_country():
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     assert profile.in_theatre(38.284, 34.562, "SY")  # Tadmur (Palmyre)
     assert profile.in_theatre(43.119, 36.335, "IQ")  # Mosul
     assert not profile.in_theatre(6.146, 46.202, "CH")  # Geneva
@@ -101,11 +103,13 @@ def _write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("extra", "problem"),
     [
-        ('[[actors]]\nid = "x"\nside = "martians"\naliases = ["x"]\n', "'x' needs an id"),
+        ('[[actors]]\nid = "x"\nside = "martians"\naliases = ["x"]\n', "'martians' is not one"),
         ('[[actors]]\nid = "wagner"\nside = "russia"\naliases = ["w"]\n', "defined twice"),
-        ('[[actors]]\nid = "y"\nside = "russia"\naliases = ["Wagner"]\n', "belongs to both"),
-        ('[sides.nato]\nlabel = "NATO"\ncolour = "blue"\n', "colour 'blue'"),
-        ('"troupes" = { UA = "nobody" }\n', "unknown actors ['nobody']"),
+        ('[[actors]]\nid = "y"\nside = "russia"\naliases = ["Wagner"]\n', "to 'wagner' too"),
+        ('[sides.nato]\nlabel = "NATO"\ncolour = "blue"\n', "got 'blue'"),
+        ('[[aliases]]\nnames = ["troupes"]\nactor = "nobody"\n', "'nobody' is not an actor"),
+        ('[[aliases]]\nnames = ["Wagner"]\nactor = "wagner"\n', "plain alias of 'wagner'"),
+        ('[[aliases]]\nnames = ["x"]\nfrom = "2014"\n', "key 'aliases[2].from'"),
     ],
 )
 def test_an_inconsistent_profile_names_the_file_and_the_problem(tmp_path, extra, problem):
@@ -119,11 +123,11 @@ def test_a_missing_field_or_bad_bbox_is_reported(tmp_path):
     text = UKRAINE.read_text(encoding="utf-8")
     path = tmp_path / "nobbox.toml"
     path.write_text(text.replace("bbox = [22.0, 44.0, 40.3, 52.4]\n", ""), encoding="utf-8")
-    with pytest.raises(TheatreProfileError, match="missing field 'bbox'"):
+    with pytest.raises(TheatreProfileError, match="key 'bbox': missing"):
         load_profile(path)
     path = tmp_path / "flipped.toml"
     path.write_text(text.replace("[22.0, 44.0, 40.3, 52.4]", "[40.3, 44.0, 22.0, 52.4]"))
-    with pytest.raises(TheatreProfileError, match="bbox must be"):
+    with pytest.raises(TheatreProfileError, match=r"expected \[min_lon"):
         load_profile(path)
 
 
@@ -137,3 +141,96 @@ def test_a_file_that_is_not_toml_is_reported(tmp_path):
     path.write_text("id = [unclosed", encoding="utf-8")
     with pytest.raises(TheatreProfileError, match="not valid TOML"):
         load_profile(path)
+
+
+def test_a_period_that_ends_before_it_starts_is_reported(tmp_path):
+    path = tmp_path / "period.toml"
+    body = UKRAINE.read_text(encoding="utf-8")
+    path.write_text("period = { from = 2020-01-01, until = 2019-01-01 }\n" + body)
+    with pytest.raises(TheatreProfileError, match=r"key 'period': ends \(2019-01-01\) before"):
+        load_profile(path)
+
+
+#: Side ids other tools rely on (the output contract), per bundled war.
+CONTRACT_SIDES = {
+    "syria_iraq": {"government", "isis", "rebels", "sdf", "iraq", "coalition"},
+    "ukraine": {"ukraine", "russia"},
+    "sahel": {"mali", "france", "jihadists", "rebels"},
+    "libya": {"government", "rebels", "gna", "lna"},
+    "yemen": {"government", "houthis", "coalition"},
+    "karabakh": {"azerbaijan", "armenia"},
+}
+
+
+def test_every_bundled_war_has_a_profile_with_the_contract_sides_and_sources():
+    profiles = {p.id: p for p in bundled_profiles()}
+    assert set(CONTRACT_SIDES) <= set(profiles)
+    for theatre, sides in CONTRACT_SIDES.items():
+        profile = profiles[theatre]
+        assert sides <= set(profile.sides), theatre
+        assert profile.sources, f"{theatre} names no source"
+        assert profile.countries and profile.period[0] is not None
+        colours = [side.colour for side in profile.sides.values()]
+        assert len(set(colours)) == len(colours), f"{theatre}: two sides share a colour"
+
+
+@pytest.mark.parametrize(
+    ("where", "date", "expected"),
+    [
+        ((39.0, 35.95, "SY"), dt.date(2016, 5, 1), "isis"),  # Raqqa, 2016
+        ((36.63, 35.93, "SY"), dt.date(2019, 8, 20), "nusra"),  # Idleb, 2019: HTS
+        ((36.63, 35.93, "SY"), dt.date(2015, 3, 1), "isis"),  # Idleb before HTS was formed
+    ],
+)
+def test_a_scoped_alias_names_the_actor_of_its_area_and_period(where, date, expected):
+    profile = load_profile("syria_iraq")
+    (span,) = profile.find_actors("les jihadistes ont repris la localité")
+    lon, lat, country = where
+    actor = profile.actor_for(span, country, point=(lon, lat), date=date)
+    assert actor.side == expected
+
+
+def test_libyan_government_forces_are_the_loyalists_in_2011_and_the_gna_in_2019():
+    profile = load_profile("libya")
+    (span,) = profile.find_actors("les forces gouvernementales ont repoussé l'assaut")
+    misrata = (15.09, 32.38)
+    in_2011 = profile.actor_for(span, "LY", point=misrata, date=dt.date(2011, 4, 10))
+    in_2019 = profile.actor_for(span, "LY", point=misrata, date=dt.date(2019, 5, 2))
+    assert (in_2011.side, in_2019.side) == ("government", "gna")
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("L'armée malienne a repris Konna", "mali"),
+        ("les forces armées maliennes", "mali"),
+        ("des troupes turques sont entrées", "turkiye"),
+        ("les soldats ukrainiens tiennent la ville", "ukraine"),
+        ("l'aviation russe a frappé", "russian_federation"),
+        ("les militaires français", "france"),
+        ("l'armée nigérienne", "niger"),
+        ("l'armée tchadienne", "chad"),
+        ("les forces azerbaïdjanaises", "azerbaijan"),
+        ("la garde nationale burkinabè", "burkina_faso"),
+    ],
+)
+def test_the_generic_profile_names_a_country_forces_by_demonym(lang, text, side):
+    profile = generic_profile(lang)
+    (span,) = profile.find_actors(text)
+    assert span.actor.side == side
+    assert profile.sides[side].colour.startswith("#")
+
+
+def test_the_generic_profile_knows_generic_groups_and_the_army_of_the_event_country(lang):
+    profile = generic_profile(lang)
+    spans = profile.find_actors("Les rebelles et des jihadistes ont attaqué; l'armée a riposté")
+    assert [s.actor.side if s.actor else None for s in spans] == ["rebels", "jihadists", None]
+    assert profile.actor_for(spans[2], "ML").side == "mali"
+    assert profile.actor_for(spans[2], None) is None
+    assert profile.in_theatre(2.35, 48.85, "FR")  # fought anywhere
+
+
+def test_a_word_that_only_looks_like_a_demonym_names_no_country(lang):
+    profile = generic_profile(lang)
+    spans = profile.find_actors("les troupes nouvelles et les forces spéciales restantes")
+    assert [s.actor for s in spans] == [None]  # "troupes": the army of the event's country

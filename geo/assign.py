@@ -1,0 +1,91 @@
+"""Which theatre profile an article gets under ``--theatre auto``: the war it is about.
+
+An article belongs to the war whose countries hold its places: the located (not metonymic)
+mentions of a first resolution made with no theatre prior are counted by country, and the
+profile whose countries hold the most of them wins, provided they are at least
+:data:`MIN_SHARE` of the article's located places (a dispatch from Paris about a summit names
+Paris as often as the front). A profile whose period does not include the article's date
+counts for half (the Libyan war of 2011 and that of 2019 are one profile, a Libyan place
+named in 1990 is not that war). A tie, or an article with no place located, is settled by
+the actors the article names that only one profile knows ("les Houthis", "Wagner"). An
+article no profile covers gets the run's generic profile. The reason is kept, for the report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geo.context import RunContext
+    from geo.records import Article, Mention
+    from geo.theatre import TheatreProfile
+
+__all__ = ["MIN_SHARE", "TheatreChoice", "choose_profile"]
+
+#: Smallest share of an article's located places a profile's countries must hold for the
+#: article to be about that war: a quarter, so that a dispatch naming two capitals of
+#: mediators for each town of the front still goes to the front's war.
+MIN_SHARE = 0.25
+
+#: Weight of a profile whose period does not include the article's date.
+OUT_OF_PERIOD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class TheatreChoice:
+    """The profile an article got and why, in words a report can show."""
+
+    profile: TheatreProfile
+    reason: str
+
+
+def choose_profile(article: Article, mentions: Sequence[Mention], ctx: RunContext) -> TheatreChoice:
+    """The profile of ``article`` among ``ctx.profiles``, from its resolved ``mentions``.
+
+    ``mentions`` come from a resolution with no theatre prior (``ctx.generic``). With a fixed
+    theatre (``--theatre ID|PATH``), that profile, always.
+    """
+    if ctx.fixed:
+        return TheatreChoice(ctx.profile, f"chosen with --theatre {ctx.options.theatre}")
+    countries = Counter(
+        m.place.country_code
+        for m in mentions
+        if m.place is not None and m.role == "location" and m.place.country_code
+    )
+    total = sum(countries.values())
+    votes = {
+        p.id: sum(n for code, n in countries.items() if code in p.countries)
+        * (1.0 if p.in_period(article.date) else OUT_OF_PERIOD)
+        for p in ctx.profiles
+    }
+    named = _actor_votes(article.text, ctx.profiles)
+    ranked = sorted(ctx.profiles, key=lambda p: (-votes[p.id], -named[p.id], p.id))
+    best = ranked[0] if ranked else None
+    if best is not None and votes[best.id] > 0 and votes[best.id] >= MIN_SHARE * total:
+        held = sum(n for code, n in countries.items() if code in best.countries)
+        return TheatreChoice(
+            best,
+            f"auto: {held} of {total} located places in {', '.join(best.countries)}",
+        )
+    by_actors = sorted(ctx.profiles, key=lambda p: (-named[p.id], p.id))
+    if total == 0 and by_actors and named[by_actors[0].id] > 0:
+        top = by_actors[0]
+        if len(by_actors) == 1 or named[by_actors[1].id] < named[top.id]:
+            return TheatreChoice(
+                top, f"auto: no place located; names {named[top.id]} actors only {top.id} knows"
+            )
+    where = ", ".join(f"{code} ×{n}" for code, n in countries.most_common(4)) or "no place"
+    return TheatreChoice(ctx.generic, f"auto: no profile covers the places ({where}); generic")
+
+
+def _actor_votes(text: str, profiles: Sequence[TheatreProfile]) -> Counter[str]:
+    """For each profile, how many actor names in ``text`` no other profile knows."""
+    found = {p.id: {(s.start, s.end) for s in p.find_actors(text) if s.actor} for p in profiles}
+    votes: Counter[str] = Counter({p.id: 0 for p in profiles})
+    for profile_id, spans in found.items():
+        others = set().union(*(v for k, v in found.items() if k != profile_id))
+        votes[profile_id] = len(spans - others)
+    return votes
