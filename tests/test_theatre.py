@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from geo._errors import TheatreProfileError
-import datetime as dt
-
 from geo.theatre import bundled_profiles, generic_profile, load_profile
 
 UKRAINE = Path(__file__).resolve().parent / "data" / "theatres" / "ukraine.toml"
