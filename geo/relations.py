@@ -1,11 +1,12 @@
-"""Distance and direction claims: the French grammar that turns words into footprints.
+"""Distance and direction claims: the grammar that turns words into footprints.
 
 "Les troupes sont à environ 20 km à l'ouest de la cité antique" becomes a :class:`Claim`: an
 anchor place (Palmyre, through the anaphor "la cité antique"), a distance interval, a
 bearing and its tolerance, and the footprint :mod:`geo.geodesy` draws from them.
 
-The grammar runs over *words* (spaCy tokens, lower-cased, hyphenated tokens split, see
-:mod:`geo.lang.fr.positions`) and recognises, left to right:
+The grammar runs over *words* (spaCy tokens, lower-cased, hyphenated tokens split), reads
+every word it knows from the language pack of the run context (its ``positions`` and
+``numbers`` tables, :mod:`geo.lang`) and recognises, left to right (in French):
 
 - a distance phrase: ``[à] [qualifier] figure unit [qualifier] [direction] [de ANCHOR]``,
   or ``figure unit séparent A de B``;
@@ -34,12 +35,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from gazetteer import name_key
 from geo import geodesy
-from geo.lang.fr import numbers as numerals
-from geo.lang.fr import positions as fr
 from geo.nlp import sentence_at
 from geo.records import Article, Claim, Mention, Sentence
 
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from gazetteer import Place
+    from geo.context import RunContext
+    from geo.lang import LanguagePack
 
 CARDINAL_TOLERANCE_DEG = 45.0
 """Half-width of a cardinal direction ("au nord"): everything closer to north than to the
@@ -107,10 +109,10 @@ CENTRE_FRACTION = 0.5
 half its extent around its representative point."""
 
 PROXIMITY_KM: dict[str, float] = {"outskirts": 3.0, "vicinity": 10.0, "region": 30.0}
-"""Reach beyond the anchor's extent of the proximity kinds of
-:data:`geo.lang.fr.positions.PROXIMITY`: the outskirts of a town (its gates, its faubourgs) a
-few km; its vicinity ("près de", "dans les environs de") a short drive, 10 km; its region
-("dans la région de", "dans le secteur de") the villages that depend on it, 30 km."""
+"""Reach beyond the anchor's extent of the proximity kinds of a pack's ``positions.PROXIMITY``:
+the outskirts of a town (its gates, its faubourgs) a few km; its vicinity ("près de", "dans
+les environs de") a short drive, 10 km; its region ("dans la région de", "dans le secteur de")
+the villages that depend on it, 30 km."""
 
 MAX_CLAIM_DISTANCE_KM = 1500.0
 """Farther than this, a figure is not a position (no dispatch places a village 2000 km from
@@ -123,7 +125,15 @@ APPOSITION_GAP_MAX = 6
 COORDINATION_GAP_MAX = 2
 """Most words (a comma, "et") between two phrases that describe the same subject."""
 
-_DIGITS = re.compile(r"^\d+(?:[.\u202f\u00a0]\d{3})*(?:,\d+)?$")
+
+@lru_cache(maxsize=8)
+def _digit_patterns(lang: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A figure in digits written with the pack's separators ("2.000", "9,5"), and the pack's
+    thousands and decimal separators alone: ``(figure, thousands, decimal)``."""
+    thousands = "|".join(re.escape(c) for c in sorted(lang.numbers.THOUSANDS_SEPARATORS))
+    decimal = "|".join(re.escape(c) for c in sorted(lang.numbers.DECIMAL_SEPARATORS))
+    figure = re.compile(rf"^\d+(?:(?:{thousands})\d{{3}})*(?:(?:{decimal})\d+)?$")
+    return figure, re.compile(thousands), re.compile(decimal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,14 +192,16 @@ class _Phrase:
 # --- words -------------------------------------------------------------------------------
 
 
-def _words(doc: Doc) -> list[_Word]:
+def _words(doc: Doc, lang: LanguagePack) -> list[_Word]:
     """The grammar's words: tokens lower-cased, apostrophes straightened, hyphens split, and
-    a capital "A" read as "à" (AFP copy leaves capitals unaccented: "A 20 km au sud de...")."""
+    the unaccented capitals of the pack read as the word they stand for (AFP copy: "A 20 km au
+    sud de...")."""
+    capitals = lang.positions.UNACCENTED_CAPITALS
     words: list[_Word] = []
     for token in doc:
         if token.is_space:
             continue
-        text = "à" if token.text == "A" else token.text.lower().replace("\u2019", "'")
+        text = capitals.get(token.text) or token.text.lower().replace("\u2019", "'")
         if "-" in text and text.strip("-"):
             offset = token.idx
             for piece in text.split("-"):
@@ -244,25 +256,32 @@ def _any(words: Sequence[_Word], i: int, seqs: tuple[tuple[str, ...], ...]) -> i
 # --- figures -----------------------------------------------------------------------------
 
 
-def _digits(text: str) -> tuple[float, float] | None:
+def _digits(text: str, lang: LanguagePack) -> tuple[float, float] | None:
     """Value and half-unit precision of a figure in digits ("20", "2.000", "9,5")."""
-    if not _DIGITS.match(text):
+    figure, thousands, decimal = _digit_patterns(lang)
+    if not figure.match(text):
         return None
-    whole, _, decimals = re.sub(r"[.\u202f\u00a0]", "", text).partition(",")
+    whole, *decimals = decimal.split(thousands.sub("", text), maxsplit=1)
     if decimals:
-        return float(f"{whole}.{decimals}"), 0.5 * 10.0 ** -len(decimals)
+        return float(f"{whole}.{decimals[0]}"), 0.5 * 10.0 ** -len(decimals[0])
     trailing = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
     return float(whole), 0.5 * 10.0**trailing
 
 
-def _number_words(words: Sequence[_Word], i: int) -> tuple[float, float, int] | None:
+def _number_words(
+    words: Sequence[_Word], i: int, lang: LanguagePack
+) -> tuple[float, float, int] | None:
     """Value, precision and next index of a number in words ("vingt-cinq", "deux cents")."""
+    numerals = lang.numbers
     total, current, j = 0, 0, i
     while j < len(words):
         text = words[j].text
-        if text in {"vingt", "vingts"} and current == 4:
-            current = 80  # quatre-vingt(s)
-        elif text in numerals.NUMBER_WORDS:
+        key, compound, after = _longest(words, j, numerals.NUMBER_COMPOUNDS)
+        if key is not None:
+            current += compound
+            j = after
+            continue
+        if text in numerals.NUMBER_WORDS:
             current += numerals.NUMBER_WORDS[text]
         elif text in numerals.NUMBER_MULTIPLIERS:
             factor = numerals.NUMBER_MULTIPLIERS[text]
@@ -270,7 +289,12 @@ def _number_words(words: Sequence[_Word], i: int) -> tuple[float, float, int] | 
                 total, current = (total + max(current, 1)) * factor, 0
             else:
                 current = max(current, 1) * factor
-        elif text == "et" and j > i and j + 1 < len(words) and words[j + 1].text in {"un", "une"}:
+        elif (
+            text in numerals.NUMBER_AND
+            and j > i
+            and j + 1 < len(words)
+            and words[j + 1].text in numerals.ONE
+        ):
             pass
         else:
             break
@@ -297,92 +321,98 @@ def _interval(value: float, precision: float, kind: str | None) -> tuple[float, 
     return max(0.0, value - p), value + p, value
 
 
-def _unit(words: Sequence[_Word], i: int) -> tuple[float, int] | None:
-    key, km, j = _longest(words, i, fr.UNITS_KM)
+def _unit(words: Sequence[_Word], i: int, lang: LanguagePack) -> tuple[float, int] | None:
+    pos = lang.positions
+    key, km, j = _longest(words, i, pos.UNITS_KM)
     if key is None:
         return None
-    measured = _any(words, j, fr.UNIT_MODIFIERS)
-    if measured is None and j < len(words) and words[j].text in fr.NOT_A_DISTANCE:
+    measured = _any(words, j, pos.UNIT_MODIFIERS)
+    if measured is None and j < len(words) and words[j].text in pos.NOT_A_DISTANCE:
         return None
     return km, measured or j
 
 
-def _figure(words: Sequence[_Word], i: int) -> tuple[float, float, float | None, int] | None:
+def _figure(
+    words: Sequence[_Word], i: int, lang: LanguagePack
+) -> tuple[float, float, float | None, int] | None:
     """A figure in its own unit: ``(minimum, maximum, nominal, next)`` for an interval
     ("entre A et B", "une vingtaine de", "quelques (centaines de)"), ``(value, precision, None,
     next)`` for a single figure in digits or words, whose interval the qualifier decides."""
+    pos = lang.positions
     text = words[i].text if i < len(words) else ""
-    if text in fr.FEW:
-        lo, hi = fr.FEW[text]
+    if text in pos.FEW:
+        lo, hi = pos.FEW[text]
         j = i + 1
-        scale = fr.PLURAL_TENS.get(words[j].text) if j < len(words) else None
+        scale = pos.PLURAL_TENS.get(words[j].text) if j < len(words) else None
         if scale is not None:
-            if (linked := _any(words, j + 1, fr.LINKS)) is None:
+            if (linked := _any(words, j + 1, pos.LINKS)) is None:
                 return None
             lo, hi, j = lo * scale, hi * scale, linked
             return lo - scale / 2, hi + scale / 2, (lo + hi) / 2, j
         return lo - 0.5, hi + 0.5, (lo + hi) / 2, j
-    j = i + 1 if text in {"un", "une"} else i
-    if j < len(words) and words[j].text in fr.APPROXIMATE_NOUNS:
-        value = fr.APPROXIMATE_NOUNS[words[j].text]
-        linked = _any(words, j + 1, fr.LINKS)
+    j = i + 1 if text in lang.numbers.ONE else i
+    if j < len(words) and words[j].text in pos.APPROXIMATE_NOUNS:
+        value = pos.APPROXIMATE_NOUNS[words[j].text]
+        linked = _any(words, j + 1, pos.LINKS)
         if linked is None:
             return None
         spread = APPROXIMATE_NOUN_FRACTION * value
         return value - spread, value + spread, value, linked
-    if (j := _match(words, i, fr.RANGE_WORDS[0])) is not None:
-        low = _single(words, j)
-        if low is None or (k := _match(words, low[2], fr.RANGE_WORDS[1])) is None:
+    if (j := _match(words, i, pos.RANGE_WORDS[0])) is not None:
+        low = _single(words, j, lang)
+        if low is None or (k := _match(words, low[2], pos.RANGE_WORDS[1])) is None:
             return None
-        high = _single(words, k)
+        high = _single(words, k, lang)
         if high is None or high[0] < low[0]:
             return None
         return low[0], high[0], (low[0] + high[0]) / 2, high[2]  # the text's own bounds
-    single = _single(words, i)
+    single = _single(words, i, lang)
     if single is None:
         return None
     k = (
         single[2] + 1
-        if single[2] < len(words) and words[single[2]].text in fr.RANGE_JOINS
+        if single[2] < len(words) and words[single[2]].text in pos.RANGE_JOINS
         else None
     )
-    second = _single(words, k if k is not None else single[2])
+    second = _single(words, k if k is not None else single[2], lang)
     if second is not None and second[0] > single[0]:
         return single[0], second[0], (single[0] + second[0]) / 2, second[2]  # "20 à 25 km"
     return single[0], single[1], None, single[2]
 
 
-def _single(words: Sequence[_Word], i: int) -> tuple[float, float, int] | None:
+def _single(words: Sequence[_Word], i: int, lang: LanguagePack) -> tuple[float, float, int] | None:
     if i >= len(words):
         return None
-    digits = _digits(words[i].text)
+    digits = _digits(words[i].text, lang)
     if digits is not None:
         return digits[0], digits[1], i + 1
-    return _number_words(words, i)
+    return _number_words(words, i, lang)
 
 
-def _distance(words: Sequence[_Word], i: int) -> tuple[_Distance, int, bool] | None:
-    """A distance phrase at ``i``: the interval in km, the next index, whether "à" opened it."""
+def _distance(
+    words: Sequence[_Word], i: int, lang: LanguagePack
+) -> tuple[_Distance, int, bool] | None:
+    """A distance phrase at ``i``: the interval in km, the next index, whether a lead ("à")
+    opened it."""
+    pos = lang.positions
     j, led = i, False
-    qualifier_key, kind, after = _longest(words, j, fr.QUALIFIERS)
-    if qualifier_key is None and j < len(words) and words[j].text == "à":
-        j, led = j + 1, True
-        qualifier_key, kind, after = _longest(words, j, fr.QUALIFIERS)
+    qualifier_key, kind, after = _longest(words, j, pos.QUALIFIERS)
+    if qualifier_key is None and (lead := _any(words, j, pos.DISTANCE_LEADS)) is not None:
+        j, led = lead, True
+        qualifier_key, kind, after = _longest(words, j, pos.QUALIFIERS)
     if qualifier_key is not None:
-        j = after
-        if j < len(words) and words[j].text == "à":
-            j += 1
+        j = _any(words, after, pos.DISTANCE_LEADS) or after
     if j >= len(words):
         return None
-    figure = _figure(words, j)
+    figure = _figure(words, j, lang)
     if figure is None:
         return None
     low, high, nominal, j = figure
-    unit = _unit(words, j)
+    unit = _unit(words, j, lang)
     if unit is None:
         return None
     km, j = unit
-    post_key, post_kind, post_next = _longest(words, j, fr.POST_QUALIFIERS)
+    post_key, post_kind, post_next = _longest(words, j, pos.POST_QUALIFIERS)
     if post_key is not None and qualifier_key is None:
         qualifier_key, kind, j = post_key, post_kind, post_next
     if nominal is None:
@@ -405,15 +435,16 @@ def _distance(words: Sequence[_Word], i: int) -> tuple[_Distance, int, bool] | N
 # --- directions and anchors --------------------------------------------------------------
 
 
-def _direction(words: Sequence[_Word], i: int) -> tuple[_Direction, int] | None:
-    j = _any(words, i, fr.FURTHER)
-    continues = j is not None or _any(words, i, fr.SIDE_LEADS) is not None
+def _direction(words: Sequence[_Word], i: int, lang: LanguagePack) -> tuple[_Direction, int] | None:
+    pos = lang.positions
+    j = _any(words, i, pos.FURTHER)
+    continues = j is not None or _any(words, i, pos.SIDE_LEADS) is not None
     j = i if j is None else j
-    inside = _any(words, j, fr.INSIDE_LEADS)
-    lead = inside if inside is not None else _any(words, j, fr.DIRECTION_LEADS)
+    inside = _any(words, j, pos.INSIDE_LEADS)
+    lead = inside if inside is not None else _any(words, j, pos.DIRECTION_LEADS)
     if lead is None:
         return None
-    key, bearing, after = _longest(words, lead, fr.COMPASS)
+    key, bearing, after = _longest(words, lead, pos.COMPASS)
     if key is None:
         return None
     text = " ".join(w.text for w in words[i:after])
@@ -438,16 +469,18 @@ def _compatible(place: Place, kind: str) -> bool:
     return place.feature_class == feature_class and place.feature_code.startswith(code)
 
 
-def _fused(words: Sequence[_Word], i: int) -> bool:
+def _fused(words: Sequence[_Word], i: int, lang: LanguagePack) -> bool:
     """Whether word ``i`` follows a preposition fused with a definite article ("du", "au")."""
-    return i > 0 and words[i - 1].text in {"du", "au"}
+    return i > 0 and words[i - 1].text in lang.positions.FUSED_ARTICLES
 
 
 class _Context:
-    """One article's words and mentions, indexed for the grammar."""
+    """One article's words and mentions, indexed for the grammar, and the language pack whose
+    words the grammar reads."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.words = _words(doc)
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], lang: LanguagePack) -> None:
+        self.lang = lang
+        self.words = _words(doc, lang)
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.by_first: dict[int, Mention] = {}
         self.by_last: dict[int, Mention] = {}
@@ -469,7 +502,7 @@ class _Context:
 
     def anchor(self, i: int) -> tuple[_Anchor, int] | None:
         """An anchor at word ``i`` (the link word already read)."""
-        words = self.words
+        words, pos = self.words, self.lang.positions
         if i >= len(words):
             return None
         if i in self.by_first:
@@ -477,26 +510,28 @@ class _Context:
             return _Anchor("mention", mention.start, mention.end, mention), self.after_mention(
                 mention
             )
-        j = i + 1 if words[i].text in fr.DETERMINERS else i
-        if j < len(words) and words[j].text in fr.ANCHOR_PARTS:
-            linked = _any(words, j + 1, fr.LINKS)
+        j = i + 1 if words[i].text in pos.DETERMINERS else i
+        if j < len(words) and words[j].text in pos.ANCHOR_PARTS:
+            linked = _any(words, j + 1, pos.LINKS)
             if linked is not None:
                 return self.anchor(linked)
         k = j
         while k < len(words) and k - j < 3 and words[k].pos in {"NOUN", "ADJ"}:
             k += 1
-            linked = _any(words, k, fr.LINKS)
+            linked = _any(words, k, pos.LINKS)
             if linked is not None and linked in self.by_first:
                 return self.anchor(linked)
-        determined = words[i].text in fr.ANAPHOR_DETERMINERS if j > i else _fused(words, i)
-        if j < len(words) and words[j].text in fr.ANAPHORS and determined:
+        determined = (
+            words[i].text in pos.ANAPHOR_DETERMINERS if j > i else _fused(words, i, self.lang)
+        )
+        if j < len(words) and words[j].text in pos.ANAPHORS and determined:
             end = j + 1
-            while end < len(words) and end - j <= 2 and words[end].text in fr.ANAPHOR_ADJECTIVES:
+            while end < len(words) and end - j <= 2 and words[end].text in pos.ANAPHOR_ADJECTIVES:
                 end += 1
-            linked = _any(words, end, fr.LINKS)
+            linked = _any(words, end, pos.LINKS)
             if linked is not None and self.anchor(linked) is not None:
                 return None
-            classes = fr.ANAPHORS[words[j].text]
+            classes = pos.ANAPHORS[words[j].text]
             start = words[i].start if j > i else words[j].start
             return _Anchor("anaphor", start, words[end - 1].end, classes=classes), end
         return None
@@ -505,7 +540,7 @@ class _Context:
         """The named place that the phrase starting at word ``first`` is apposed to."""
         k = first - 1
         while k >= 0 and first - k <= APPOSITION_GAP_MAX and k not in self.by_last:
-            if self.words[k].text not in fr.APPOSITION_GAP:
+            if self.words[k].text not in self.lang.positions.APPOSITION_GAP:
                 return None
             k -= 1
         return self.by_last.get(k)
@@ -518,9 +553,9 @@ class _Context:
             return False
         link, head = self.words[k - 1], self.words[k - 2]
         return (
-            link.text in {"de", "d'"}
+            link.text in self.lang.positions.COMPLEMENT_LINKS
             and head.pos in {"NOUN", "ADJ"}
-            and head.text not in fr.ANAPHORS
+            and head.text not in self.lang.positions.ANAPHORS
         )
 
     def referent(
@@ -562,15 +597,15 @@ class _Context:
 
 def _phrase(ctx: _Context, i: int) -> _Phrase | None:
     """The longest position phrase starting at word ``i``, if any."""
-    words = ctx.words
-    distance = _distance(words, i)
+    words, lang, pos = ctx.words, ctx.lang, ctx.lang.positions
+    distance = _distance(words, i, lang)
     if distance is not None:
         found, j, led = distance
-        if j < len(words) and words[j].text in fr.SEPARATE_VERBS:
+        if j < len(words) and words[j].text in pos.SEPARATE_VERBS:
             return _separation(ctx, i, found, j + 1)
-        direction = _direction(words, j)
+        direction = _direction(words, j, lang)
         k = direction[1] if direction else j
-        linked = _any(words, k, fr.LINKS)
+        linked = _any(words, k, pos.LINKS)
         anchored = ctx.anchor(linked) if linked is not None else None
         if direction is not None and not direction[0].inside:
             if anchored is not None:
@@ -579,17 +614,17 @@ def _phrase(ctx: _Context, i: int) -> _Phrase | None:
         if direction is None and anchored is not None and (led or found.qualifier):
             return _Phrase(i, anchored[1] - 1, anchored[0], found)
         return None
-    direction = _direction(words, i)
+    direction = _direction(words, i, lang)
     if direction is not None:
         found_dir, j = direction
-        linked = _any(words, j, fr.LINKS)
+        linked = _any(words, j, pos.LINKS)
         anchored = ctx.anchor(linked) if linked is not None else None
         if anchored is not None:
             return _Phrase(i, anchored[1] - 1, anchored[0], direction=found_dir)
         if found_dir.continues:
             return _Phrase(i, j - 1, _continuation(words, i), direction=found_dir)
         return None
-    key, kind, j = _longest(words, i, fr.PROXIMITY)
+    key, kind, j = _longest(words, i, pos.PROXIMITY)
     if key is not None:
         anchored = ctx.anchor(j)
         if anchored is None:
@@ -600,11 +635,11 @@ def _phrase(ctx: _Context, i: int) -> _Phrase | None:
     return None
 
 
-def _coordinated(words: Sequence[_Word], last: int, first: int) -> bool:
+def _coordinated(words: Sequence[_Word], last: int, first: int, lang: LanguagePack) -> bool:
     """Whether a phrase starting at ``first`` continues the one ending at ``last``."""
     between = words[last + 1 : first]
     return 0 <= first - last - 1 <= COORDINATION_GAP_MAX and all(
-        w.text in fr.COORDINATION for w in between
+        w.text in lang.positions.COORDINATION for w in between
     )
 
 
@@ -614,11 +649,13 @@ def _continuation(words: Sequence[_Word], i: int) -> _Anchor:
 
 def _separation(ctx: _Context, i: int, distance: _Distance, j: int) -> _Phrase | None:
     """ "N km séparent A de B": B is the anchor, A (if named) the target."""
-    words = ctx.words
+    words, pos = ctx.words, ctx.lang.positions
     for k in range(j, min(j + 10, len(words))):
         if words[k].text in {".", ";", ":"}:
             return None
-        linked = _any(words, k, fr.LINKS) or (k + 1 if words[k].text == "et" else None)
+        linked = _any(words, k, pos.LINKS) or (
+            k + 1 if words[k].text in pos.SEPARATE_JOINS else None
+        )
         if linked is None or k == j:
             continue
         anchored = ctx.anchor(linked)
@@ -638,13 +675,13 @@ def _separation(ctx: _Context, i: int, distance: _Distance, j: int) -> _Phrase |
 
 def _region_hint(ctx: _Context, mention: Mention) -> tuple[_Direction | None, int] | None:
     """An AFP region hint right after a name: "Raqa (nord)", "Palmyre (centre)"."""
-    words = ctx.words
+    words, pos = ctx.words, ctx.lang.positions
     i = ctx.after_mention(mention)
     if _match(words, i, ("(",)) is None:
         return None
-    if i + 2 < len(words) and words[i + 1].text == "centre" and words[i + 2].text == ")":
+    if i + 2 < len(words) and words[i + 1].text in pos.CENTRE_HINTS and words[i + 2].text == ")":
         return None, i + 2
-    key, bearing, j = _longest(words, i + 1, fr.COMPASS)
+    key, bearing, j = _longest(words, i + 1, pos.COMPASS)
     if key is None or _match(words, j, (")",)) is None:
         return None
     words_of_hint = " ".join(key)
@@ -747,7 +784,9 @@ def _widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: 
     )
 
 
-def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
+def parse_claims(
+    article: Article, doc: Doc, mentions: Sequence[Mention], ctx: RunContext
+) -> list[Claim]:
     """Every distance, direction and proximity claim of an article, with its footprint.
 
     Parameters
@@ -759,6 +798,8 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
         ``geo.nlp.parse(article.text)``.
     mentions
         The article's resolved mentions (``place`` set, or ``resolution="unresolved"``).
+    ctx
+        The run context: the grammar reads its words from ``ctx.lang``.
 
     Returns
     -------
@@ -771,35 +812,37 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
     Examples
     --------
     >>> from gazetteer import Place
+    >>> from geo.context import build_context
     >>> from geo.nlp import parse
     >>> text = "Les troupes sont à environ 20 km à l'ouest de Palmyre."
     >>> palmyre = Place("geonames:170961", "Palmyre", 38.2684, 34.5561, uncertainty_km=2.0)
     >>> m = Mention("a", 46, 53, "Palmyre", Sentence(0, 54, text), place=palmyre,
     ...             resolution="gazetteer")
-    >>> [claim] = parse_claims(Article("a", None, None, text), parse(text), [m])
+    >>> ctx = build_context(theatre="syria_iraq")
+    >>> [claim] = parse_claims(Article("a", None, None, text), parse(text), [m], ctx)
     >>> claim.distance_min_km, claim.distance_max_km, claim.bearing_deg, claim.shape
     (13.0, 27.0, 270.0, 'sector')
     """
-    ctx = _Context(doc, mentions)
-    words = ctx.words
+    grammar = _Context(doc, mentions, ctx.lang)
+    words = grammar.words
     claims: list[Claim] = []
     links: list[tuple[Mention | None, Mention, str, str]] = []
     previous: tuple[int, Mention | None] = (-COORDINATION_GAP_MAX - 1, None)
     i = 0
     while i < len(words):
-        phrase = _phrase(ctx, i)
+        phrase = _phrase(grammar, i)
         if phrase is None:
             i += 1
             continue
         i = phrase.last + 1
         if phrase.explicit_target:
             target = phrase.target
-        elif _coordinated(words, previous[0], phrase.first):
+        elif _coordinated(words, previous[0], phrase.first, ctx.lang):
             target = previous[1]  # "X, au sud de A et à l'est de B": both say where X is
         else:
-            target = ctx.apposed(phrase.first)
+            target = grammar.apposed(phrase.first)
         previous = (phrase.last, target)
-        anchor_mention = _anchor_mention(ctx, phrase, target)
+        anchor_mention = _anchor_mention(grammar, phrase, target)
         if anchor_mention is None:
             continue
         if target is not None and (target.start, target.end) == (
@@ -834,7 +877,7 @@ def parse_claims(article: Article, doc: Doc, mentions: Sequence[Mention]) -> lis
         )
         if claim is not None:
             claims.append(claim)
-    claims.extend(_hint_claims(ctx, article, doc))
+    claims.extend(_hint_claims(grammar, article, doc))
     claims.extend(_linked_claims(claims, links))
     return sorted(claims, key=lambda c: (c.start, c.end, c.target.start if c.target else -1))
 

@@ -30,7 +30,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.from_places(KNOWN.values())
 
 
-def _article(nlp, article_id: str, text: str, names):
+@pytest.fixture
+def ctx(gazetteer, lang):
+    """A Syria–Iraq run context in French over this file's small gazetteer."""
+    from geo.context import build_context
+
+    return build_context(gazetteer=gazetteer, theatre="syria_iraq", language=lang)
+
+
+def _article(nlp, ctx, article_id: str, text: str, names):
     doc = nlp(text)
     mentions = []
     for name in names:
@@ -51,15 +59,15 @@ def _article(nlp, article_id: str, text: str, names):
             )
     mentions.sort(key=lambda m: m.start)
     article = Article(article_id, None, None, text)
-    return mentions, parse_claims(article, doc, mentions)
+    return mentions, parse_claims(article, doc, mentions, ctx)
 
 
-def test_unknown_village_becomes_an_inferred_place(nlp, gazetteer):
+def test_unknown_village_becomes_an_inferred_place(nlp, ctx, gazetteer):
     text = (
         "Après avoir repris Qaryatayn, l'armée doit déloger l'EI de la localité de Mahine, "
         "à 25 km plus au sud."
     )
-    mentions, claims = _article(nlp, "a1", text, ["Qaryatayn", "Mahine"])
+    mentions, claims = _article(nlp, ctx, "a1", text, ["Qaryatayn", "Mahine"])
     updated, places = locate_unresolved(mentions, claims, gazetteer)
     [place] = places
     assert place.place_id == inferred_place_id("Mahine") == "inferred:mahina"
@@ -81,13 +89,13 @@ def test_unknown_village_becomes_an_inferred_place(nlp, gazetteer):
     assert [m.start for m in updated] == [m.start for m in mentions]
 
 
-def test_same_name_later_is_reused_and_refined(nlp, gazetteer):
+def test_same_name_later_is_reused_and_refined(nlp, ctx, gazetteer):
     first = "Les troupes sont à 30 km à l'ouest de Palmyre et combattent près du village d'Arak."
-    mentions, claims = _article(nlp, "a1", first, ["Palmyre", "Arak"])
+    mentions, claims = _article(nlp, ctx, "a1", first, ["Palmyre", "Arak"])
     _, [before] = locate_unresolved(mentions, claims, gazetteer)
 
     second = "Le village d'Arak, au nord-ouest de Palmyre, a été bombardé. Arak est en ruines."
-    mentions, claims = _article(nlp, "a2", second, ["Palmyre", "Arak"])
+    mentions, claims = _article(nlp, ctx, "a2", second, ["Palmyre", "Arak"])
     updated, [after] = locate_unresolved(mentions, claims, gazetteer)
 
     assert after.place_id == before.place_id
@@ -108,7 +116,7 @@ def test_same_name_later_is_reused_and_refined(nlp, gazetteer):
     assert len(arak) == 2 and all(m.place == after for m in arak)
 
 
-def test_name_reused_without_a_new_claim(nlp, gazetteer):
+def test_name_reused_without_a_new_claim(nlp, ctx, gazetteer):
     gazetteer.add(
         Place(
             "inferred:baiarat",
@@ -122,7 +130,7 @@ def test_name_reused_without_a_new_claim(nlp, gazetteer):
         )
     )
     later = "Les jihadistes ont reculé vers Bayyarat."
-    mentions, claims = _article(nlp, "a3", later, ["Bayyarat"])
+    mentions, claims = _article(nlp, ctx, "a3", later, ["Bayyarat"])
     assert claims == []
     updated, places = locate_unresolved(mentions, claims, gazetteer)
     assert places == []
@@ -130,12 +138,12 @@ def test_name_reused_without_a_new_claim(nlp, gazetteer):
     assert updated[0].place.place_id == "inferred:baiarat"
 
 
-def test_contradicting_claims_keep_the_tightest(nlp, gazetteer):
+def test_contradicting_claims_keep_the_tightest(nlp, ctx, gazetteer):
     text = (
         "Le village de Tell Aswad, à 5 km au nord de Homs, a été repris. "
         "Le village de Tell Aswad, à 90 km au sud de Palmyre, reste aux mains de l'EI."
     )
-    mentions, claims = _article(nlp, "a1", text, ["Homs", "Palmyre", "Tell Aswad"])
+    mentions, claims = _article(nlp, ctx, "a1", text, ["Homs", "Palmyre", "Tell Aswad"])
     assert len(claims) == 2
     _, [place] = locate_unresolved(mentions, claims, gazetteer)
     tight = min(claims, key=lambda c: c.uncertainty_km)
@@ -143,16 +151,16 @@ def test_contradicting_claims_keep_the_tightest(nlp, gazetteer):
     assert place.uncertainty_km == pytest.approx(tight.uncertainty_km)
 
 
-def test_unlocated_mentions_stay_unresolved(nlp, gazetteer):
+def test_unlocated_mentions_stay_unresolved(nlp, ctx, gazetteer):
     text = "Les agglomérations d'El Kuleybe et de Kirkouk ont été libérées près de Homs."
-    mentions, claims = _article(nlp, "a1", text, ["El Kuleybe", "Kirkouk", "Homs"])
+    mentions, claims = _article(nlp, ctx, "a1", text, ["El Kuleybe", "Kirkouk", "Homs"])
     updated, places = locate_unresolved(mentions, claims, gazetteer)
     assert places == []
     assert updated == mentions
     assert "inferred:elkuleiba" not in gazetteer
 
 
-def test_seeds_villages_end_to_end(nlp, seeds_dir, gazetteer):
+def test_seeds_villages_end_to_end(nlp, ctx, seeds_dir, gazetteer):
     """The seeds' villages through the grammar and the inference, articles in date order."""
     from geo.articles import read_inputs
 
@@ -162,7 +170,7 @@ def test_seeds_villages_end_to_end(nlp, seeds_dir, gazetteer):
         ("002_dc9dc32366e660d9", ["Palmyre", "Homs", "al-Bayarat", "al-Kallabiyeh"]),
         ("004_2fac0abb5bba2034", ["Palmyre", "Al-Alianiyé"]),
     ]:
-        mentions, claims = _article(nlp, article_id, articles[article_id].text, names)
+        mentions, claims = _article(nlp, ctx, article_id, articles[article_id].text, names)
         _, places = locate_unresolved(mentions, claims, gazetteer)
         inferred.update({p.name: p for p in places})
     assert set(inferred) == {"al-Bayarat", "al-Kallabiyeh", "Al-Alianiyé"}
@@ -176,20 +184,23 @@ def test_seeds_villages_end_to_end(nlp, seeds_dir, gazetteer):
     assert len(kallabiyeh.evidence) == 2
 
 
-def test_seeds_through_the_real_gazetteer(nlp, seeds_dir):
+def test_seeds_through_the_real_gazetteer(nlp, ctx, seeds_dir):
     """Recognition, resolution, claims and inference over the seeds, oldest first, on a private
     copy of the embedded gazetteer (the inferred places must not leak into other tests)."""
+    from dataclasses import replace
+
     from geo import resolve, toponyms
     from geo.articles import read_inputs
 
     gazetteer = Gazetteer.load()
+    real = replace(ctx, gazetteer=gazetteer)
     articles = sorted(read_inputs([seeds_dir]).articles, key=lambda a: (a.date, a.id))
     claims, inferred = [], {}
     for article in articles:
         doc = nlp(article.text)
-        found = toponyms.recognise(article, doc, gazetteer)
-        mentions = resolve.resolve(article, found, gazetteer, doc=doc)
-        article_claims = parse_claims(article, doc, mentions)
+        found = toponyms.recognise(article, doc, real)
+        mentions = resolve.resolve(article, found, real, doc=doc)
+        article_claims = parse_claims(article, doc, mentions, ctx)
         located, places = locate_unresolved(mentions, article_claims, gazetteer)
         claims += article_claims
         inferred.update({p.name: p for p in places})
@@ -206,21 +217,21 @@ def test_seeds_through_the_real_gazetteer(nlp, seeds_dir):
     assert gazetteer.lookup("Al Alianiye")[0].place.place_id == alianiye.place_id
 
 
-def test_reading_the_same_article_twice_changes_nothing(nlp, gazetteer):
+def test_reading_the_same_article_twice_changes_nothing(nlp, ctx, gazetteer):
     text = "Le village de Mahine, à 25 km au sud de Qaryatayn, a été repris."
-    mentions, claims = _article(nlp, "a1", text, ["Qaryatayn", "Mahine"])
+    mentions, claims = _article(nlp, ctx, "a1", text, ["Qaryatayn", "Mahine"])
     first, [place] = locate_unresolved(mentions, claims, gazetteer)
     again, [same] = locate_unresolved(mentions, claims, gazetteer)
     assert same == place and same.evidence == place.evidence
     assert again == first
 
 
-def test_mention_the_resolver_matched_to_an_inferred_place_is_refined(nlp, gazetteer):
+def test_mention_the_resolver_matched_to_an_inferred_place_is_refined(nlp, ctx, gazetteer):
     first = "Le village de Mahine, au sud de Qaryatayn, a été bombardé."
-    mentions, claims = _article(nlp, "a1", first, ["Qaryatayn", "Mahine"])
+    mentions, claims = _article(nlp, ctx, "a1", first, ["Qaryatayn", "Mahine"])
     _, [before] = locate_unresolved(mentions, claims, gazetteer)
     second = "Mahine, à 25 km au sud-est de Qaryatayn, est tombée."
-    mentions, claims = _article(nlp, "a2", second, ["Qaryatayn", "Mahine"])
+    mentions, claims = _article(nlp, ctx, "a2", second, ["Qaryatayn", "Mahine"])
     matched = [
         dataclasses.replace(m, place=before, resolution="gazetteer", confidence=0.9)
         if m.surface == "Mahine"

@@ -56,13 +56,27 @@ PLACES = {
 }
 
 
-def _mentions(text: str, nlp_doc, names, *, metonyms=()) -> list[Mention]:
-    """Mentions of ``names`` in ``text``; names missing from PLACES stay unresolved."""
+# Towns of other wars (GeoNames cities), for sentences that are not about Syria.
+OTHER_WARS = {
+    "Kherson": Place("geonames:706448", "Kherson", 32.61458, 46.65581, "UA", "P", "PPLA", 0, "", 6),
+    "Marioupol": Place(
+        "geonames:701822", "Marioupol", 37.54131, 47.09514, "UA", "P", "PPL", 0, "", 6
+    ),
+    "Gao": Place("geonames:2457163", "Gao", -0.04435, 16.27167, "ML", "P", "PPLA", 0, "", 3.0),
+    "Tombouctou": Place(
+        "geonames:2449067", "Tombouctou", -3.00742, 16.77348, "ML", "P", "PPLA", 0, "", 3.0
+    ),
+    "Syrte": Place("geonames:2210554", "Syrte", 16.58866, 31.20892, "LY", "P", "PPLA", 0, "", 4.0),
+}
+
+
+def _mentions(text: str, nlp_doc, names, *, metonyms=(), places=PLACES) -> list[Mention]:
+    """Mentions of ``names`` in ``text``; names missing from ``places`` stay unresolved."""
     found = []
     for name in names:
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             sent = next(s for s in nlp_doc.sents if s.start_char <= m.start() < s.end_char)
-            place = PLACES.get(name)
+            place = places.get(name)
             found.append(
                 Mention(
                     "t",
@@ -78,9 +92,10 @@ def _mentions(text: str, nlp_doc, names, *, metonyms=()) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _claims(nlp, text: str, names, **kwargs):
+def _claims(nlp, ctx, text: str, names, **kwargs):
     doc = nlp(text)
-    return parse_claims(Article("t", None, None, text), doc, _mentions(text, doc, names, **kwargs))
+    mentions = _mentions(text, doc, names, **kwargs)
+    return parse_claims(Article("t", None, None, text), doc, mentions, ctx)
 
 
 def _only(claims):
@@ -314,9 +329,9 @@ DISTANCE_AND_DIRECTION = [
     ids=[row[0][:40] for row in DISTANCE_AND_DIRECTION],
 )
 def test_distance_and_direction(
-    nlp, text, names, anchor, target, bearing, tolerance, interval, stated
+    nlp, ctx, text, names, anchor, target, bearing, tolerance, interval, stated
 ):
-    claim = _only(_claims(nlp, text, names))
+    claim = _only(_claims(nlp, ctx, text, names))
     assert claim.anchor.name == anchor
     assert (claim.target.surface if claim.target else None) == target
     assert claim.shape == "sector"
@@ -409,8 +424,10 @@ WITHOUT_DIRECTION = [
     WITHOUT_DIRECTION,
     ids=[row[0][:40] for row in WITHOUT_DIRECTION],
 )
-def test_distance_or_proximity_without_direction(nlp, text, names, anchor, target, shape, interval):
-    claim = _only(_claims(nlp, text, names))
+def test_distance_or_proximity_without_direction(
+    nlp, ctx, text, names, anchor, target, shape, interval
+):
+    claim = _only(_claims(nlp, ctx, text, names))
     assert claim.anchor.name == anchor
     assert (claim.target.surface if claim.target else None) == target
     assert claim.shape == shape
@@ -470,8 +487,8 @@ DIRECTION_ONLY = [
     DIRECTION_ONLY,
     ids=[row[0][:40] for row in DIRECTION_ONLY],
 )
-def test_direction_without_distance(nlp, text, names, anchor, target, bearing, tolerance):
-    claim = _only(_claims(nlp, text, names))
+def test_direction_without_distance(nlp, ctx, text, names, anchor, target, bearing, tolerance):
+    claim = _only(_claims(nlp, ctx, text, names))
     assert claim.anchor.name == anchor
     assert (claim.target.surface if claim.target else None) == target
     assert (claim.bearing_deg, claim.bearing_tolerance_deg) == (bearing, tolerance)
@@ -483,18 +500,18 @@ def test_direction_without_distance(nlp, text, names, anchor, target, bearing, t
     assert not claim.footprint.contains(Point(opposite))
 
 
-def test_two_phrases_about_one_place(nlp):
+def test_two_phrases_about_one_place(nlp, ctx):
     text = "Les forces sont entrées dans Tabqa, à 55 km à l'ouest de Raqa et à 150 km d'Alep."
-    claims = _claims(nlp, text, ["Tabqa", "Raqa", "Alep"])
+    claims = _claims(nlp, ctx, text, ["Tabqa", "Raqa", "Alep"])
     assert [(c.anchor.name, c.target.surface, c.shape) for c in claims] == [
         ("Raqa", "Tabqa", "sector"),
         ("Alep", "Tabqa", "ring"),
     ]
 
 
-def test_inside_part_of_a_place(nlp):
+def test_inside_part_of_a_place(nlp, ctx):
     text = "En Syrie, de violents combats ont eu lieu à Idleb, dans le nord du pays."
-    claim = _only(_claims(nlp, text, ["Syrie", "Idleb"]))
+    claim = _only(_claims(nlp, ctx, text, ["Syrie", "Idleb"]))
     assert claim.anchor.name == "Syrie"
     assert claim.target.surface == "Idleb"
     assert claim.bearing_deg == 0.0
@@ -512,8 +529,8 @@ def test_inside_part_of_a_place(nlp):
         ("Des obus sont tombés dans le sud-est d'Alep.", 135),
     ],
 )
-def test_part_of_a_town(nlp, text, bearing):
-    claim = _only(_claims(nlp, text, ["Alep"]))
+def test_part_of_a_town(nlp, ctx, text, bearing):
+    claim = _only(_claims(nlp, ctx, text, ["Alep"]))
     extent = PLACES["Alep"].uncertainty_km
     assert claim.anchor.name == "Alep"
     assert (claim.bearing_deg, claim.distance_min_km, claim.distance_max_km) == (
@@ -528,27 +545,27 @@ def test_part_of_a_town(nlp, text, bearing):
     )
 
 
-def test_anaphor_skips_metonyms_and_incompatible_places(nlp):
+def test_anaphor_skips_metonyms_and_incompatible_places(nlp, ctx):
     text = (
         "L'armée syrienne a repris Palmyre. Moscou a salué cette victoire en Syrie. "
         "Les troupes sont désormais à 20 km à l'est de la ville."
     )
-    claim = _only(_claims(nlp, text, ["Palmyre", "Moscou", "Syrie"], metonyms=("Moscou",)))
+    claim = _only(_claims(nlp, ctx, text, ["Palmyre", "Moscou", "Syrie"], metonyms=("Moscou",)))
     assert claim.anchor.name == "Palmyre"
     assert text[claim.anchor_start : claim.anchor_end] == "la ville"
 
 
-def test_anaphor_with_an_adjective(nlp):
+def test_anaphor_with_an_adjective(nlp, ctx):
     text = (
         "L'EI a détruit des temples à Palmyre. Les troupes sont à environ 20 km à l'ouest de "
         "la cité antique."
     )
-    claim = _only(_claims(nlp, text, ["Palmyre"]))
+    claim = _only(_claims(nlp, ctx, text, ["Palmyre"]))
     assert claim.anchor.name == "Palmyre"
     assert text[claim.anchor_start : claim.anchor_end] == "la cité antique"
 
 
-def test_capital_anaphor_needs_a_capital(nlp):
+def test_capital_anaphor_needs_a_capital(nlp, ctx):
     damas = dataclasses.replace(PLACES["Damas"], feature_code="PPLC")
     text = "Des obus sont tombés sur Damas et sur Homs. Les rebelles sont à 10 km au nord de la "
     text += "capitale."
@@ -557,23 +574,23 @@ def test_capital_anaphor_needs_a_capital(nlp):
         dataclasses.replace(m, place=damas) if m.surface == "Damas" else m
         for m in _mentions(text, doc, ["Damas", "Homs"])
     ]
-    claim = _only(parse_claims(Article("t", None, None, text), doc, mentions))
+    claim = _only(parse_claims(Article("t", None, None, text), doc, mentions, ctx))
     assert claim.anchor.name == "Damas"
     assert text[claim.anchor_start : claim.anchor_end] == "la capitale"
 
 
-def test_named_anchor_is_not_an_anaphor(nlp):
+def test_named_anchor_is_not_an_anaphor(nlp, ctx):
     text = "Homs est tenue par le régime. Les rebelles sont à 10 km au nord de la ville de Raqa."
-    claim = _only(_claims(nlp, text, ["Homs", "Raqa"]))
+    claim = _only(_claims(nlp, ctx, text, ["Homs", "Raqa"]))
     assert claim.anchor.name == "Raqa"
 
 
-def test_unknown_place_near_the_actor_is_located_from_the_actors_position(nlp):
+def test_unknown_place_near_the_actor_is_located_from_the_actors_position(nlp, ctx):
     text = (
         "Les troupes sont à 30 km au nord de Palmyre et combattent dans les environs du "
         "village d'Arak."
     )
-    claims = _claims(nlp, text, ["Palmyre", "Arak"])
+    claims = _claims(nlp, ctx, text, ["Palmyre", "Arak"])
     actor = [c for c in claims if c.target is None]
     arak = [c for c in claims if c.target is not None]
     assert len(actor) == 1 and len(arak) == 1
@@ -583,7 +600,7 @@ def test_unknown_place_near_the_actor_is_located_from_the_actors_position(nlp):
     assert (arak[0].lon, arak[0].lat) == (actor[0].lon, actor[0].lat)
 
 
-def test_a_place_inferred_earlier_never_anchors_a_claim(nlp):
+def test_a_place_inferred_earlier_never_anchors_a_claim(nlp, ctx):
     text = (
         "Les troupes sont à 30 km au nord de Palmyre et combattent dans les environs du "
         "village d'Arak. Elles sont à 5 km au sud d'Arak."
@@ -594,27 +611,27 @@ def test_a_place_inferred_earlier_never_anchors_a_claim(nlp):
         dataclasses.replace(m, place=arak, resolution="gazetteer") if m.surface == "Arak" else m
         for m in _mentions(text, doc, ["Palmyre", "Arak"])
     ]
-    claims = parse_claims(Article("t", None, None, text), doc, mentions)
+    claims = parse_claims(Article("t", None, None, text), doc, mentions, ctx)
     assert [(c.anchor.name, c.target and c.target.surface) for c in claims] == [
         ("Palmyre", None),
         ("Palmyre", "Arak"),
     ]
 
 
-def test_place_in_the_region_of_an_unknown_place(nlp):
+def test_place_in_the_region_of_an_unknown_place(nlp, ctx):
     text = (
         "Les soldats ont repris le village d'Abou Hanaya dans la région de Tiyas, "
         "au nord-ouest de Palmyre."
     )
-    claims = _claims(nlp, text, ["Abou Hanaya", "Tiyas", "Palmyre"])
+    claims = _claims(nlp, ctx, text, ["Abou Hanaya", "Tiyas", "Palmyre"])
     targets = sorted(c.target.surface for c in claims)
     assert targets == ["Abou Hanaya", "Tiyas"]
     assert all(c.anchor.name == "Palmyre" and c.bearing_deg == 315.0 for c in claims)
 
 
-def test_region_hint_locates_an_unknown_place_in_its_country(nlp):
+def test_region_hint_locates_an_unknown_place_in_its_country(nlp, ctx):
     text = "En Syrie, les combats font rage à Tal Abyad (nord) et à Qaryatayn (centre)."
-    claims = _claims(nlp, text, ["Syrie", "Tal Abyad", "Qaryatayn"])
+    claims = _claims(nlp, ctx, text, ["Syrie", "Tal Abyad", "Qaryatayn"])
     claim = _only(claims)  # Qaryatayn is resolved: its hint adds nothing
     assert claim.target.surface == "Tal Abyad"
     assert claim.anchor.name == "Syrie"
@@ -635,8 +652,8 @@ def test_region_hint_locates_an_unknown_place_in_its_country(nlp):
         "Alep (nord) est bombardée.",
     ],
 )
-def test_no_claim(nlp, text):
-    assert _claims(nlp, text, ["Homs", "Alep"]) == []
+def test_no_claim(nlp, ctx, text):
+    assert _claims(nlp, ctx, text, ["Homs", "Alep"]) == []
 
 
 def _seed_mentions(seed: Path, doc) -> list[Mention]:
@@ -663,16 +680,16 @@ def _seed_mentions(seed: Path, doc) -> list[Mention]:
     return mentions
 
 
-def _seed_claims(nlp, seeds_dir: Path, name: str):
+def _seed_claims(nlp, ctx, seeds_dir: Path, name: str):
     from geo.articles import read_inputs
 
     [article] = read_inputs([seeds_dir / f"{name}.txt"]).articles
     doc = nlp(article.text)
-    return article, parse_claims(article, doc, _seed_mentions(seeds_dir / f"{name}.txt", doc))
+    return article, parse_claims(article, doc, _seed_mentions(seeds_dir / f"{name}.txt", doc), ctx)
 
 
-def test_seed_palmyre_approach(nlp, seeds_dir):
-    article, claims = _seed_claims(nlp, seeds_dir, "002_dc9dc32366e660d9")
+def test_seed_palmyre_approach(nlp, ctx, seeds_dir):
+    article, claims = _seed_claims(nlp, ctx, seeds_dir, "002_dc9dc32366e660d9")
     text = article.text
     west = [c for c in claims if "20 km à l'ouest de la cité antique" in text[c.start : c.end]]
     actor = next(c for c in west if c.target is None)
@@ -686,8 +703,8 @@ def test_seed_palmyre_approach(nlp, seeds_dir):
     assert any(c.anchor.name == "Homs" and c.bearing_deg == 90.0 for c in claims)
 
 
-def test_seed_further_south(nlp, seeds_dir):
-    article, claims = _seed_claims(nlp, seeds_dir, "004_2fac0abb5bba2034")
+def test_seed_further_south(nlp, ctx, seeds_dir):
+    article, claims = _seed_claims(nlp, ctx, seeds_dir, "004_2fac0abb5bba2034")
     south = next(c for c in claims if c.target is not None and c.target.surface == "Al-Alianiyé")
     assert south.anchor.name == "Palmyre"
     stated = destination((south.anchor.lon, south.anchor.lat), bearing_deg=180, distance_km=60)
@@ -696,8 +713,8 @@ def test_seed_further_south(nlp, seeds_dir):
     assert airport.anchor.name == "Palmyre" and airport.bearing_deg == 135.0
 
 
-def test_seed_entrance_and_anaphors(nlp, seeds_dir):
-    article, claims = _seed_claims(nlp, seeds_dir, "000_6a9be6166e6d3daa")
+def test_seed_entrance_and_anaphors(nlp, ctx, seeds_dir):
+    article, claims = _seed_claims(nlp, ctx, seeds_dir, "000_6a9be6166e6d3daa")
     phrases = {article.text[c.start : c.end]: c for c in claims}
     assert {c.anchor.name for c in claims} == {"Palmyre"}
     assert phrases["à l'ouest de cette ville"].bearing_deg == 270.0
@@ -721,9 +738,9 @@ VOCABULARY = sorted(
     words=st.lists(st.sampled_from(VOCABULARY), max_size=30),
     noise=st.text(max_size=40),
 )
-def test_parser_never_raises_and_estimates_lie_inside(nlp, words, noise):
+def test_parser_never_raises_and_estimates_lie_inside(nlp, ctx, words, noise):
     text = " ".join(words) + " " + noise
-    for claim in _claims(nlp, text, ["Palmyre", "Zor"]):
+    for claim in _claims(nlp, ctx, text, ["Palmyre", "Zor"]):
         assert claim.distance_min_km <= claim.distance_max_km
         if claim.shape != "ring":
             assert claim.footprint.buffer(1e-9).contains(Point(claim.lon, claim.lat))
@@ -977,11 +994,11 @@ UNSEEN = [
 ]
 
 
-def test_unseen_dispatches_are_placed_within_tolerance(nlp):
+def test_unseen_dispatches_are_placed_within_tolerance(nlp, ctx):
     """9 in 10 distance-and-direction claims within max(3 km, 25 % of the distance)."""
     placed = 0
     for text, anchor, km, bearing in UNSEEN:
-        claims = [c for c in _claims(nlp, text, list(PLACES)) if c.bearing_deg is not None]
+        claims = [c for c in _claims(nlp, ctx, text, list(PLACES)) if c.bearing_deg is not None]
         stated = _at(anchor, km, bearing)
         if any(
             c.anchor.name == anchor and distance_km((c.lon, c.lat), stated) <= max(3.0, 0.25 * km)
@@ -1006,8 +1023,80 @@ def test_unseen_dispatches_are_placed_within_tolerance(nlp):
         ),
     ],
 )
-def test_continuation_after_a_complement_is_measured_from_the_place_before(nlp, text, names):
+def test_continuation_after_a_complement_is_measured_from_the_place_before(nlp, ctx, text, names):
     """'en direction de X, à N km plus au sud-est': X completes a noun, yet X is what the
     phrase locates, so the distance runs from the place named before it, never from X."""
-    claim = _only(_claims(nlp, text, names))
+    claim = _only(_claims(nlp, ctx, text, names))
     assert (claim.anchor.name, claim.target.surface) == (names[0], names[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "bearing", "tolerance", "interval"),
+    [
+        (
+            "Les forces russes sont positionnées à 12 kilomètres à l'Est de Kherson.",
+            "Kherson",
+            90,
+            45,
+            (11.4, 12.6),
+        ),
+        ("Les jihadistes ont attaqué un poste militaire au Sud de Gao.", "Gao", 180, 45, None),
+        (
+            "Des combats ont éclaté à une vingtaine de kilomètres au Nord-Ouest de Syrte.",
+            "Syrte",
+            315,
+            22.5,
+            (15, 25),
+        ),
+        (
+            "L'armée malienne a repris un camp situé à 8 km à l\u2019Ouest de Tombouctou.",
+            "Tombouctou",
+            270,
+            45,
+            (7.5, 8.5),
+        ),
+        ("A 40 KM AU SUD-EST DE Marioupol, les combats continuent.", "Marioupol", 135, 22.5, None),
+    ],
+)
+def test_capitalised_compass_words_are_read(nlp, ctx, text, anchor, bearing, tolerance, interval):
+    """French copy capitalises the compass point ("à l'Est de", "au Sud de"): the grammar reads
+    compass words whatever their case, in any theatre."""
+    claim = _only(_claims(nlp, ctx, text, [anchor], places=OTHER_WARS))
+    assert (claim.anchor.name, claim.bearing_deg, claim.bearing_tolerance_deg) == (
+        anchor,
+        bearing,
+        tolerance,
+    )
+    if interval is not None:
+        assert (claim.distance_min_km, claim.distance_max_km) == pytest.approx(interval)
+
+
+def test_a_few_hundred_metres(nlp, ctx):
+    """ "à quelques centaines de mètres de X" is two to nine hundred metres, each count of
+    hundreds carrying half a hundred either side: 0.15 to 0.95 km, a disc around the town."""
+    text = "Les combattants de l'EI sont retranchés à quelques centaines de mètres de Syrte."
+    claim = _only(_claims(nlp, ctx, text, ["Syrte"], places=OTHER_WARS))
+    assert claim.anchor.name == "Syrte"
+    assert (claim.distance_min_km, claim.distance_max_km) == pytest.approx((0.15, 0.95))
+    assert claim.bearing_deg is None
+    syrte = OTHER_WARS["Syrte"]
+    assert distance_km((claim.lon, claim.lat), (syrte.lon, syrte.lat)) < syrte.uncertainty_km + 1
+
+
+@pytest.mark.parametrize(
+    ("figure", "km"),
+    [
+        ("quatre-vingts kilomètres", 80),
+        ("quatre-vingt-dix kilomètres", 90),
+        ("cent quatre-vingts kilomètres", 180),
+        ("deux cent quatre-vingts kilomètres", 280),
+        ("trente et un kilomètres", 31),
+        ("deux mille mètres", 2),
+    ],
+)
+def test_numbers_in_words(nlp, ctx, figure, km):
+    """Compound numerals multiply where French does ("quatre-vingts" is 4 x 20, also after a
+    hundred) and add up elsewhere ("trente et un")."""
+    text = f"Les troupes sont à {figure} au nord de Homs."
+    claim = _only(_claims(nlp, ctx, text, ["Homs"]))
+    assert (claim.distance_min_km + claim.distance_max_km) / 2 == pytest.approx(km)

@@ -65,6 +65,22 @@ avancent sur plusieurs fronts côté ouest" (of the town just named)."""
 LINKS: tuple[tuple[str, ...], ...] = (("de",), ("d'",), ("du",), ("des",))
 """The preposition (alone or fused with the article) between a relation and its anchor."""
 
+COMPLEMENT_LINKS: frozenset[str] = frozenset({"de", "d'"})
+"""The preposition between a noun and the name that completes it, without an article:
+"l'aéroport militaire de Palmyre" (the name completes "aéroport")."""
+
+FUSED_ARTICLES: frozenset[str] = frozenset({"du", "au"})
+"""Prepositions fused with the singular definite article: a noun after them is determined, so
+"du village" and "au village" may be anaphors as "le village" is."""
+
+DISTANCE_LEADS: tuple[tuple[str, ...], ...] = (("à",),)
+"""The preposition that opens a distance phrase, before or after its qualifier: "à 20 km de",
+"environ à 20 km", "à environ 20 km"."""
+
+UNACCENTED_CAPITALS: dict[str, str] = {"A": "à"}
+"""Capitals that AFP copy leaves unaccented, as the word they stand for: "A 20 km au sud de"
+is "à 20 km au sud de" (only the whole token: "Alep" is not touched)."""
+
 UNITS_KM: dict[tuple[str, ...], float] = {
     ("km",): 1.0,
     ("kms",): 1.0,
@@ -160,6 +176,10 @@ SEPARATE_VERBS: frozenset[str] = frozenset(
 )
 """Forms of "séparer" in "moins de 20 km séparent les troupes de Palmyre"."""
 
+SEPARATE_JOINS: frozenset[str] = frozenset({"et"})
+"""Words joining the two places of a separation, besides :data:`LINKS`: "20 km séparent
+Palmyre et Homs"."""
+
 PROXIMITY: dict[tuple[str, ...], str] = {
     ("près", "de"): "vicinity",
     ("près", "d'"): "vicinity",
@@ -230,6 +250,10 @@ ANCHOR_PARTS: frozenset[str] = frozenset(
     {"entrée", "entrées", "sortie", "sorties", "lisière", "centre", "porte", "portes", "limite"}
 )
 """Parts of a place measured from: "à 300 mètres d'une entrée de Palmyre"."""
+
+CENTRE_HINTS: frozenset[str] = frozenset({"centre"})
+"""Words of an AFP region hint in brackets that name the middle of the country rather than a
+compass point: "Palmyre (centre)"."""
 
 DETERMINERS: frozenset[str] = frozenset(
     {"le", "la", "l'", "les", "un", "une", "cette", "ce", "cet", "ces", "son", "sa", "leur"}
