@@ -1,4 +1,8 @@
-"""Dates in running French text, resolved against the article date.
+"""Dates in running text, resolved against the article date.
+
+The words of dates (months, weekdays, "hier", "il y a", "depuis"...) come from the ``dates``
+tables of the language pack passed in (:mod:`geo.lang`); absolute dates go to ``dateparser``
+in the pack's ``dateparser_language``. The examples below are French.
 
 The article date anchors every relative expression. It has day or month precision; a
 resolved date never claims more precision than its anchor allows ("jeudi" in an article
@@ -26,13 +30,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dateparser.date import DateDataParser
 
-from geo.lang.fr import dates as words
 from geo.records import DatePrecision
 from geo.theatre import fold
+
+if TYPE_CHECKING:
+    from geo.lang import LanguagePack
 
 Tense = Literal["past", "present", "future"]
 
@@ -75,6 +81,7 @@ class DateMention:
 def find_dates(
     text: str,
     *,
+    lang: LanguagePack,
     anchor: dt.date,
     precision: DatePrecision,
     tense: Tense = "past",
@@ -85,6 +92,8 @@ def find_dates(
     ----------
     text
         A sentence or an article body.
+    lang
+        The language pack whose ``dates`` tables name the dates.
     anchor
         The article date.
     precision
@@ -100,20 +109,21 @@ def find_dates(
     Examples
     --------
     >>> import datetime as dt
+    >>> from geo.lang import load_language
     >>> [(m.surface, m.date.isoformat(), m.precision, m.since) for m in find_dates(
-    ...     "entre les mains de Daech depuis le mois de décembre",
+    ...     "entre les mains de Daech depuis le mois de décembre", lang=load_language("fr"),
     ...     anchor=dt.date(2017, 2, 1), precision="month")]
     [('depuis le mois de décembre', '2016-12-01', 'month', True)]
     """
     folded = fold(text).replace("-", " ")
-    matches = [m for pattern in _patterns() for m in pattern.finditer(folded)]
+    matches = [m for pattern in _patterns(lang) for m in pattern.finditer(folded)]
     matches.sort(key=lambda m: (m.start(), m.start() - m.end()))
     found: list[DateMention] = []
     end_of_last = -1
     for match in matches:
         if match.start() < end_of_last:
             continue
-        resolved = _resolve(match, anchor=anchor, precision=precision, tense=tense)
+        resolved = _resolve(match, lang=lang, anchor=anchor, precision=precision, tense=tense)
         if resolved is None:
             continue
         date, date_precision = resolved
@@ -130,6 +140,7 @@ def find_dates(
 def resolve_date(
     expression: str,
     *,
+    lang: LanguagePack,
     anchor: dt.date,
     precision: DatePrecision,
     tense: Tense = "past",
@@ -140,20 +151,22 @@ def resolve_date(
     ----------
     expression
         The expression alone; ``None`` is returned unless it is entirely a date.
-    anchor, precision, tense
+    lang, anchor, precision, tense
         As for :func:`find_dates`.
 
     Examples
     --------
     >>> import datetime as dt
-    >>> resolve_date("le 7 mars", anchor=dt.date(2022, 2, 1), precision="month").date
+    >>> from geo.lang import load_language
+    >>> fr = load_language("fr")
+    >>> resolve_date("le 7 mars", lang=fr, anchor=dt.date(2022, 2, 1), precision="month").date
     datetime.date(2021, 3, 7)
-    >>> resolve_date("le 7 mars", anchor=dt.date(2022, 2, 1), precision="month",
+    >>> resolve_date("le 7 mars", lang=fr, anchor=dt.date(2022, 2, 1), precision="month",
     ...              tense="future").date
     datetime.date(2022, 3, 7)
     """
     stripped = expression.strip()
-    found = find_dates(stripped, anchor=anchor, precision=precision, tense=tense)
+    found = find_dates(stripped, lang=lang, anchor=anchor, precision=precision, tense=tense)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
         return found[0]
     return None
@@ -163,8 +176,15 @@ def _alternation(keys) -> str:
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _spaced(keys) -> str:
+    """An alternation of phrases whose words may be apart by any run of white space."""
+    phrases = sorted(keys, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in phrases)
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: LanguagePack) -> tuple[re.Pattern[str], ...]:
+    words = lang.dates
     month = rf"(?P<month>{_alternation(words.MONTHS)})"
     weekday = rf"(?P<weekday>{_alternation(words.WEEKDAYS)})"
     number = rf"(?P<number>\d+|{_alternation(words.NUMBER_WORDS)})"
@@ -172,22 +192,23 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     direction = rf"(?:\s+(?P<direction>{_alternation(words.DIRECTION)}))?"
     approx = rf"(?:(?:{_alternation(words.APPROXIMATE)})\s*)?"
     since = rf"(?:(?P<since>{_alternation(words.SINCE)})\s+)?"
+    article = rf"(?:(?:{_spaced(words.DAY_ARTICLES)})\s+)?"
+    suffix = rf"(?:{_alternation(words.DAY_SUFFIXES)})?"
+    part_lead = rf"(?:(?:{_spaced(words.MONTH_PART_LEADS)})\s+)?"
     forms = [
         # le 7 mars, jeudi 7 mars 2015, le 1er janvier
-        rf"(?:le\s+)?(?:{weekday}\s+)?(?P<day>\d{{1,2}})(?:er)?\s+{month}(?:\s+{_YEAR})?",
+        rf"{article}(?:{weekday}\s+)?(?P<day>\d{{1,2}}){suffix}\s+{month}(?:\s+{_YEAR})?",
         # fin février, à la mi-janvier, début septembre 2015
-        rf"(?:(?:a\s+la|au|en|a)\s+)?(?P<part>{_alternation(words.MONTH_PARTS)})\s+{month}"
-        rf"(?:\s+{_YEAR})?",
+        rf"{part_lead}(?P<part>{_alternation(words.MONTH_PARTS)})\s+{month}(?:\s+{_YEAR})?",
         # en mai 2015, depuis le mois de décembre, avril dernier
-        rf"(?:(?P<prefix>en|au\s+mois\s+d'|au\s+mois\s+de|le\s+mois\s+de|le\s+mois\s+d'"
-        rf"|du\s+mois\s+de|du\s+mois\s+d')\s*)?{month}(?:\s+{_YEAR})?{direction}",
+        rf"(?:(?P<prefix>{_spaced(words.MONTH_LEADS)})\s*)?{month}(?:\s+{_YEAR})?{direction}",
         # il y a près d'un an ; depuis un mois
-        rf"(?P<ago>il\s+y\s+a\s+){approx}{number}\s+{unit}",
+        rf"(?P<ago>(?:{_spaced(words.AGO)})\s+){approx}{number}\s+{unit}",
         rf"{approx}{number}\s+{unit}",
         # ces dernières 24 heures, ces derniers jours
         rf"(?P<recent>{_alternation(words.RECENT)})(?:\s+\d+)?\s+{unit}",
         # en 2013, depuis 2013
-        rf"(?:(?P<year_prefix>en|annee)\s+)?{_YEAR}",
+        rf"(?:(?P<year_prefix>{_spaced(words.YEAR_LEADS)})\s+)?{_YEAR}",
         # jeudi, jeudi soir, mardi dernier
         rf"{weekday}(?:\s+(?:{_alternation(words.TIME_OF_DAY)}))?{direction}",
         rf"(?P<relative>{_alternation(words.RELATIVE_DAYS)})",
@@ -196,8 +217,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def _resolve(
-    match: re.Match[str], *, anchor: dt.date, precision: DatePrecision, tense: Tense
+    match: re.Match[str],
+    *,
+    lang: LanguagePack,
+    anchor: dt.date,
+    precision: DatePrecision,
+    tense: Tense,
 ) -> tuple[dt.date, DatePrecision] | None:
+    words = lang.dates
     groups = dict.fromkeys(_GROUPS) | match.groupdict()
     since = groups["since"] is not None
     if groups["direction"]:
@@ -205,7 +232,7 @@ def _resolve(
     if groups["year"]:
         if not (groups["month"] or groups["year_prefix"] or since):
             return None  # a bare number ("2015 morts") is no date
-        return _absolute(match.group(0), groups)
+        return _absolute(match.group(0), groups, lang)
     if groups["month"]:
         cues = (groups["day"], groups["part"], groups["prefix"], groups["direction"], since)
         if not any(cues):
@@ -219,7 +246,7 @@ def _resolve(
         part_day = words.MONTH_PARTS[groups["part"]] if groups["part"] else 1
         return dt.date(year, month, min(part_day, calendar.monthrange(year, month)[1])), "month"
     if groups["unit"]:
-        return _duration(groups, anchor, precision, since=since)
+        return _duration(groups, anchor, precision, lang, since=since)
     if groups["weekday"]:
         exclusive = groups["direction"] is not None
         return _weekday(words.WEEKDAYS[groups["weekday"]], anchor, precision, tense, exclusive)
@@ -229,7 +256,10 @@ def _resolve(
     return anchor + dt.timedelta(days=offset), "day"
 
 
-def _absolute(surface: str, groups: dict[str, str | None]) -> tuple[dt.date, DatePrecision]:
+def _absolute(
+    surface: str, groups: dict[str, str | None], lang: LanguagePack
+) -> tuple[dt.date, DatePrecision]:
+    words = lang.dates
     year = int(groups["year"] or 0)
     month = words.MONTHS[groups["month"]] if groups["month"] else 1
     if groups["part"]:
@@ -237,15 +267,18 @@ def _absolute(surface: str, groups: dict[str, str | None]) -> tuple[dt.date, Dat
         return dt.date(year, month, min(words.MONTH_PARTS[groups["part"]], last)), "month"
     if groups["day"] is None:
         return dt.date(year, month, 1), "month" if groups["month"] else "year"
-    parsed = _parser().get_date_data(f"{groups['day']} {groups['month']} {year}")
+    parsed = _parser(lang.dateparser_language).get_date_data(
+        f"{groups['day']} {groups['month']} {year}"
+    )
     if parsed.date_obj is None:
         raise ValueError(f"dateparser cannot read {surface!r}")
     return parsed.date_obj.date(), "day"
 
 
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["fr"], settings={"PREFER_DAY_OF_MONTH": "first"})
+@lru_cache(maxsize=8)
+def _parser(language: str) -> DateDataParser:
+    """The ``dateparser`` reader of one language (building one is slow: one per language)."""
+    return DateDataParser(languages=[language], settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
 def _period_start(anchor: dt.date, precision: DatePrecision) -> dt.date:
@@ -313,8 +346,14 @@ def _weekday(
 
 
 def _duration(
-    groups: dict[str, str | None], anchor: dt.date, precision: DatePrecision, *, since: bool
+    groups: dict[str, str | None],
+    anchor: dt.date,
+    precision: DatePrecision,
+    lang: LanguagePack,
+    *,
+    since: bool,
 ) -> tuple[dt.date, DatePrecision] | None:
+    words = lang.dates
     unit, unit_precision = words.DURATION_UNITS[groups["unit"] or ""]
     if groups["recent"]:
         return _period_start(anchor, precision), precision

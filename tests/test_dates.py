@@ -16,8 +16,8 @@ FEB_2017 = dt.date(2017, 2, 1)  # month-precision article date (seed 002)
 FEB_2022 = dt.date(2022, 2, 1)  # month-precision article date (seed 004)
 
 
-def _one(expression, anchor=FRIDAY, precision="day", tense="past"):
-    found = resolve_date(expression, anchor=anchor, precision=precision, tense=tense)
+def _one(lang, expression, anchor=FRIDAY, precision="day", tense="past"):
+    found = resolve_date(expression, lang=lang, anchor=anchor, precision=precision, tense=tense)
     assert found is not None, expression
     return found.date.isoformat(), found.precision, found.since
 
@@ -56,35 +56,35 @@ def _one(expression, anchor=FRIDAY, precision="day", tense="past"):
         ("depuis un mois", ("2016-02-01", "month", True)),
     ],
 )
-def test_expressions_against_a_day_precision_article(expression, expected):
-    assert _one(expression) == expected
+def test_expressions_against_a_day_precision_article(lang, expression, expected):
+    assert _one(lang, expression) == expected
 
 
-def test_weekday_in_a_month_precision_article_keeps_month_precision():
-    assert _one("dimanche", FEB_2022, "month") == ("2022-02-01", "month", False)
-    assert _one("hier", FEB_2022, "month") == ("2022-02-01", "month", False)
+def test_weekday_in_a_month_precision_article_keeps_month_precision(lang):
+    assert _one(lang, "dimanche", FEB_2022, "month") == ("2022-02-01", "month", False)
+    assert _one(lang, "hier", FEB_2022, "month") == ("2022-02-01", "month", False)
 
 
-def test_year_of_a_day_without_year_follows_the_tense():
+def test_year_of_a_day_without_year_follows_the_tense(lang):
     # A past "le 7 mars" in a February article is last year's; a future one is next month.
-    assert _one("le 7 mars", FEB_2022, "month", "past")[0] == "2021-03-07"
-    assert _one("le 7 mars", FEB_2022, "month", "future")[0] == "2022-03-07"
+    assert _one(lang, "le 7 mars", FEB_2022, "month", "past")[0] == "2021-03-07"
+    assert _one(lang, "le 7 mars", FEB_2022, "month", "future")[0] == "2022-03-07"
     # Within the article's own month the year is the article's, whatever the tense.
-    assert _one("le 7 février", FEB_2017, "month", "past")[0] == "2017-02-07"
-    assert _one("le 23 février", FEB_2017, "month", "future")[0] == "2017-02-23"
+    assert _one(lang, "le 7 février", FEB_2017, "month", "past")[0] == "2017-02-07"
+    assert _one(lang, "le 23 février", FEB_2017, "month", "future")[0] == "2017-02-23"
     # Present tense takes the nearest: April is nearer ahead than behind a January article.
-    assert _one("le 13 avril", dt.date(2022, 1, 1), "month", "present")[0] == "2022-04-13"
+    assert _one(lang, "le 13 avril", dt.date(2022, 1, 1), "month", "present")[0] == "2022-04-13"
     # "prochain" overrides the tense of the clause.
-    assert _one("en mars prochain", FEB_2017, "month", "past")[0] == "2017-03-01"
+    assert _one(lang, "en mars prochain", FEB_2017, "month", "past")[0] == "2017-03-01"
 
 
-def test_dates_of_a_seed_sentence_are_found_with_their_offsets():
+def test_dates_of_a_seed_sentence_are_found_with_their_offsets(lang):
     text = (
         "Selon des sources concordantes, moins de 20 km séparent désormais les troupes "
         "syriennes de Palmyre, joyau du désert syrien entre les mains de Daech depuis le mois "
         "de décembre. Depuis le 7 février, l'armée a repris 22 km²."
     )
-    found = find_dates(text, anchor=FEB_2017, precision="month")
+    found = find_dates(text, lang=lang, anchor=FEB_2017, precision="month")
     assert [(m.surface, m.date.isoformat(), m.since) for m in found] == [
         ("depuis le mois de décembre", "2016-12-01", True),
         ("Depuis le 7 février", "2017-02-07", True),
@@ -102,35 +102,37 @@ def test_dates_of_a_seed_sentence_are_found_with_their_offsets():
         "2015 morts et 300 blessés",
     ],
 )
-def test_things_that_are_not_dates(text):
-    assert find_dates(text, anchor=FRIDAY, precision="day") == []
+def test_things_that_are_not_dates(lang, text):
+    assert find_dates(text, lang=lang, anchor=FRIDAY, precision="day") == []
 
 
-def test_resolve_date_wants_the_whole_expression():
-    assert resolve_date("hier soir à Alep", anchor=FRIDAY, precision="day") is None
-    assert resolve_date("  hier ", anchor=FRIDAY, precision="day") is not None
+def test_resolve_date_wants_the_whole_expression(lang):
+    assert resolve_date("hier soir à Alep", lang=lang, anchor=FRIDAY, precision="day") is None
+    assert resolve_date("  hier ", lang=lang, anchor=FRIDAY, precision="day") is not None
 
 
 _anchors = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
 @given(anchor=_anchors, month=st.sampled_from(sorted(MONTHS)), day=st.integers(1, 28))
-def test_past_days_never_fall_after_the_article_nor_a_year_before_it(anchor, month, day):
-    found = resolve_date(f"le {day} {month}", anchor=anchor, precision="day")
+def test_past_days_never_fall_after_the_article_nor_a_year_before_it(lang, anchor, month, day):
+    found = resolve_date(f"le {day} {month}", lang=lang, anchor=anchor, precision="day")
     assert found is not None
     assert anchor - dt.timedelta(days=366) < found.date <= anchor
 
 
 @given(anchor=_anchors, month=st.sampled_from(sorted(MONTHS)), day=st.integers(1, 28))
-def test_future_days_never_fall_before_the_article_month(anchor, month, day):
-    found = resolve_date(f"le {day} {month}", anchor=anchor, precision="month", tense="future")
+def test_future_days_never_fall_before_the_article_month(lang, anchor, month, day):
+    found = resolve_date(
+        f"le {day} {month}", lang=lang, anchor=anchor, precision="month", tense="future"
+    )
     assert found is not None
     assert anchor.replace(day=1) <= found.date < anchor.replace(day=1) + dt.timedelta(days=366)
 
 
 @given(anchor=_anchors, weekday=st.sampled_from(sorted(WEEKDAYS)))
-def test_a_weekday_is_the_most_recent_such_day(anchor, weekday):
-    found = resolve_date(weekday, anchor=anchor, precision="day")
+def test_a_weekday_is_the_most_recent_such_day(lang, anchor, weekday):
+    found = resolve_date(weekday, lang=lang, anchor=anchor, precision="day")
     assert found is not None
     assert found.date.weekday() == WEEKDAYS[weekday]
     assert 0 <= (anchor - found.date).days < 7

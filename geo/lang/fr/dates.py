@@ -96,3 +96,32 @@ RECENT: tuple[str, ...] = ("ces dernieres", "ces derniers", "les dernieres", "le
 
 #: Words after a weekday naming the time of day, part of the expression ("jeudi soir").
 TIME_OF_DAY: tuple[str, ...] = ("matin", "soir", "apres midi", "midi")
+
+#: Articles before a day of the month, part of the expression ("le 7 mars").
+DAY_ARTICLES: tuple[str, ...] = ("le",)
+
+#: Ordinal suffixes written after the number of a day ("le 1er janvier" is the first).
+DAY_SUFFIXES: tuple[str, ...] = ("er",)
+
+#: Prepositions before a part of a month, part of the expression ("à la mi-janvier", "au début
+#: de", "en fin", "à mi-mars"); written folded, so "à" is "a".
+MONTH_PART_LEADS: tuple[str, ...] = ("a la", "au", "en", "a")
+
+#: Words before a month name that make it a date even with no day or year ("en mai", "au mois
+#: d'avril", "depuis le mois de décembre", "du mois de mars"); a bare month name is too weak.
+MONTH_LEADS: tuple[str, ...] = (
+    "en",
+    "au mois d'",
+    "au mois de",
+    "le mois de",
+    "le mois d'",
+    "du mois de",
+    "du mois d'",
+)
+
+#: Words before a duration that make it a point in the past: "il y a trois jours".
+AGO: tuple[str, ...] = ("il y a",)
+
+#: Words before a four-digit year that make it a date ("en 2013", "l'année 2013"); a bare
+#: number ("2015 morts") is none.
+YEAR_LEADS: tuple[str, ...] = ("en", "annee")
