@@ -1,8 +1,10 @@
 """The offline background of every map: the countries around the theatre.
 
-Borders come from :func:`geo.borders.countries` (Natural Earth, public domain), clipped to the
-theatre's bounding box widened by :data:`MARGIN_DEG`, so that a map without tiles still shows
-where it is and the page stays small.
+Borders come from :func:`geo.borders.countries_in` (Natural Earth, whole world, public
+domain), clipped to the theatre's bounding box widened by :data:`MARGIN_DEG`, so that a map
+without tiles still shows where it is and the page stays small. The world is read once per
+process and its spatial index picks the few countries of the window; the clip of each bbox is
+cached too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import folium
 import geopandas as gpd
 from shapely.geometry import box, mapping
 
-from geo.borders import countries
+from geo.borders import countries_in
 from geo.render._page import BORDER_COLOUR, LAND_COLOUR
 
 if TYPE_CHECKING:
@@ -30,8 +32,7 @@ def _clipped(bbox: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
     window = box(
         min_lon - MARGIN_DEG, min_lat - MARGIN_DEG, max_lon + MARGIN_DEG, max_lat + MARGIN_DEG
     )
-    frame = countries()
-    frame = frame[frame.intersects(window)].copy()
+    frame = countries_in(window)
     frame["geometry"] = frame.geometry.intersection(window)
     return frame[~frame.geometry.is_empty].reset_index(drop=True)
 
