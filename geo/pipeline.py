@@ -9,19 +9,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
 from geo.articles import ReadResult, SkippedInput, read_inputs
-from geo.records import RELATIONS, Article, Claim, Mention, Observation
+from geo.records import RELATIONS, Article, Claim, ControlState, Mention, Observation
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
+    from geo.assign import TheatreChoice
+    from geo.context import Options, RunContext
+    from geo.render import BuildSummary, Snapshot
     from geo.theatre import TheatreProfile
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTheatre:
+    """The theatre profile an article got, and why (``auto: 5 of 6 located places in UA``)."""
+
+    article_id: str
+    theatre: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +49,8 @@ class PipelineResult:
     inferred_places: tuple[Place, ...]
     claims: tuple[Claim, ...]
     observations: tuple[Observation, ...]
+    theatres: tuple[ArticleTheatre, ...] = ()
+    profiles: Mapping[str, TheatreProfile] = field(default_factory=dict)
 
     @property
     def unresolved(self) -> tuple[Mention, ...]:
@@ -50,8 +65,10 @@ def _article_order(article: Article) -> tuple[dt.date, str]:
 def run(
     inputs: Sequence[str | Path] | None = None,
     *,
+    theatre: str | TheatreProfile = "auto",
     gazetteer: Gazetteer | None = None,
-    profile: TheatreProfile | None = None,
+    language: str = "fr",
+    options: Options | None = None,
     progress: bool = False,
 ) -> PipelineResult:
     """Read ``inputs`` (default: the bundled seeds) and run every extraction stage.
@@ -60,46 +77,51 @@ def run(
     ----------
     inputs
         Files or folders of ``.txt``, ``.jsonl`` or ``.csv`` articles; ``None`` for the seeds.
+    theatre
+        ``auto`` (each article gets the bundled profile whose countries hold its places, or
+        the generic profile), a bundled profile id, the path of a profile file, or a profile.
     gazetteer
         The place index; ``Gazetteer.default()`` when omitted. The run works on a fork of it:
         places inferred from the text are added to the fork (a name located in one article is
         reused by the next) and returned in ``inferred_places``, never to ``gazetteer`` itself.
-    profile
-        The theatre profile (actors, sides); the default Syria-Iraq profile when omitted.
+    language
+        The language pack of the articles (``fr``).
+    options
+        Thresholds (:class:`geo.context.Options`).
     progress
         Show a progress bar on standard error.
+
+    Raises
+    ------
+    geo.TheatreProfileError
+        A profile asked for is missing or invalid.
     """
+    from geo.context import build_context
+
     read: ReadResult = read_inputs(inputs)
     if not read.articles:
         return PipelineResult(
             (), tuple(read.skipped), tuple(read.undated), tuple(read.warnings), (), (), (), ()
         )
-    from gazetteer import Gazetteer
-    from geo import events, places, relations, resolve, toponyms
-    from geo.nlp import parse
-    from geo.theatre import load_profile
-
-    # A fork per run: places inferred from these articles must not leak into another run.
-    gazetteer = (gazetteer or Gazetteer.default()).fork()
-    profile = profile or load_profile()
+    ctx = build_context(gazetteer=gazetteer, theatre=theatre, language=language, options=options)
     mentions: list[Mention] = []
     inferred: dict[str, Place] = {}
     claims: list[Claim] = []
     observations: list[Observation] = []
+    choices: list[ArticleTheatre] = []
+    profiles: dict[str, TheatreProfile] = {}
     ordered = sorted(read.articles, key=_article_order)
     for article in tqdm(ordered, desc="articles", unit="article", disable=not progress):
-        doc = parse(article.text)
-        found = toponyms.recognise(article, doc, gazetteer)
-        resolved = resolve.resolve(article, found, gazetteer, doc=doc)
-        article_claims = relations.parse_claims(article, doc, resolved)
-        located, new_places = places.locate_unresolved(resolved, article_claims, gazetteer)
-        for place in new_places:
+        extracted = _extract(article, ctx)
+        for place in extracted.places:
             inferred[place.place_id] = place
-        mentions.extend(located)
-        claims.extend(article_claims)
-        observations.extend(
-            events.extract_observations(article, doc, located, article_claims, profile)
+        mentions.extend(extracted.mentions)
+        claims.extend(extracted.claims)
+        observations.extend(extracted.observations)
+        choices.append(
+            ArticleTheatre(article.id, extracted.choice.profile.id, extracted.choice.reason)
         )
+        profiles[extracted.choice.profile.id] = extracted.choice.profile
     return PipelineResult(
         articles=tuple(read.articles),
         skipped=tuple(read.skipped),
@@ -109,6 +131,50 @@ def run(
         inferred_places=tuple(inferred[k] for k in sorted(inferred)),
         claims=tuple(claims),
         observations=tuple(_named_as_written(observations, mentions)),
+        theatres=tuple(choices),
+        profiles=MappingProxyType({k: profiles[k] for k in sorted(profiles)}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    choice: TheatreChoice
+    mentions: list[Mention]
+    claims: list[Claim]
+    places: list[Place]
+    observations: list[Observation]
+
+
+def _extract(article: Article, ctx: RunContext) -> _Extracted:
+    """The per-article stages, in order, under the profile the article gets."""
+    from geo import events, places, relations, resolve, toponyms
+    from geo.assign import choose_profile
+    from geo.nlp import parse
+
+    doc = parse(article.text, ctx.lang)
+    found = toponyms.recognise(article, doc, ctx)
+    if ctx.fixed:
+        choice = choose_profile(article, (), ctx)
+        resolved = resolve.resolve(article, found, ctx, doc=doc)
+    else:
+        neutral = ctx.for_profile(ctx.generic)
+        first = resolve.resolve(article, found, neutral, doc=doc)
+        choice = choose_profile(article, first, ctx)
+        ctx = ctx.for_profile(choice.profile)
+        resolved = (
+            first
+            if choice.profile is ctx.generic
+            else resolve.resolve(article, found, ctx, doc=doc)
+        )
+    article_claims = relations.parse_claims(article, doc, resolved, ctx)
+    located, new_places = places.locate_unresolved(resolved, article_claims, ctx)
+    found_obs = events.extract_observations(article, doc, located, article_claims, ctx)
+    return _Extracted(
+        choice,
+        located,
+        article_claims,
+        new_places,
+        [replace(o, theatre=choice.profile.id) for o in found_obs],
     )
 
 
@@ -138,6 +204,7 @@ def report(result: PipelineResult) -> dict:
     counts = {relation: 0 for relation in RELATIONS}
     for obs in result.observations:
         counts[obs.relation] += 1
+    theatres = {t.article_id: t for t in result.theatres}
     return {
         "articles_read": len(result.articles),
         "articles": [
@@ -146,6 +213,8 @@ def report(result: PipelineResult) -> dict:
                 "date": a.date.isoformat() if a.date else None,
                 "date_precision": a.date_precision,
                 "path": str(a.source_path) if a.source_path else None,
+                "theatre": theatres[a.id].theatre if a.id in theatres else None,
+                "theatre_reason": theatres[a.id].reason if a.id in theatres else None,
             }
             for a in result.articles
         ],
@@ -190,12 +259,17 @@ def build_maps(
     formats: Sequence[str] = ("html", "png"),
     tiles: str | None = None,
     offline: bool = False,
+    theatre: str | TheatreProfile = "auto",
     gazetteer: Gazetteer | None = None,
-    profile: TheatreProfile | None = None,
+    options: Options | None = None,
     progress: bool = False,
 ) -> MapsSummary:
     """Run the pipeline, then write the data, one map per snapshot date, a time slider and
     an index into ``out_dir`` (see DESIGN.md, output contract of ``geo build-maps``).
+
+    Each war is drawn with its own profile (sides, colours, title). When the input spans
+    several wars, each war's maps go to ``out_dir/<theatre id>/`` and ``out_dir/index.html``
+    lists them all; with one war, its maps are ``out_dir/snapshots/`` as before.
 
     Parameters
     ----------
@@ -209,62 +283,125 @@ def build_maps(
         none.
     offline
         Write Leaflet and its plugins beside the HTML so that maps open with no network.
+    theatre, gazetteer, options
+        As for :func:`run`.
     """
-    from geo import export, fronts, timeline
-    from geo.render import Snapshot
-    from geo.render import build_maps as render_maps
-    from geo.theatre import load_profile
+    from geo import export
+    from geo.context import Options
+    from geo.render import build_wars_index
 
     out = Path(out_dir)
-    profile = profile or load_profile()
-    result = run(inputs, gazetteer=gazetteer, profile=profile, progress=progress)
+    options = options or Options()
+    result = run(inputs, theatre=theatre, gazetteer=gazetteer, options=options, progress=progress)
     if not result.articles:
         return MapsSummary(out, (), 0, 0, (), result)
     files = export.write_extract(result, out / "data")
-    dates = timeline.snapshot_dates(result.observations, every=every)
+    wars = _wars(result)
+    several = len(wars) > 1
+    built = []
+    all_states: list[ControlState] = []
+    for profile, observations in wars:
+        profile = _map_extent(profile, observations)
+        snapshots, states = _snapshots(observations, profile, every, options.stale_after_days)
+        all_states.extend(replace(s, theatre=profile.id) for s in states)
+        summary = _render(
+            snapshots,
+            out_dir=out / profile.id if several else out,
+            profile=profile,
+            formats=tuple(formats),
+            tiles=tiles,
+            offline=offline,
+            progress=progress,
+        )
+        files.extend(summary.files)
+        built.append((profile, snapshots, summary))
+    files.append(
+        export.write_json_atomic(
+            out / "data" / "control.geojson", export.control_collection(all_states)
+        )
+    )
+    if several:
+        files.append(build_wars_index(out, built, formats=tuple(formats)))
+    places = {m.place.place_id for m in result.mentions if m.place and m.role == "location"}
+    return MapsSummary(
+        out_dir=out,
+        snapshots=tuple(sorted({s.date for _, snaps, _ in built for s in snaps})),
+        places=len(places),
+        unresolved=len(result.unresolved),
+        files=tuple(sorted(set(files))),
+        result=result,
+    )
+
+
+def _wars(result: PipelineResult) -> list[tuple[TheatreProfile, list[Observation]]]:
+    """The wars of a run with their observations, by theatre id; one at least (the seeds'
+    profile, or the generic one, when nothing is dated), so that an index is always written."""
+    by_theatre: dict[str, list[Observation]] = defaultdict(list)
+    for obs in result.observations:
+        if obs.theatre is not None:
+            by_theatre[obs.theatre].append(obs)
+    dated = [t for t in sorted(by_theatre) if any(o.date for o in by_theatre[t])]
+    if not dated:
+        first = next(iter(result.profiles.values()), None)
+        if first is None:
+            return []
+        return [(first, by_theatre.get(first.id, []))]
+    return [(result.profiles[t], by_theatre[t]) for t in dated]
+
+
+#: Degrees around the observations of a war fought anywhere (the generic profile): its map
+#: shows the countries around them, not the world.
+GENERIC_MARGIN_DEG = 3.0
+
+
+def _map_extent(profile: TheatreProfile, observations: Sequence[Observation]) -> TheatreProfile:
+    """``profile`` with the extent its maps draw: a profile fought anywhere (no countries)
+    gets the box of its observations, widened by :data:`GENERIC_MARGIN_DEG`."""
+    if profile.countries or not observations:
+        return profile
+    lons = [o.lon for o in observations]
+    lats = [o.lat for o in observations]
+    m = GENERIC_MARGIN_DEG
+    box = (
+        max(min(lons) - m, -180.0),
+        max(min(lats) - m, -90.0),
+        min(max(lons) + m, 180.0),
+        min(max(lats) + m, 90.0),
+    )
+    return replace(profile, bbox=box)
+
+
+def _snapshots(
+    observations: Sequence[Observation], profile: TheatreProfile, every: str, stale: int
+) -> tuple[list[Snapshot], list[ControlState]]:
+    """One snapshot per date of one war's observations, and every control state drawn."""
+    from geo import fronts, timeline
+    from geo.render import Snapshot
+
     snapshots = []
     all_states = []
-    for date in dates:
-        states = timeline.control_at(result.observations, date)
+    for date in timeline.snapshot_dates(observations, every=every, stale_after_days=stale):
+        states = timeline.control_at(observations, date, stale_after_days=stale)
         zone_frame = fronts.zones(states, home_countries=profile.countries)
         snapshots.append(
             Snapshot(
                 date=date,
                 states=states,
-                advances=timeline.advances(result.observations, date),
+                advances=timeline.advances(observations, date),
                 observations=[
                     o
-                    for o in result.observations
-                    if o.date is not None
-                    and o.date <= date
-                    and (date - o.date).days <= timeline.STALE_AFTER_DAYS
+                    for o in observations
+                    if o.date is not None and o.date <= date and (date - o.date).days <= stale
                 ],
                 zones=zone_frame,
                 fronts=fronts.front_lines(zone_frame),
             )
         )
         all_states.extend(states)
-    files.append(
-        export.write_json_atomic(
-            out / "data" / "control.geojson", export.control_collection(all_states)
-        )
-    )
-    rendered = render_maps(
-        snapshots,
-        out_dir=out,
-        profile=profile,
-        formats=tuple(formats),
-        tiles=tiles,
-        offline=offline,
-        progress=progress,
-    )
-    files.extend(rendered.files)
-    places = {m.place.place_id for m in result.mentions if m.place and m.role == "location"}
-    return MapsSummary(
-        out_dir=out,
-        snapshots=tuple(dates),
-        places=len(places),
-        unresolved=len(result.unresolved),
-        files=tuple(files),
-        result=result,
-    )
+    return snapshots, all_states
+
+
+def _render(snapshots: list[Snapshot], **kwargs) -> BuildSummary:
+    from geo.render import build_maps as render_maps
+
+    return render_maps(snapshots, **kwargs)

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
 from geo import geodesy
 from geo.records import Claim, Mention
+
+if TYPE_CHECKING:
+    from geo.context import RunContext
 
 INFERRED_CONFIDENCE = 0.5
 """Confidence of a mention resolved to an inferred place: the name is certain to be that
@@ -120,7 +124,7 @@ def _locate(key: str, claims: Sequence[Claim], previous: Place | None) -> Place:
 
 
 def locate_unresolved(
-    mentions: Sequence[Mention], claims: Sequence[Claim], gazetteer: Gazetteer
+    mentions: Sequence[Mention], claims: Sequence[Claim], ctx: RunContext
 ) -> tuple[list[Mention], list[Place]]:
     """Locate the unresolved mentions that claims locate; reuse places inferred earlier.
 
@@ -130,9 +134,10 @@ def locate_unresolved(
         One article's resolved mentions.
     claims
         That article's claims (:func:`geo.relations.parse_claims`).
-    gazetteer
-        Receives each inferred place (:meth:`Gazetteer.add`, replacing an earlier version of
-        the same place) and holds those of earlier articles.
+    ctx
+        The run context, whose gazetteer (the run's fork) receives each inferred place
+        (:meth:`Gazetteer.add`, replacing an earlier version of the same place) and holds
+        those of earlier articles.
 
     Returns
     -------
@@ -150,6 +155,7 @@ def locate_unresolved(
     it (as the disc of its ``uncertainty_km``). Claims that contradict the others are left out
     of the intersection, the tightest being trusted first.
     """
+    gazetteer = ctx.gazetteer
     by_key: dict[str, list[Claim]] = {}
     for claim in claims:
         key = _key(claim.target) if claim.target is not None else ""

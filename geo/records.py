@@ -129,7 +129,8 @@ class Observation:
     """A dated statement of who holds, takes, loses or advances on which place.
 
     ``geometry`` is the claim's footprint for an approximate position, or the place's point.
-    ``context`` marks diplomatic or off-theatre events kept out of the control layers.
+    ``context`` marks diplomatic or off-theatre events kept out of the control layers;
+    ``theatre`` is the id of the profile the article got (its ``side`` is one of its sides).
     """
 
     article_id: str
@@ -152,6 +153,7 @@ class Observation:
     bearing_deg: float | None = None
     context: bool = False
     evidence_start: int | None = field(default=None, compare=False)
+    theatre: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,7 @@ class ControlState:
     stale: bool = False
     uncertainty_km: float = 0.0
     date_precision: DatePrecision | None = None
+    theatre: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

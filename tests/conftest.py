@@ -17,10 +17,10 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():
+def nlp(lang):
     from geo.nlp import load_nlp
 
-    return load_nlp()
+    return load_nlp(lang.spacy_model)
 
 
 @pytest.fixture(scope="session")

@@ -34,10 +34,10 @@ def maps(tmp_path_factory):
     out = tmp_path_factory.mktemp("maps")
     snapshots = [Snapshot(**snapshot_parts(DATES[0]))]
     snapshots.append(Snapshot(**snapshot_parts(DATES[1], evidence=PAYLOAD, place_name=EVIL_PLACE)))
-    build_maps(snapshots, out_dir=out, profile=load_profile(), formats=("html", "png"))
+    build_maps(snapshots, out_dir=out, profile=load_profile("syria_iraq"), formats=("html", "png"))
     offline = tmp_path_factory.mktemp("offline")
     build_maps(
-        snapshots[:1], out_dir=offline, profile=load_profile(), formats=("html",), offline=True
+        snapshots[:1], out_dir=offline, profile=load_profile("syria_iraq"), formats=("html",), offline=True
     )
     return out, offline
 
@@ -92,7 +92,7 @@ def test_snapshot_draws_every_kind_of_feature(browser, maps):
     # The context layer (Moscou) is off by default: its dot is not drawn.
     assert _count(page, "path.geo-observation") == 1
     # The same colours as the PNGs: the profile's, one per side.
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     for side in ("sdf", "rebels", "isis", "government"):
         fill = page.get_attribute(f"path.geo-place.geo-side-{side}", "fill")
         assert fill == profile.sides[side].colour, side

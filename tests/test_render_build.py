@@ -18,7 +18,7 @@ DATES = (dt.date(2016, 2, 1), dt.date(2016, 3, 27), dt.date(2016, 5, 6))
 
 @pytest.fixture(scope="module")
 def profile():
-    return load_profile()
+    return load_profile("syria_iraq")
 
 
 def _snapshots():

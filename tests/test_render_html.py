@@ -31,7 +31,7 @@ DAY = dt.date(2016, 8, 12)
 
 @pytest.fixture(scope="module")
 def profile():
-    return load_profile()
+    return load_profile("syria_iraq")
 
 
 def _scripts_and_links(page: str) -> list[str]:
@@ -60,7 +60,7 @@ def test_header_links_and_layers(profile):
         previous="2016-08-01",
         following=None,
     )
-    assert "<title>Situation as of 2016-08-12</title>" in page
+    assert "<title>Situation as of 2016-08-12 \u2014 Syria\u2013Iraq war</title>" in page
     assert 'href="2016-08-01.html"' in page
     assert "last \u2192" in page  # no next snapshot: shown disabled, not linked
     assert 'href="../index.html"' in page and 'href="../timeline.html"' in page
@@ -109,7 +109,7 @@ def test_timeline_lists_every_date_and_links(profile):
     assert 'max="2"' in page
 
 
-_PROFILE = load_profile()
+_PROFILE = load_profile("syria_iraq")
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ def test_a_standalone_page_needs_no_other_file(tmp_path, offline):
     summary = build_maps(
         [Snapshot(**snapshot_parts(dt.date(2017, 3, 2)))],
         out_dir=tmp_path,
-        profile=load_profile(),
+        profile=load_profile("syria_iraq"),
         formats=("html",),
         offline=offline,
     )

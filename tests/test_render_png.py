@@ -31,7 +31,7 @@ DAY = dt.date(2015, 10, 4)
 
 @pytest.fixture(scope="module")
 def profile():
-    return load_profile()
+    return load_profile("syria_iraq")
 
 
 @pytest.fixture(scope="module")

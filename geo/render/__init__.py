@@ -6,8 +6,16 @@ The pipeline fills one :class:`Snapshot` per date and hands them to :func:`build
 from __future__ import annotations
 
 from geo.render._errors import RenderError
-from geo.render.build import FORMATS, BuildSummary, build_maps
+from geo.render.build import FORMATS, BuildSummary, build_maps, build_wars_index
 from geo.render.inline import standalone_html
 from geo.render.snapshot import Snapshot
 
-__all__ = ["FORMATS", "BuildSummary", "RenderError", "Snapshot", "build_maps", "standalone_html"]
+__all__ = [
+    "FORMATS",
+    "BuildSummary",
+    "RenderError",
+    "Snapshot",
+    "build_maps",
+    "build_wars_index",
+    "standalone_html",
+]

@@ -91,6 +91,11 @@ def legend_html(profile: TheatreProfile, sides: Iterable[str]) -> str:
     return '<div class="geo-legend"><b>Legend</b>' + "".join(rows) + "</div>"
 
 
+def snapshot_title(profile: TheatreProfile, snapshot: Snapshot) -> str:
+    """The title of a snapshot, on its page, its image and its tab: the date and the war."""
+    return f"Situation as of {snapshot.slug} \u2014 {profile.name}"
+
+
 def counts_line(profile: TheatreProfile, snapshot: Snapshot) -> str:
     """``12 places: 5 Syrian government and allies, 1 contested; 2 advances`` (plain text)."""
     counts = snapshot.side_counts()
@@ -131,7 +136,7 @@ def header_html(
     return (
         '<div class="geo-header">'
         + link(previous, prev_text, "geo-prev")
-        + f"<h1>Situation as of {escape_text(snapshot.slug)}</h1>"
+        + f"<h1>{escape_text(snapshot_title(profile, snapshot))}</h1>"
         + link(following, next_text, "geo-next")
         + f'<div class="geo-counts">{escape_text(counts_line(profile, snapshot))} \u00b7 '
         + f'<a class="geo-index" href="{escape_text(index_href)}">index</a>{timeline}</div>'

@@ -15,7 +15,7 @@ from geo._io import write_bytes_atomic, write_text_atomic
 from geo.render._errors import RenderError
 from geo.render._folium import LEAFLET_CDN, copy_assets
 from geo.render.html import snapshot_page
-from geo.render.index import IndexLinks, index_page
+from geo.render.index import IndexLinks, WarSection, index_page, wars_index_page
 from geo.render.png import render_png
 from geo.render.slider import timeline_page
 from geo.render.snapshot import Snapshot
@@ -183,14 +183,7 @@ def build_maps(
         files.append(timeline)
     else:
         (out_dir / "timeline.html").unlink(missing_ok=True)  # an earlier build's, now stale
-    data_dir = out_dir / "data"
-    data_files = tuple(
-        sorted(
-            path.relative_to(out_dir).as_posix()
-            for path in (data_dir.iterdir() if data_dir.is_dir() else ())
-            if path.is_file() and path.suffix in DATA_SUFFIXES
-        )
-    )
+    data_files = _data_files(out_dir)
     links = IndexLinks(
         html=html,
         png=png,
@@ -210,3 +203,44 @@ def build_maps(
         index=index,
         timeline=timeline,
     )
+
+
+def _data_files(out_dir: Path) -> tuple[str, ...]:
+    data_dir = out_dir / "data"
+    return tuple(
+        sorted(
+            path.relative_to(out_dir).as_posix()
+            for path in (data_dir.iterdir() if data_dir.is_dir() else ())
+            if path.is_file() and path.suffix in DATA_SUFFIXES
+        )
+    )
+
+
+def build_wars_index(
+    out_dir: Path,
+    wars: Sequence[tuple[TheatreProfile, Sequence[Snapshot], BuildSummary]],
+    *,
+    formats: Collection[str] = FORMATS,
+) -> Path:
+    """Write ``out_dir/index.html`` for a build whose input spans several wars.
+
+    Each war's maps were written by :func:`build_maps` into ``out_dir/<theatre id>/``; this
+    index lists every war's snapshots, with links into those folders, and the shared data.
+    """
+    asked = _check_formats(formats)
+    sections = [
+        WarSection(
+            profile=profile,
+            snapshots=_sorted_snapshots(snapshots),
+            folder=summary.out_dir.relative_to(out_dir).as_posix(),
+            links=IndexLinks(
+                html="html" in asked,
+                png="png" in asked,
+                timeline="timeline.html" if summary.timeline else None,
+                data_files=(),
+            ),
+        )
+        for profile, snapshots, summary in wars
+    ]
+    page = wars_index_page(sections, data_files=_data_files(out_dir))
+    return write_text_atomic(out_dir / "index.html", page)

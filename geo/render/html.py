@@ -25,7 +25,7 @@ from geo.render._layers import (
     place_elements,
     zone_elements,
 )
-from geo.render._page import MAP_CSS, header_html, legend_html, ordered_sides
+from geo.render._page import MAP_CSS, header_html, legend_html, ordered_sides, snapshot_title
 from geo.render._style import side_label
 
 if TYPE_CHECKING:
@@ -209,5 +209,5 @@ def snapshot_page(
         timeline_href=timeline_href,
     )
     PageElement(header + legend_html(profile, sides), css=MAP_CSS).add_to(fmap)
-    fmap.get_root().title = f"Situation as of {snapshot.slug}"
+    fmap.get_root().title = snapshot_title(profile, snapshot)
     return render_page(fmap)

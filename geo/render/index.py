@@ -49,28 +49,41 @@ class IndexLinks:
     data_files: tuple[str, ...]
 
 
-def _card(snapshot: Snapshot, *, profile: TheatreProfile, links: IndexLinks) -> str:
+def _card(
+    snapshot: Snapshot, *, profile: TheatreProfile, links: IndexLinks, prefix: str = ""
+) -> str:
     slug = escape_text(snapshot.slug)
-    image = (
-        f'<img src="snapshots/{slug}.png" alt="Map as of {slug}" loading="lazy">'
-        if links.png
-        else ""
-    )
+    base = f"{escape_text(prefix)}snapshots/{slug}"
+    image = f'<img src="{base}.png" alt="Map as of {slug}" loading="lazy">' if links.png else ""
     if links.html:
-        image = f'<a href="snapshots/{slug}.html">{image}</a>' if image else ""
-        title = f'<a href="snapshots/{slug}.html">{slug}</a>'
+        image = f'<a href="{base}.html">{image}</a>' if image else ""
+        title = f'<a href="{base}.html">{slug}</a>'
     else:
         title = slug
     files = []
     if links.html:
-        files.append(f'<a href="snapshots/{slug}.html">interactive map</a>')
+        files.append(f'<a href="{base}.html">interactive map</a>')
     if links.png:
-        files.append(f'<a href="snapshots/{slug}.png">image</a>')
+        files.append(f'<a href="{base}.png">image</a>')
     joined = " \u00b7 ".join(files)
     return (
-        f'<div class="geo-card" id="snapshot-{slug}">{image}<h2>{title}</h2>'
+        f'<div class="geo-card" id="snapshot-{escape_text(prefix)}{slug}">{image}<h2>{title}</h2>'
         f"<p>{escape_text(counts_line(profile, snapshot))}</p><p>{joined}</p></div>"
     )
+
+
+def _intro(snapshots: Sequence[Snapshot]) -> str:
+    if not snapshots:
+        return "No dated observation: no snapshot to draw."
+    period = f"{snapshots[0].slug} to {snapshots[-1].slug}"
+    return f"{len(snapshots)} snapshot{'s' if len(snapshots) != 1 else ''}, {period}."
+
+
+def _data_section(data_files: Sequence[str]) -> str:
+    data = "".join(
+        f'<li><a href="{escape_text(path)}">{escape_text(path)}</a></li>' for path in data_files
+    )
+    return f'<h2>Data</h2><ul class="geo-data">{data}</ul>' if data else ""
 
 
 def index_page(snapshots: Sequence[Snapshot], *, profile: TheatreProfile, links: IndexLinks) -> str:
@@ -90,11 +103,6 @@ def index_page(snapshots: Sequence[Snapshot], *, profile: TheatreProfile, links:
     str
         A complete HTML document.
     """
-    if snapshots:
-        period = f"{snapshots[0].slug} to {snapshots[-1].slug}"
-        intro = f"{len(snapshots)} snapshot{'s' if len(snapshots) != 1 else ''}, {period}."
-    else:
-        intro = "No dated observation: no snapshot to draw."
     timeline = (
         f'<p><a class="geo-timeline" href="{escape_text(links.timeline)}">'
         "Time slider over the whole period</a></p>"
@@ -102,17 +110,58 @@ def index_page(snapshots: Sequence[Snapshot], *, profile: TheatreProfile, links:
         else ""
     )
     cards = "".join(_card(s, profile=profile, links=links) for s in snapshots)
-    data = "".join(
-        f'<li><a href="{escape_text(path)}">{escape_text(path)}</a></li>'
-        for path in links.data_files
-    )
-    data_section = f'<h2>Data</h2><ul class="geo-data">{data}</ul>' if data else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>Front-line maps: {escape_text(profile.name)}</title>"
         f"<style>{INDEX_CSS}</style></head><body>"
         f"<h1>Front-line maps: {escape_text(profile.name)}</h1>"
-        f"<p>{escape_text(intro)}</p>{timeline}"
-        f'<div class="geo-grid">{cards}</div>{data_section}'
+        f"<p>{escape_text(_intro(snapshots))}</p>{timeline}"
+        f'<div class="geo-grid">{cards}</div>{_data_section(links.data_files)}'
         "</body></html>\n"
+    )
+
+
+@dataclass(frozen=True)
+class WarSection:
+    """One war of a build that spans several: its profile, snapshots and folder."""
+
+    profile: TheatreProfile
+    snapshots: Sequence[Snapshot]
+    folder: str
+    links: IndexLinks
+
+
+def wars_index_page(wars: Sequence[WarSection], *, data_files: Sequence[str]) -> str:
+    """The HTML of the ``index.html`` of a build whose input spans several wars.
+
+    One section per war (its name, period, time slider and snapshot cards, linking into the
+    war's own folder), then the data files, which all wars share.
+    """
+    sections = []
+    for war in wars:
+        folder = f"{war.folder}/"
+        timeline = (
+            f' \u00b7 <a class="geo-timeline" href="{escape_text(folder)}'
+            f'{escape_text(war.links.timeline)}">time slider</a>'
+            if war.links.timeline
+            else ""
+        )
+        cards = "".join(
+            _card(s, profile=war.profile, links=war.links, prefix=folder) for s in war.snapshots
+        )
+        sections.append(
+            f'<section class="geo-war" id="war-{escape_text(war.profile.id)}">'
+            f"<h2>{escape_text(war.profile.name)}</h2>"
+            f"<p>{escape_text(_intro(war.snapshots))} "
+            f'<a href="{escape_text(folder)}index.html">this war\'s page</a>{timeline}</p>'
+            f'<div class="geo-grid">{cards}</div></section>'
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>Front-line maps</title>"
+        f"<style>{INDEX_CSS}</style></head><body>"
+        f"<h1>Front-line maps: {len(wars)} wars</h1>"
+        + "".join(sections)
+        + _data_section(data_files)
+        + "</body></html>\n"
     )

@@ -28,7 +28,14 @@ from pyproj import Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
 from geo.render._basemap import theatre_countries
-from geo.render._page import BORDER_COLOUR, LAND_COLOUR, SEA_COLOUR, counts_line, ordered_sides
+from geo.render._page import (
+    BORDER_COLOUR,
+    LAND_COLOUR,
+    SEA_COLOUR,
+    counts_line,
+    ordered_sides,
+    snapshot_title,
+)
 from geo.render._style import (
     CONTESTED,
     FRONT_COLOUR,
@@ -434,9 +441,7 @@ def render_png(snapshot: Snapshot, *, profile: TheatreProfile) -> PngImage:
     scale_bar = _scale_bar(ax, extent)
     legend = _legend(ax, snapshot, profile)
     title = {"ha": "center", "parse_math": False}
-    fig.text(
-        0.5, 0.955, f"Situation as of {snapshot.slug}", fontsize=17, fontweight="bold", **title
-    )
+    fig.text(0.5, 0.955, snapshot_title(profile, snapshot), fontsize=17, fontweight="bold", **title)
     fig.text(0.5, 0.915, counts_line(profile, snapshot), fontsize=10, color="#333333", **title)
     fig.text(
         0.01,

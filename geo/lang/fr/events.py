@@ -275,3 +275,51 @@ IRREGULAR_FUTURE_STEMS: dict[str, str] = {
     "mourir": "mourr",
     "recevoir": "recevr",
 }
+
+#: The link between a place noun and its name ("la localité d'Al-Alianiyé", "l'ordre de
+#: retrait"): folded.
+NAME_LINKS: frozenset[str] = frozenset({"de", "d'"})
+
+#: A preposition that, alone before a place opening a sentence, makes it the setting of all
+#: the sentence tells ("A Raqa, ...", "Dans Alep, ..."), when a comma or "et" follows it.
+SETTING_PREPOSITIONS: frozenset[str] = frozenset({"a", "dans", "en"})
+SETTING_FOLLOWERS: frozenset[str] = frozenset({",", "et"})
+
+#: What may stand between two coordinated places ("Raqa et Deir Ezzor", "Alep, ainsi que de
+#: Homs"): a coordinator, then a preposition repeated. Folded.
+COORDINATORS: frozenset[str] = frozenset({"et", "ou", "ainsi que"})
+COORDINATION_LINKS: frozenset[str] = frozenset({"de", "d'", "a", "au"})
+
+#: What may stand between two coordinated actors ("les rebelles et Al-Nosra", "l'armée, ainsi
+#: que les milices"): a join, a preposition repeated, a determiner. Folded.
+ACTOR_JOINS: frozenset[str] = frozenset({",", "et", "ainsi que"})
+ACTOR_JOIN_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "de", "par"})
+DETERMINERS: frozenset[str] = frozenset({"le", "la", "les", "l'", "des", "du"})
+
+#: The preposition before the agent of a passive ("assiégée par l'armée").
+AGENT_MARKERS: frozenset[str] = frozenset({"par"})
+
+#: Reflexive pronouns: "se tenir", "s'emparer" (folded).
+REFLEXIVES: frozenset[str] = frozenset({"se", "s'"})
+
+#: Auxiliaries, never the verb an event hangs on (lemmas, folded).
+AUXILIARIES: frozenset[str] = frozenset({"avoir", "etre"})
+
+#: A clause opened by these is a negation ("sans parvenir à reprendre la ville").
+NEGATION_OPENERS: frozenset[str] = frozenset({"sans"})
+
+#: After "ne ... que" / "n'auront qu'", the preposition that makes it "have only to do"
+#: ("n'auront qu'à déloger l'EI"): an intention, not a fact.
+RESTRICTED_TO: frozenset[str] = frozenset({"a"})
+
+#: After an event noun, these make it one still to come ("la prochaine offensive", "l'assaut
+#: prochain"). Folded.
+UPCOMING: frozenset[str] = frozenset({"prochain", "prochaine"})
+
+#: The infinitive ending of the first group: a conjugated form the tagger misses is looked up
+#: by its stem plus this ending ("bombardent" -> "bombard" + "er").
+INFINITIVE_ENDING: str = "er"
+
+#: Words that may link a trigger to its actor ("l'offensive de l'armée", "la prise des
+#: FDS"). Folded.
+PARTITIVE_LINKS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
