@@ -188,6 +188,38 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     | {"et", "ou", "mais", "selon", "pour", "par", "avec", "sans", "sous", "entre", "depuis"}
 )
 
+#: Capital and lower-case letters of French spelling, each the body of a regex character class
+#: (``[...]``): a place name starts with a capital ("Al-Alianiyé", "Œil"), the words between a
+#: trigger and its name ("la ville syrienne de") are lower case.
+UPPERCASE_LETTERS: str = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+LOWERCASE_LETTERS: str = "a-zà-ÿœæ"
+
+#: Articles that may follow a bare link (one of :data:`geo.lang.fr.positions.LINKS` not fused
+#: with an article) before a name: "la province de la Bekaa", "au nord de l'Irak"; the fused
+#: "du", "des" and the elided "d'" take none.
+LINK_ARTICLES: dict[str, tuple[str, ...]] = {"de": ("la", "l'")}
+
+#: Definite articles, in the forms that open a noun phrase: "à la périphérie", "près de
+#: l'aéroport", "selon le Pentagone"; skipped between a preposition or a cue and the name.
+DEFINITE_ARTICLES: tuple[str, ...] = ("la", "le", "les", "l'")
+
+#: Articles that may be the first word of a place name, written with a capital: "Le Caire",
+#: "La Mecque", "Les Cayes" (a capitalised "Le" is otherwise the sentence's first word).
+NAME_ARTICLES: tuple[str, ...] = ("le", "la", "les")
+
+#: Conjunctions that coordinate names: "les agglomérations d'El Kuleybe et de Kirkouk",
+#: "entre Moscou et Washington", "Moscou ou Ankara".
+COORDINATORS: tuple[str, ...] = ("et", "ou")
+
+#: Lower-case particles that may follow an abbreviated title before the name: "M. de
+#: Mistura", "M. d'Estaing" (any other lower-case word after "M." ends the title).
+TITLE_PARTICLES: frozenset[str] = frozenset({"de", "d'"})
+
+#: Words written without their accent when capitalised at the start of a sentence ("A Raqa"
+#: for "à Raqa"), lower case, mapped to the accented word: a table that lists the accented
+#: word matches them too where said so.
+UNACCENTED: dict[str, str] = {"a": "à"}
+
 #: Words that may stand between a trigger and ``de`` ("l'aéroport militaire de Palmyre", "la
 #: ville syrienne de Manbij", "la localité stratégique de Qaryatayn") are any lower-case words
 #: except these, which end the phrase.
@@ -442,6 +474,75 @@ AGENT_PREFIXES: tuple[str, ...] = (
 #: Words that make the name after them a point of view only at the start of a clause: "Pour
 #: Ankara, les YPG sont terroristes" (but "l'envoyé de l'ONU pour la Syrie" is the country).
 CLAUSE_AGENT_PREFIXES: tuple[str, ...] = ("pour",)
+
+#: Links that may follow a coordinator before a name coordinated with a metonym: "sous
+#: l'égide de la Russie et des Etats-Unis", "les alliés de Moscou et de Téhéran".
+COORDINATED_LINKS: tuple[str, ...] = ("de", "des", "du")
+
+#: Prepositions after an agent noun (besides the links of
+#: :data:`geo.lang.fr.positions.LINKS`: "les représentants de Damas") that make the name
+#: after them an actor: "un accord entre Moscou et Washington", "choisies avec les
+#: Etats-Unis". Those of :data:`PARTNER_PREPOSITIONS` do so after a verb too.
+AGENT_NOUN_PREPOSITIONS: frozenset[str] = frozenset({"entre", "avec"})
+PARTNER_PREPOSITIONS: frozenset[str] = frozenset({"avec"})
+
+#: The preposition of the agent of a passive, one or two words before the name: "la coalition
+#: dirigée par Washington", "adoptée par Moscou".
+PASSIVE_AGENT_PREPOSITIONS: frozenset[str] = frozenset({"par"})
+
+#: The preposition of an indirect object, right before the name, after one of
+#: :data:`ADDRESSEE_VERBS`: "a demandé à Moscou de cesser".
+ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"à"})
+
+#: Letters that end a plural noun, stripped (as ``str.rstrip`` does) to find the singular of
+#: an agent noun: "les représentants de Damas", "les alliés de Moscou".
+PLURAL_MARKS: str = "s"
+
+#: Determiners that may open an agent noun in apposition to the name: "la Russie, l'allié
+#: indéfectible du président", "Téhéran, son parrain".
+APPOSITION_DETERMINERS: frozenset[str] = frozenset(
+    {"le", "la", "les", "l'", "son", "sa", "ses", "un", "une"}
+)
+
+#: Clitic pronouns and negation particles between a subject and its verb ("Moscou le
+#: soutient", "Damas ne veut pas", "Ankara s'y oppose", "Moscou en a livré"): skipped to find
+#: the verb. Those of :data:`REFLEXIVE_CLITICS` make an "être" auxiliary active ("se sont
+#: mis d'accord").
+CLITICS: frozenset[str] = frozenset(
+    {"le", "la", "les", "l'", "lui", "leur", "ne", "n'", "se", "s'", "y", "en"}
+)
+REFLEXIVE_CLITICS: frozenset[str] = frozenset({"se", "s'"})
+
+#: Adverbs between a subject and its verb, or an auxiliary and its participle ("Moscou a
+#: également démenti", "Washington n'a pas encore répondu"): skipped to find the verb.
+VERB_ADVERBS: frozenset[str] = frozenset(
+    {"pas", "plus", "également", "aussi", "toujours", "déjà", "ainsi", "pourtant", "toutefois"}
+    | {"jamais", "notamment", "encore", "désormais", "lui-même", "elle-même", "enfin", "bien"}
+)
+
+#: Auxiliaries of the passive (and of the compound past of a few verbs): "Damas a été
+#: bombardée" is no act of Damascus' government, unless reflexive.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"être"})
+
+#: Dependency labels, in the scheme of the pack's spaCy model (Universal Dependencies for
+#: ``fr_core_news_sm``; English models use ``auxpass``), of a verb's child that make the verb
+#: a passive ("Damas a été bombardée") or a copula ("Moscou est la capitale"): its subject
+#: does not act.
+PASSIVE_DEPENDENCIES: frozenset[str] = frozenset({"aux:pass", "cop"})
+
+#: Words after which a name opens a clause, hence may be its subject: "Ce que la Russie
+#: dément", "mais Moscou accuse", "lorsque Ankara".
+CLAUSE_BOUNDARY_WORDS: frozenset[str] = frozenset(
+    {"que", "qu'", "si", "mais", "et", "ou", "car", "lorsque", "quand"}
+)
+
+#: Relative pronouns whose clause, after a comma, has the name before them as its subject:
+#: "Téhéran, qui soutient les milices".
+SUBJECT_RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui"})
+
+#: Infinitive endings of the regular verbs, whose forms all start with the stem: "accuse"
+#: (mistagged as an adjective) is a form of "accuser".
+REGULAR_INFINITIVE_ENDINGS: tuple[str, ...] = ("er",)
 
 #: Phrases that, after "X, ...", locate X relative to another place ("basés à Hmeimim, près de
 #: Lattaquié", "Tadef, au sud d'Al-Bab"): a capitalised name after a locative preposition and
