@@ -568,6 +568,48 @@ LOCATING_LINKS: tuple[str, ...] = (
     "dans le centre",
 )
 
+#: Prepositions before a name placed relative to another by one of :data:`LOCATING_LINKS`
+#: ("basés à Hmeimim, près de Lattaquié", "vers Tadef, au sud d'Al-Bab"); their unaccented
+#: forms (:data:`UNACCENTED`) too.
+LOCATED_PREPOSITIONS: tuple[str, ...] = ("à", "vers", "depuis", "près de", "près d'", "dans")
+
+#: A distance after a name that locates it ("Qaryatayn, à 100 km de Homs", "à environ 30
+#: km", "à quelque 20 kilomètres", "à une distance de 30 km"): the preposition before the
+#: figure, the approximations that may precede it, the article and link around a noun that
+#: may precede it ("une ... de"), and the units of length written after it.
+DISTANCE_PREPOSITIONS: tuple[str, ...] = ("à",)
+DISTANCE_APPROXIMATIONS: tuple[str, ...] = ("environ", "quelque")
+DISTANCE_NOUN_FRAME: tuple[str, str] = ("une", "de")
+DISTANCE_UNITS: tuple[str, ...] = ("km", "kilomètres")
+
+#: How the words between two names say that the first lies in or near the second ("X, à l'est
+#: de Homs", "X, à environ 30 km plus au nord de Y", "X, dans le sud de Y", "X, près de Y",
+#: "al-Kallabiyeh dans la région d'al-Bayarat"): the preposition before a direction (and its
+#: unaccented form) with the approximations of a distance, the word of a further direction
+#: ("plus au sud"), the articles glued to the direction ("l'est", "au nord"), the leads of a
+#: direction inside the place ("dans le nord"), the other phrases of nearness or containment,
+#: and the links before the second name (the articles of :data:`LINK_ARTICLES` after a bare
+#: one). The directions are the region hints (:data:`HINT_POSITIONS`) but the centre.
+ANCHOR_DISTANCE_APPROXIMATIONS: tuple[str, ...] = ("environ",)
+ANCHOR_FURTHER: tuple[str, ...] = ("plus",)
+ANCHOR_DIRECTION_ARTICLES: tuple[str, ...] = ("l'", "au")
+ANCHOR_INSIDE_LEADS: tuple[str, ...] = ("dans le", "dans la")
+ANCHOR_PHRASES: tuple[str, ...] = (
+    "près",
+    "non loin",
+    "aux abords",
+    "aux portes",
+    "dans la province",
+    "dans la région",
+    "dans les environs",
+    "à la périphérie",
+)
+ANCHOR_LINKS: tuple[str, ...] = ("de", "du", "d'")
+
+#: Words that may stand between a named site and the city that holds it: "les temples de Bêl
+#: et Baalshamin à Palmyre", "le musée, dans Palmyre" (and the unaccented "a").
+SITE_HOLDER_PREPOSITIONS: tuple[str, ...] = ("à", "dans", "de", "d'", "du")
+
 #: Prepositions that put a name where something happens: "à Moscou", "en Syrie", "vers Raqa".
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     {"à", "au", "aux", "en", "dans", "vers", "sur", "près", "autour", "depuis", "jusqu'à"}
