@@ -142,13 +142,13 @@ def load_gold(directories: Iterable[Path]) -> list[tuple[object, list[dict]]]:
     return pairs
 
 
-def pipeline_system(gazetteer) -> Callable:
-    """This project's recognition and resolution."""
+def pipeline_system(ctx) -> Callable:
+    """This project's recognition and resolution, in the run context ``ctx``."""
     from geo.resolve import resolve
     from geo.toponyms import recognise
 
     def run(article, doc) -> list[Prediction]:
-        mentions = resolve(article, recognise(article, doc, gazetteer), gazetteer, doc=doc)
+        mentions = resolve(article, recognise(article, doc, ctx), ctx, doc=doc)
         return [_prediction(m.start, m.end, m.place, m.role) for m in mentions]
 
     return run
@@ -250,6 +250,7 @@ def score(system: Callable, pairs: Sequence[tuple[object, list[dict]]], docs: Se
 def evaluate(directories: Iterable[Path] | None = None) -> dict[str, Scores]:
     """Scores of the pipeline and of both baselines on the gold sets."""
     from gazetteer import Gazetteer
+    from geo.context import build_context
     from geo.nlp import parse
 
     directories = list(directories or [GOLD_DIR, GOLD_DIR / "unseen", GOLD_DIR / "heldout"])
@@ -257,7 +258,7 @@ def evaluate(directories: Iterable[Path] | None = None) -> dict[str, Scores]:
     docs = [parse(article.text) for article, _ in pairs]
     gazetteer = Gazetteer.default()
     systems = {
-        "pipeline": pipeline_system(gazetteer),
+        "pipeline": pipeline_system(build_context(gazetteer=gazetteer, theatre="syria_iraq")),
         "spacy+population": spacy_system(gazetteer),
         "geotext": geotext_system(gazetteer),
     }

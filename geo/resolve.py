@@ -11,12 +11,13 @@ discourse"), its candidates scored by
 * the kind of place its trigger names: a "village" or a "localité" is neither a city of a
   million nor 500 km away from the places around it.
 
-Below :data:`CONFIDENCE_THRESHOLD`, or when every candidate is ruled out, the mention stays
+Below the run's confidence threshold (``ctx.options.confidence_threshold``), or when every
+candidate is ruled out, the mention stays
 unresolved, keeps its candidates and says why. Named sites ("l'aéroport militaire de
 Palmyre", "les temples de Bêl et Baalshamin") resolve to the city that holds them, with kind
 ``site``. Countries, capitals and seats of government that act ("Moscou le soutient", "selon le
-Pentagone", "les représentants de Damas") get the role ``metonym``. The cue words live in
-:mod:`geo.lang.fr.places`.
+Pentagone", "les représentants de Damas") get the role ``metonym``. The cue words come from the
+language pack of the run context (its ``places`` module: ``geo/lang/fr/places.py`` for French).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from typing import TYPE_CHECKING
 from pyproj import Geod
 
 from gazetteer.normalize import fold, name_key
-from geo.lang.fr import places as lang
 from geo.records import Article, Mention
 from geo.toponyms import SITE_SCALE, seat_city, trigger_scale
 
@@ -40,13 +40,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from gazetteer import Candidate, Gazetteer, Place
-    from geo.theatre import TheatreProfile
+    from geo.context import RunContext
+    from geo.lang import LanguagePack
 
-__all__ = ["CONFIDENCE_THRESHOLD", "resolve"]
-
-#: Below this confidence a mention stays unresolved (with its candidates and the reason)
-#: rather than be drawn in a place that is probably wrong.
-CONFIDENCE_THRESHOLD = 0.5
+__all__ = ["resolve"]
 
 #: Distance (km) from the article's other places within which a candidate gets the full
 #: nearness bonus, and beyond which it gets none: a front moves within a province, a
@@ -86,7 +83,6 @@ _W_SAME_SPELLING = 1.0  # "Genève" is an alias of Geneva, Switzerland, not of G
 _ANCHOR_KM = 250.0
 
 _GEOD = Geod(ellps="WGS84")
-_CLASS_BOUND_SCALES = frozenset(lang.SCALE_FEATURE_CLASSES)
 
 
 @dataclass(slots=True)
@@ -105,13 +101,7 @@ class _Group:
 
 
 def resolve(
-    article: Article,
-    mentions: Sequence[Mention],
-    gazetteer: Gazetteer,
-    *,
-    doc: Doc,
-    theatre: TheatreProfile | None = None,
-    threshold: float = CONFIDENCE_THRESHOLD,
+    article: Article, mentions: Sequence[Mention], ctx: RunContext, *, doc: Doc
 ) -> list[Mention]:
     """Resolve the mentions of one article together.
 
@@ -121,16 +111,15 @@ def resolve(
         The article the mentions come from.
     mentions
         :func:`geo.toponyms.recognise`'s mentions of that article.
-    gazetteer
-        The gazetteer the candidates come from, asked again for the names that had none at
-        recognition (places inferred since, from an earlier article).
+    ctx
+        The run context: ``ctx.gazetteer`` is the gazetteer the candidates come from, asked
+        again for the names that had none at recognition (places inferred since, from an
+        earlier article); the countries of ``ctx.profile`` come first (none: no theatre
+        prior); ``ctx.options.confidence_threshold`` is the confidence below which a mention
+        stays unresolved; ``ctx.lang`` gives the metonymy cues.
     doc
-        The spaCy parse of ``article.text``, for the metonymy cues; by default the one
-        :func:`geo.toponyms.recognise` just used, or a new parse.
-    theatre
-        The theatre profile whose countries come first; the default Syria–Iraq profile.
-    threshold
-        Confidence below which a mention stays unresolved.
+        The spaCy parse of ``article.text``, for the metonymy cues: the one
+        :func:`geo.toponyms.recognise` just used.
 
     Returns
     -------
@@ -141,46 +130,43 @@ def resolve(
 
     Examples
     --------
-    >>> from gazetteer import Gazetteer
+    >>> from geo.context import build_context
     >>> from geo.nlp import parse
     >>> from geo.toponyms import recognise
     >>> text = "Moscou le soutient. Les combats font rage à Alep (nord)."
     >>> article = Article("demo", None, None, text)
-    >>> gaz = Gazetteer.default()
-    >>> doc = parse(text)
-    >>> found = resolve(article, recognise(article, doc, gaz), gaz, doc=doc)
+    >>> ctx = build_context(theatre="syria_iraq")
+    >>> doc = parse(text, ctx.lang)
+    >>> found = resolve(article, recognise(article, doc, ctx), ctx, doc=doc)
     >>> [(m.surface, m.place.country_code, m.role) for m in found]
     [('Moscou', 'RU', 'metonym'), ('Alep', 'SY', 'location')]
     """
-    if theatre is None:
-        from geo.theatre import load_profile
-
-        theatre = load_profile()
-    mentions = [_refreshed(m, gazetteer) for m in mentions]
-    groups, sites = _group(article.text, mentions)
-    named_countries = _named_countries(article.text, mentions, doc)
-    context = {"theatre": frozenset(theatre.countries), "named": named_countries}
+    lang, threshold = ctx.lang, ctx.options.confidence_threshold
+    mentions = [_refreshed(lang, m, ctx.gazetteer) for m in mentions]
+    groups, sites = _group(lang, article.text, mentions)
+    named_countries = _named_countries(lang, article.text, mentions, doc)
+    context = {"theatre": frozenset(ctx.profile.countries), "named": named_countries}
     for group in groups.values():
-        _score(group, mentions, groups, context, first_pass=True)
+        _score(lang, group, mentions, groups, context, first_pass=True)
     for group in groups.values():
-        _score(group, mentions, groups, context, first_pass=False)
+        _score(lang, group, mentions, groups, context, first_pass=False)
 
     out: list[Mention] = list(mentions)
     for group in groups.values():
         for i in group.indices:
-            out[i] = _resolved(mentions[i], group, threshold)
-    roles = _roles(article.text, out, doc)
+            out[i] = _resolved(lang, mentions[i], group, threshold)
+    roles = _roles(lang, article.text, out, doc)
     out = [replace(m, role=role) for m, role in zip(out, roles, strict=True)]
     settled = list(out)
     for i in sites:
-        out[i] = _resolve_site(article.text, mentions[i], settled)
+        out[i] = _resolve_site(lang, article.text, mentions[i], settled)
     return out
 
 
-def _refreshed(mention: Mention, gazetteer: Gazetteer) -> Mention:
+def _refreshed(lang: LanguagePack, mention: Mention, gazetteer: Gazetteer) -> Mention:
     """The mention with the gazetteer's candidates if it had none and the gazetteer now knows
     its name exactly (a place inferred after recognition); a named site stays as it is."""
-    named_site = " " in mention.surface and trigger_scale(mention.trigger) == SITE_SCALE
+    named_site = " " in mention.surface and trigger_scale(lang, mention.trigger) == SITE_SCALE
     if mention.candidates or named_site:
         return mention
     known = any(
@@ -194,16 +180,18 @@ def _refreshed(mention: Mention, gazetteer: Gazetteer) -> Mention:
 # --- grouping ------------------------------------------------------------------------------
 
 
-def _group(text: str, mentions: Sequence[Mention]) -> tuple[dict[str, _Group], list[int]]:
+def _group(
+    lang: LanguagePack, text: str, mentions: Sequence[Mention]
+) -> tuple[dict[str, _Group], list[int]]:
     """Mentions grouped by the normalised key of the name they stand for; named sites apart."""
     groups: dict[str, _Group] = {}
     sites: list[int] = []
     for i, mention in enumerate(mentions):
-        scale = trigger_scale(mention.trigger)
+        scale = trigger_scale(lang, mention.trigger)
         if not mention.candidates and scale == SITE_SCALE and " " in mention.surface:
             sites.append(i)
             continue
-        seat = seat_city(mention.surface)
+        seat = seat_city(lang, mention.surface)
         key = name_key(seat or mention.surface) or mention.surface
         group = groups.setdefault(key, _Group([], [], set(), set(), set(), seat=True))
         group.seat = group.seat and seat is not None
@@ -214,43 +202,130 @@ def _group(text: str, mentions: Sequence[Mention]) -> tuple[dict[str, _Group], l
             group.scales.add(scale)
         if mention.hint:
             group.hints.add(mention.hint)
-        anchor = _anchor_of(text, mentions, i)
+        anchor = _anchor_of(lang, text, mentions, i)
         if anchor is not None:
             group.anchors.add(anchor)
     return groups, sites
 
 
-@lru_cache(maxsize=1)
-def _containment_pattern() -> re.Pattern[str]:
-    directions = "|".join(
-        re.escape(d) for d in sorted(lang.HINT_POSITIONS, key=len, reverse=True) if d != "centre"
+def _phrase(words: str) -> str:
+    """The regex of a word or phrase of the pack: its spaces any run of white space, its
+    apostrophes straight or curly."""
+    return re.escape(words).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+def _spaced(word: str) -> str:
+    """``word`` and the space after it: any after an elided word ("d'", "l'"), some after
+    another."""
+    return _phrase(word) + (r"\s*" if word.endswith("'") else r"\s+")
+
+
+def _either(words: Sequence[str] | frozenset[str], form=_phrase) -> str:
+    return "(?:" + "|".join(map(form, words)) + ")"
+
+
+def _with_unaccented(lang: LanguagePack, words: Sequence[str]) -> list[str]:
+    """``words``, each followed by the forms written without its accent ("à", "a")."""
+    unaccented = lang.places.UNACCENTED
+    return [
+        form for word in words for form in (word, *(u for u, a in unaccented.items() if a == word))
+    ]
+
+
+def _links(lang: LanguagePack, links: Sequence[str]) -> str:
+    """The links before a name, each with the articles that may follow it: "de la", "du"."""
+    forms = []
+    for link in links:
+        articles = lang.places.LINK_ARTICLES.get(link, ())
+        forms.append(_spaced(link) + (_either(articles, _spaced) + "?" if articles else ""))
+    return _either(forms, str)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The patterns of the pack's cue words that resolution reads between and around names."""
+
+    containment: re.Pattern[str]  # "X, à l'est de Y", "X, près de Y"
+    hint_link: re.Pattern[str]  # the link opening the country of a hint: "(nord) de l'Irak"
+    site_holder: re.Pattern[str]  # "les temples de Bêl à Palmyre"
+    coordination: re.Pattern[str]  # "Moscou et Washington", "de la Russie et des Etats-Unis"
+    article_after: re.Pattern[str]  # an article ending the text before a name: "selon le"
+
+
+@lru_cache(maxsize=8)
+def _cues(lang: LanguagePack) -> _Cues:
+    places = lang.places
+    # The centre is no direction: "à l'est de Homs", not "au centre de".
+    directions = _either(
+        [
+            d
+            for d, position in sorted(places.HINT_POSITIONS.items(), key=lambda i: -len(i[0]))
+            if position != (0.5, 0.5)
+        ],
+        re.escape,
     )
-    return re.compile(
-        r"^[\s,]*(?:(?:à|a)\s+(?:environ\s+)?(?:\d+[\s\u00a0]*(?:km|kilomètres)\s+)?"
-        rf"(?:plus\s+)?(?:l['’]\s*|au\s+)(?:{directions})"
-        rf"|dans\s+l[ea]\s+(?:{directions})"
-        r"|près|non\s+loin|aux\s+abords|aux\s+portes|dans\s+la\s+(?:province|région)"
-        r"|dans\s+les\s+environs|à\s+la\s+périphérie)"
-        r"\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*)$",
-        re.IGNORECASE,
+    distance = (
+        _either(_with_unaccented(lang, places.DISTANCE_PREPOSITIONS))
+        + r"\s+"
+        + _either(places.ANCHOR_DISTANCE_APPROXIMATIONS, _spaced)
+        + "?(?:"
+        + r"\d+[\s\u00a0]*"
+        + _either(places.DISTANCE_UNITS)
+        + r"\s+)?"
+        + _either(places.ANCHOR_FURTHER, _spaced)
+        + "?"
+        + _either(places.ANCHOR_DIRECTION_ARTICLES, _spaced)
+        + directions
+    )
+    inside = _either(places.ANCHOR_INSIDE_LEADS) + r"\s+" + directions
+    phrases = "|".join(map(_phrase, places.ANCHOR_PHRASES))
+    articles = "|".join(
+        (r"\s*" if a.endswith("'") else r"\s+") + _phrase(a) for a in places.DEFINITE_ARTICLES
+    )
+    return _Cues(
+        containment=re.compile(
+            rf"^[\s,]*(?:{distance}|{inside}|{phrases})\s+"
+            + _links(lang, places.ANCHOR_LINKS)
+            + "$",
+            re.IGNORECASE,
+        ),
+        hint_link=re.compile(r"^" + _either(places.ANCHOR_LINKS) + r"\s*"),
+        site_holder=re.compile(
+            r"[\s,]*" + _either(_with_unaccented(lang, places.SITE_HOLDER_PREPOSITIONS)) + r"\s*",
+            re.IGNORECASE,
+        ),
+        coordination=re.compile(
+            r"\s*(?:,|"
+            + "|".join(map(_phrase, places.COORDINATORS))
+            + r")\s+"
+            + "(?:"
+            + _either(places.COORDINATED_LINKS)
+            + r"\s+)?"
+            + _either(places.DEFINITE_ARTICLES, _spaced)
+            + "?",
+            re.IGNORECASE,
+        ),
+        article_after=re.compile("(?:" + articles + r")\s*$"),
     )
 
 
-def _anchor_of(text: str, mentions: Sequence[Mention], i: int) -> int | None:
+def _anchor_of(lang: LanguagePack, text: str, mentions: Sequence[Mention], i: int) -> int | None:
     """The mention that ``mentions[i]`` is said to lie near ("X, à l'est de Homs")."""
     mention = mentions[i]
     for j in range(i + 1, min(i + 3, len(mentions))):
         other = mentions[j]
         if other.sentence != mention.sentence:
             return None
-        if _containment_pattern().match(text[mention.end : other.start]):
+        if _cues(lang).containment.match(text[mention.end : other.start]):
             return j
         if other.start - mention.end > 80:
             return None
     return None
 
 
-def _named_countries(text: str, mentions: Sequence[Mention], doc: Doc) -> frozenset[str]:
+def _named_countries(
+    lang: LanguagePack, text: str, mentions: Sequence[Mention], doc: Doc
+) -> frozenset[str]:
     """Countries the article names as places ("en Syrie"), not as actors ("sous l'égide de la
     Russie et des Etats-Unis")."""
     provisional = [
@@ -261,7 +336,7 @@ def _named_countries(text: str, mentions: Sequence[Mention], doc: Doc) -> frozen
     ]
     return frozenset(
         m.place.country_code
-        for m, role in zip(provisional, _roles(text, provisional, doc), strict=True)
+        for m, role in zip(provisional, _roles(lang, text, provisional, doc), strict=True)
         if m.place is not None and m.place.country_code and role == "location"
     )
 
@@ -270,6 +345,7 @@ def _named_countries(text: str, mentions: Sequence[Mention], doc: Doc) -> frozen
 
 
 def _score(
+    lang: LanguagePack,
     group: _Group,
     mentions: Sequence[Mention],
     groups: dict[str, _Group],
@@ -293,11 +369,11 @@ def _score(
     scored: list[tuple[float, Candidate]] = []
     rejected: list[str] = []
     for candidate in group.candidates:
-        reason = _ruled_out(candidate.place, group, reach, context)
+        reason = _ruled_out(lang, candidate.place, group, reach, context)
         if reason is not None:
             rejected.append(reason)
             continue
-        score = _prior(candidate, group, spellings, context)
+        score = _prior(lang, candidate, group, spellings, context)
         score += _nearness(candidate.place, points, anchors)
         scored.append((score, candidate))
     surface = mentions[group.indices[0]].surface
@@ -327,6 +403,7 @@ def _score(
 
 
 def _prior(
+    lang: LanguagePack,
     candidate: Candidate,
     group: _Group,
     spellings: set[str],
@@ -352,23 +429,25 @@ def _prior(
     if "admin" in group.scales and place.feature_class == "A" and not _is_country(place):
         score += _W_ADMIN_TRIGGER
     for hint in group.hints:
-        verdict = _hint_fits(hint, place)
+        verdict = _hint_fits(lang, hint, place)
         if verdict is not None:
             score += _W_HINT_OK if verdict else _W_HINT_WRONG
-    if _too_big(place, group):
+    if _too_big(lang, place, group):
         score += _W_TOO_BIG
     return score
 
 
-def _too_big(place: Place, group: _Group) -> bool:
+def _too_big(lang: LanguagePack, place: Place, group: _Group) -> bool:
     """Whether a place is bigger than every small trigger of the group allows ("village")."""
-    small = group.scales & set(lang.SCALE_MAX_POPULATION)
-    if not small or group.scales - lang.LOCAL_SCALES:
+    places = lang.places
+    small = group.scales & set(places.SCALE_MAX_POPULATION)
+    if not small or group.scales - places.LOCAL_SCALES:
         return False
-    return place.population > min(lang.SCALE_MAX_POPULATION[s] for s in small)
+    return place.population > min(places.SCALE_MAX_POPULATION[s] for s in small)
 
 
 def _ruled_out(
+    lang: LanguagePack,
     place: Place,
     group: _Group,
     reach: list[tuple[float, float, str]],
@@ -380,10 +459,12 @@ def _ruled_out(
     every other place of the article, outside the theatre and the countries it names, is not
     meant; nor is a village or a locality (a local trigger) far from the article's places.
     """
-    allowed = [lang.SCALE_FEATURE_CLASSES[s] for s in group.scales & _CLASS_BOUND_SCALES]
+    places = lang.places
+    bound = group.scales & set(places.SCALE_FEATURE_CLASSES)
+    allowed = [places.SCALE_FEATURE_CLASSES[s] for s in bound]
     if allowed and all(place.feature_class not in classes for classes in allowed):
         return f"{_describe(place)} is not a {_scale_word(group)}"
-    floor = max((lang.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
+    floor = max((places.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
     if place.feature_class == "P" and 0 < place.population < floor:
         return f"{_describe(place)} is too small to name a {_scale_word(group)}"
     if not reach:
@@ -396,9 +477,11 @@ def _ruled_out(
         and place.country_code not in context["theatre"] | context["named"]
     ):
         return f"{_describe(place)} is a small place {where}"
-    local = bool(group.scales & lang.LOCAL_SCALES)
-    if local and not _is_country(place) and nearest > lang.LOCAL_RADIUS_KM:
-        too_big = f", and is too big for a {_scale_word(group)}" if _too_big(place, group) else ""
+    local = bool(group.scales & places.LOCAL_SCALES)
+    if local and not _is_country(place) and nearest > places.LOCAL_RADIUS_KM:
+        too_big = (
+            f", and is too big for a {_scale_word(group)}" if _too_big(lang, place, group) else ""
+        )
         return f"{_describe(place)} lies {where}{too_big}"
     return None
 
@@ -482,7 +565,7 @@ def _describe(place: Place) -> str:
 def _scale_word(group: _Group) -> str:
     order = ("village", "town", "district", "site", "city", "admin", "water", "area")
     scale = next((s for s in order if s in group.scales), "place")
-    return {"town": "locality", "admin": "province", "water": "river"}.get(scale, scale)
+    return {"town": "locality", "admin": "region", "water": "river"}.get(scale, scale)
 
 
 # --- AFP region hints -------------------------------------------------------------------------
@@ -502,17 +585,18 @@ def _country_extents() -> dict[str, tuple[float, float, float, float]]:
     return extents
 
 
-def _hint_fits(hint: str, place: Place) -> bool | None:
+def _hint_fits(lang: LanguagePack, hint: str, place: Place) -> bool | None:
     """Whether a place lies where its hint says ("nord", "nord de l'Irak") within its country.
 
     ``None`` when the hint cannot be checked (the country's extent is not known).
     """
+    places = lang.places
     direction, _, country = hint.partition(" ")
     if country:
-        named = name_key(re.sub(r"^(?:de|du|d['’])\s*", "", country))
+        named = name_key(_cues(lang).hint_link.sub("", country))
         if name_key(place.country_code or "") != named and not _country_named(place, named):
             return False
-    position = lang.HINT_POSITIONS.get(direction)
+    position = places.HINT_POSITIONS.get(direction)
     extent = _country_extents().get(place.country_code or "")
     if position is None or extent is None:
         return None
@@ -525,9 +609,9 @@ def _hint_fits(hint: str, place: Place) -> bool | None:
         if want is None:
             continue
         if want == 0.5:
-            if abs(have - 0.5) > 0.25 + lang.HINT_SLACK:
+            if abs(have - 0.5) > 0.25 + places.HINT_SLACK:
                 return False
-        elif abs(have - want) > 0.5 + lang.HINT_SLACK:
+        elif abs(have - want) > 0.5 + places.HINT_SLACK:
             return False
     return True
 
@@ -548,8 +632,8 @@ def _country_named(place: Place, key: str) -> bool:
 # --- building the resolved mentions -----------------------------------------------------------
 
 
-def _resolved(mention: Mention, group: _Group, threshold: float) -> Mention:
-    kind = "site" if _is_site(mention) else "place"
+def _resolved(lang: LanguagePack, mention: Mention, group: _Group, threshold: float) -> Mention:
+    kind = "site" if _is_site(lang, mention) else "place"
     if group.best is None or group.confidence < threshold:
         return replace(
             mention,
@@ -576,11 +660,16 @@ def _resolution_of(place: Place) -> str:
     return "online" if place.source.startswith("online") else "gazetteer"
 
 
-def _is_site(mention: Mention) -> bool:
-    return trigger_scale(mention.trigger) == SITE_SCALE or seat_city(mention.surface) is not None
+def _is_site(lang: LanguagePack, mention: Mention) -> bool:
+    return (
+        trigger_scale(lang, mention.trigger) == SITE_SCALE
+        or seat_city(lang, mention.surface) is not None
+    )
 
 
-def _resolve_site(text: str, mention: Mention, resolved: Sequence[Mention]) -> Mention:
+def _resolve_site(
+    lang: LanguagePack, text: str, mention: Mention, resolved: Sequence[Mention]
+) -> Mention:
     """A named site ("les temples de Bêl et Baalshamin"): the city named right after it ("... à
     Palmyre"), else the only city its sentence names as a location, else the article's main
     place, else unresolved.
@@ -597,8 +686,9 @@ def _resolve_site(text: str, mention: Mention, resolved: Sequence[Mention]) -> M
         and m.resolution != "unresolved"
     ]
     following = [m for m in settlements if m.start >= mention.end]
+    site_holder = _cues(lang).site_holder
     holder = next(
-        (m for m in following if _SITE_HOLDER.fullmatch(text[mention.end : m.start])), None
+        (m for m in following if site_holder.fullmatch(text[mention.end : m.start])), None
     )
     if holder is None:
         same_sentence = {m.place.place_id: m for m in settlements if m.sentence == mention.sentence}
@@ -625,10 +715,6 @@ def _resolve_site(text: str, mention: Mention, resolved: Sequence[Mention]) -> M
     )
 
 
-#: What may stand between a named site and the city that holds it: "les temples de Bêl et
-#: Baalshamin à Palmyre", "la citadelle d'Alep" is a trigger, "le musée, dans Palmyre".
-_SITE_HOLDER = re.compile(r"[\s,]*(?:à|a|dans|de|d['’]|du)\s*", re.IGNORECASE)
-
 #: Mentions that make a settlement the article's main place, where its named sites are.
 _MAIN_PLACE_MENTIONS = 3
 
@@ -639,74 +725,67 @@ _SITE_CONFIDENCE = 0.9
 # --- metonymy -------------------------------------------------------------------------------
 
 
-def _roles(text: str, mentions: Sequence[Mention], doc: Doc) -> list[str]:
+def _roles(lang: LanguagePack, text: str, mentions: Sequence[Mention], doc: Doc) -> list[str]:
     """``metonym`` for countries, capitals and seats of government that act, else
     ``location``; a name coordinated with a metonym ("entre Moscou et Washington") is one."""
+    coordination = _cues(lang).coordination
     roles: list[str] = []
     for i, mention in enumerate(mentions):
         role = "location"
-        if _may_act(mention):
-            role = _role(text, mention, doc)
+        if _may_act(lang, mention):
+            role = _role(lang, text, mention, doc)
             if role == "location" and i and roles[i - 1] == "metonym":
                 between = text[mentions[i - 1].end : mention.start]
-                if _COORDINATION.fullmatch(between):
+                if coordination.fullmatch(between):
                     role = "metonym"
         roles.append(role)
     return roles
 
 
-_COORDINATION = re.compile(
-    r"\s*(?:,|et|ou)\s+(?:(?:de|des|du)\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE
-)
-
-
-def _may_act(mention: Mention) -> bool:
+def _may_act(lang: LanguagePack, mention: Mention) -> bool:
     """Countries, capitals and seats of government can stand for their government."""
-    if seat_city(mention.surface) is not None:
+    if seat_city(lang, mention.surface) is not None:
         return True
     place = mention.place
     return place is not None and (_is_country(place) or place.feature_code == "PPLC")
 
 
-_CLITICS = frozenset({"le", "la", "les", "l'", "lui", "leur", "ne", "n'", "se", "s'", "y", "en"})
-_ADVERBS = frozenset(
-    {"pas", "plus", "également", "aussi", "toujours", "déjà", "ainsi", "pourtant", "toutefois"}
-    | {"jamais", "notamment", "encore", "désormais", "lui-même", "elle-même", "enfin", "bien"}
-)
-_BOUNDARY_WORDS = frozenset({"que", "qu'", "si", "mais", "et", "ou", "car", "lorsque", "quand"})
-
-
-def _role(text: str, mention: Mention, doc: Doc) -> str:
-    """``metonym`` when a cue of :mod:`geo.lang.fr.places` makes the name act, first match
+def _role(lang: LanguagePack, text: str, mention: Mention, doc: Doc) -> str:
+    """``metonym`` when a cue of the pack (``lang.places``) makes the name act, first match
     wins: a locative preposition ("à Moscou") keeps it a place; "selon X", an agent noun
     before it, an agent noun or a relative clause after it, an active verb whose subject it
     is, the agent of a passive, the object of a verb of accusing or supporting, the addressee
     of a verb of saying make it its government."""
+    places = lang.places
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return "location"
     root = span.root
     before = list(doc[max(0, span.start - 4) : span.start])
     words = [t.lower_ for t in before]
-    if _locative_before(words, root):
+    if _locative_before(lang, words, root):
         return "location"
     sentence_start = max(mention.sentence.start, mention.start - 60)
     left = text[sentence_start : mention.start].lower()
-    if _agent_prefix(left, mention, text):
+    if _agent_prefix(lang, left, mention, text):
         return "metonym"
-    if _agent_noun_before(before):
+    if _agent_noun_before(lang, before):
         return "metonym"
-    if _apposition_agent(doc, span.end) or _relative_agent(doc, span.end):
+    if _apposition_agent(lang, doc, span.end) or _relative_agent(lang, doc, span.end):
         return "metonym"
-    if _acting_subject(doc, span, before):
+    if _acting_subject(lang, doc, span, before):
         return "metonym"
-    if root.dep_ == "obl:agent" or (words[-2:-1] == ["par"] or words[-1:] == ["par"]):
+    if root.dep_ == "obl:agent" or any(w in places.PASSIVE_AGENT_PREPOSITIONS for w in words[-2:]):
         return "metonym"
-    if root.dep_ == "obj" and _lemma(root.head) in lang.AGENT_OBJECT_VERBS:
+    if root.dep_ == "obj" and _lemma(root.head) in places.AGENT_OBJECT_VERBS:
         return "metonym"
-    if before and _is_verb_of(before[-1], lang.AGENT_OBJECT_VERBS):
+    if before and _is_verb_of(lang, before[-1], places.AGENT_OBJECT_VERBS):
         return "metonym"
-    if words[-1:] == ["à"] and _lemma(root.head) in lang.ADDRESSEE_VERBS:
+    if (
+        words[-1:]
+        and words[-1] in places.ADDRESSEE_PREPOSITIONS
+        and _lemma(root.head) in places.ADDRESSEE_VERBS
+    ):
         return "metonym"
     return "location"
 
@@ -715,37 +794,43 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _is_verb_of(token: Token, verbs: frozenset[str]) -> bool:
+def _is_verb_of(lang: LanguagePack, token: Token, verbs: frozenset[str]) -> bool:
     """Whether a word is a form of one of ``verbs`` (infinitives), by its lemma or, when the
     small model mistags it ("accuse" as an adjective), by the stem of a regular verb."""
     if not token.is_lower or not token.is_alpha:
         return False
     if _lemma(token) in verbs:
         return True
-    return any(v.endswith("er") and token.lower_.startswith(v[:-2]) for v in verbs)
+    return any(
+        v.endswith(ending) and token.lower_.startswith(v[: -len(ending)])
+        for ending in lang.places.REGULAR_INFINITIVE_ENDINGS
+        for v in verbs
+    )
 
 
-def _locative_before(words: list[str], root: Token) -> bool:
+def _locative_before(lang: LanguagePack, words: list[str], root: Token) -> bool:
     """A locative preposition right before the name ("à Moscou", "au Kremlin", "en Syrie"),
     unless it is the "à" of an addressee ("a demandé à Moscou")."""
-    trimmed = [w for w in words if w not in {"la", "le", "les", "l'"}]
+    places = lang.places
+    trimmed = [w for w in words if w not in places.DEFINITE_ARTICLES]
     if not trimmed:
         return False
-    last = trimmed[-1]
-    if last in {"à", "a"} and _lemma(root.head) in lang.ADDRESSEE_VERBS:
+    last = places.UNACCENTED.get(trimmed[-1], trimmed[-1])
+    if last in places.ADDRESSEE_PREPOSITIONS and _lemma(root.head) in places.ADDRESSEE_VERBS:
         return False
-    return last in lang.LOCATIVE_PREPOSITIONS or last in {"a", "aux"}
+    return last in places.LOCATIVE_PREPOSITIONS
 
 
-def _agent_prefix(left: str, mention: Mention, text: str) -> bool:
+def _agent_prefix(lang: LanguagePack, left: str, mention: Mention, text: str) -> bool:
     """ "selon X", "d'après X"; "pour X," at the start of a clause."""
-    left = re.sub(r"(?:\s+(?:la|le|les)|\s+l['’]|\s*l['’])\s*$", "", left.rstrip())
-    for prefix in lang.AGENT_PREFIXES:
+    places = lang.places
+    left = _cues(lang).article_after.sub("", left.rstrip())
+    for prefix in places.AGENT_PREFIXES:
         if left.endswith(prefix) and (
             len(left) == len(prefix) or not left[-len(prefix) - 1].isalpha()
         ):
             return True
-    for prefix in lang.CLAUSE_AGENT_PREFIXES:
+    for prefix in places.CLAUSE_AGENT_PREFIXES:
         if left.endswith(prefix):
             head = left[: -len(prefix)].rstrip()
             if (not head or head[-1] in '.,;:!?«"') and text[
@@ -755,70 +840,77 @@ def _agent_prefix(left: str, mention: Mention, text: str) -> bool:
     return False
 
 
-def _agent_noun_before(before: list[Token]) -> bool:
+def _agent_noun_before(lang: LanguagePack, before: list[Token]) -> bool:
     """ "les représentants de Damas", "un porte-parole du Kremlin", "un accord entre Moscou
     et ...", "choisies avec les Etats-Unis"."""
-    tokens = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"}]
+    places = lang.places
+    tokens = [t for t in before if t.lower_ not in places.DEFINITE_ARTICLES]
     if len(tokens) < 2:
         return False
     preposition, head = tokens[-1], tokens[-2]
-    if preposition.lower_ not in {"de", "d'", "du", "des", "entre", "avec"}:
+    links = {" ".join(link) for link in lang.positions.LINKS} | places.AGENT_NOUN_PREPOSITIONS
+    if preposition.lower_ not in links:
         return False
-    if _is_agent_noun(head):
+    if _is_agent_noun(lang, head):
         return True
-    return preposition.lower_ == "avec" and head.pos_ == "VERB"
+    return preposition.lower_ in places.PARTNER_PREPOSITIONS and head.pos_ == "VERB"
 
 
-def _is_agent_noun(token: Token) -> bool:
-    forms = {token.lower_, _lemma(token), token.lower_.rstrip("s")}
-    return bool(forms & lang.AGENT_NOUNS)
+def _is_agent_noun(lang: LanguagePack, token: Token) -> bool:
+    places = lang.places
+    forms = {token.lower_, _lemma(token), token.lower_.rstrip(places.PLURAL_MARKS)}
+    return bool(forms & places.AGENT_NOUNS)
 
 
-def _apposition_agent(doc: Doc, end: int) -> bool:
+def _apposition_agent(lang: LanguagePack, doc: Doc, end: int) -> bool:
     """ "la Russie, allié indéfectible du président": an agent noun in apposition."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     following = doc[end + 1]
-    if following.lower_ in {"le", "la", "les", "l'", "son", "sa", "ses", "un", "une"}:
+    if following.lower_ in lang.places.APPOSITION_DETERMINERS:
         following = doc[end + 2] if end + 2 < len(doc) else following
-    return _is_agent_noun(following)
+    return _is_agent_noun(lang, following)
 
 
-def _acting_subject(doc: Doc, span: Span, before: list[Token]) -> bool:
+def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token]) -> bool:
     """The name is the subject of an active verb that is not one of places ("Moscou le
     soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...").
 
     A paragraph break is not a word: the small model often parses a name opening a
     paragraph as part of the previous paragraph's last sentence, so the name is then judged
     by what follows it, as after a full stop."""
-    words = [t for t in before if t.lower_ not in {"la", "le", "les", "l'"} and not t.is_space]
+    places = lang.places
+    articles, skipped = places.DEFINITE_ARTICLES, places.CLITICS | places.VERB_ADVERBS
+    words = [t for t in before if t.lower_ not in articles and not t.is_space]
     at_boundary = not words or (
-        words[-1].is_punct or words[-1].lower_ in _BOUNDARY_WORDS or words[-1].pos_ == "SCONJ"
+        words[-1].is_punct
+        or words[-1].lower_ in places.CLAUSE_BOUNDARY_WORDS
+        or words[-1].pos_ == "SCONJ"
     )
     root = span.root
     if root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}:
-        return not _passive_or_literal(root.head)
+        return not _passive_or_literal(lang, root.head)
     if not at_boundary:
         return False
     j = span.end
-    if j + 1 < len(doc) and doc[j].lower_ in {"et", "ou"}:  # "Moscou et Ankara parrainent"
+    if j + 1 < len(doc) and doc[j].lower_ in places.COORDINATORS:  # "Moscou et Ankara parrainent"
         j += 1
-        while j < len(doc) and doc[j].lower_ in {"le", "la", "les", "l'"}:
+        while j < len(doc) and doc[j].lower_ in articles:
             j += 1
         while j < len(doc) and doc[j].text[:1].isupper():
             j += 1
     reflexive = False
-    while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
-        reflexive = reflexive or doc[j].lower_ in {"se", "s'"}
+    while j < len(doc) and doc[j].lower_ in skipped:
+        reflexive = reflexive or doc[j].lower_ in places.REFLEXIVE_CLITICS
         j += 1
     auxiliaries = []
     while j < len(doc) and doc[j].pos_ == "AUX":
         auxiliaries.append(_lemma(doc[j]))
         j += 1
-        while j < len(doc) and doc[j].lower_ in _ADVERBS:
+        while j < len(doc) and doc[j].lower_ in places.VERB_ADVERBS:
             j += 1
-    if "être" in auxiliaries and not reflexive:  # "se sont mis d'accord" is active
-        return False
+    if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) and not reflexive:
+        return False  # "se sont mis d'accord" is active
     if j >= len(doc):
         return bool(auxiliaries)
     verb = doc[j]
@@ -826,28 +918,33 @@ def _acting_subject(doc: Doc, span: Span, before: list[Token]) -> bool:
         return True
     if not verb.is_alpha or not verb.is_lower or verb.pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}:
         return bool(auxiliaries)
-    return _lemma(verb) not in lang.LITERAL_SUBJECT_VERBS
+    return _lemma(verb) not in places.LITERAL_SUBJECT_VERBS
 
 
-def _relative_agent(doc: Doc, end: int) -> bool:
+def _relative_agent(lang: LanguagePack, doc: Doc, end: int) -> bool:
     """ "Téhéran, qui soutient les milices": the name is the subject of a relative clause
     whose verb is not one of places."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "qui":
+    places = lang.places
+    if (
+        end + 2 >= len(doc)
+        or doc[end].text != ","
+        or doc[end + 1].lower_ not in places.SUBJECT_RELATIVE_PRONOUNS
+    ):
         return False
     j = end + 2
-    while j < len(doc) and (doc[j].lower_ in _CLITICS or doc[j].lower_ in _ADVERBS):
+    while j < len(doc) and doc[j].lower_ in places.CLITICS | places.VERB_ADVERBS:
         j += 1
     auxiliaries = []
     while j < len(doc) and doc[j].pos_ == "AUX":
         auxiliaries.append(_lemma(doc[j]))
         j += 1
-    if "être" in auxiliaries or j >= len(doc):
+    if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) or j >= len(doc):
         return False
     verb = doc[j]
-    return verb.is_alpha and verb.is_lower and _lemma(verb) not in lang.LITERAL_SUBJECT_VERBS
+    return verb.is_alpha and verb.is_lower and _lemma(verb) not in places.LITERAL_SUBJECT_VERBS
 
 
-def _passive_or_literal(verb: Token) -> bool:
-    if _lemma(verb) in lang.LITERAL_SUBJECT_VERBS:
+def _passive_or_literal(lang: LanguagePack, verb: Token) -> bool:
+    if _lemma(verb) in lang.places.LITERAL_SUBJECT_VERBS:
         return True
-    return any(child.dep_ in {"aux:pass", "cop"} for child in verb.children)
+    return any(child.dep_ in lang.places.PASSIVE_DEPENDENCIES for child in verb.children)

@@ -15,7 +15,8 @@ Three sources are joined, each checked against what is not a place:
 
 Organisations ("Etat islamique", "Washington Post"), acronyms (EI, ONU, OSDH), demonyms
 (Américains), people ("M. Kerry", "Bachar al-Assad") and capitalised common words are
-filtered out. The word tables live in :mod:`geo.lang.fr.places`.
+filtered out. The word tables come from the language pack of the run context (its ``places``
+module: ``geo/lang/fr/places.py`` for French), and every pattern is built from them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from gazetteer import Match
 from gazetteer.normalize import fold, name_key
-from geo.lang.fr import places as lang
 from geo.nlp import sentences as nlp_sentences
 from geo.records import Article, Mention
 
@@ -37,26 +37,67 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from gazetteer import Candidate, Gazetteer
+    from geo.context import RunContext
+    from geo.lang import LanguagePack
 
 __all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale"]
 
 #: The size class of the triggers that name a building or a monument.
 SITE_SCALE = "site"
 
-_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LETTER = r"[^\W\d_]"
-_PARTICLE = "(?:" + "|".join(sorted(lang.ARABIC_PARTICLES, key=len, reverse=True)) + ")"
-#: One capitalised word of a name (two letters at least), hyphenated parts included:
-#: "Al-Alianiyé", "ez-Zor", "Etats-Unis", "al-Bayarat".
-_WORD = (
-    rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
-    rf"(?:-(?:{_PARTICLE}-)?{_LETTER}+)*"
-)
-#: A name: capitalised words, with lower-case hyphenated particles inside ("Deir ez-Zor").
-_NAME = rf"{_WORD}(?:[ \u00a0](?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+(?:-{_LETTER}+)*){{0,3}}"
-_DE = (
-    r"(?:de[ \u00a0]+(?:la[ \u00a0]+|l['’][ \u00a0]*)?|d['’][ \u00a0]*|du[ \u00a0]+|des[ \u00a0]+)"
-)
+_SPACE = r"[ \u00a0]"
+
+
+def _phrase(words: str, gap: str = r"\s+") -> str:
+    """The regex of a word or phrase of the pack: its spaces any run of ``gap``, its apostrophes
+    straight or curly."""
+    return re.escape(words).replace(r"\ ", gap).replace("'", "['’]")
+
+
+def _spaced(word: str, space: str = _SPACE) -> str:
+    """``word`` and the space after it: any after an elided word ("d'", "l'"), some after
+    another."""
+    return _phrase(word, space + "+") + space + ("*" if word.endswith("'") else "+")
+
+
+def _with_unaccented(lang: LanguagePack, words: Iterable[str]) -> list[str]:
+    """``words``, each followed by the forms written without its accent ("à", "a")."""
+    unaccented = lang.places.UNACCENTED
+    return [
+        form for word in words for form in (word, *(u for u, a in unaccented.items() if a == word))
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """The building blocks of the patterns, from the pack's letters, particles and links."""
+
+    upper: str  # the capital letters, as the body of a character class
+    lower: str  # the lower-case letters, likewise
+    particle: str  # an Arabic particle: "al", "ez"
+    word: str  # one capitalised word of a name, hyphenated parts included
+    name: str  # a name: capitalised words, with hyphenated particles inside ("Deir ez-Zor")
+    de: str  # the link between a noun and a name: "de", "de la", "d'", "du", "des"
+
+
+@lru_cache(maxsize=8)
+def _forms(lang: LanguagePack) -> _Forms:
+    places = lang.places
+    upper, lower = places.UPPERCASE_LETTERS, places.LOWERCASE_LETTERS
+    particles = sorted(places.ARABIC_PARTICLES, key=len, reverse=True)
+    particle = "(?:" + "|".join(map(re.escape, particles)) + ")"
+    # One capitalised word of a name (two letters at least), hyphenated parts included:
+    # "Al-Alianiyé", "ez-Zor", "Etats-Unis", "al-Bayarat".
+    word = rf"(?:{particle}-)?[{upper}]{_LETTER}+(?:-(?:{particle}-)?{_LETTER}+)*"
+    name = rf"{word}(?:{_SPACE}(?:{particle}-)?[{upper}]{_LETTER}+(?:-{_LETTER}+)*){{0,3}}"
+    links = []
+    for words in lang.positions.LINKS:
+        link = " ".join(words)
+        articles = places.LINK_ARTICLES.get(link, ())
+        after = "(?:" + "|".join(map(_spaced, articles)) + ")?" if articles else ""
+        links.append(_spaced(link) + after)
+    return _Forms(upper, lower, particle, word, name, "(?:" + "|".join(links) + ")")
 
 
 @dataclass(slots=True)
@@ -71,35 +112,39 @@ class _Proposal:
     lookup_name: str | None = None
 
 
-def trigger_scale(trigger: str | None) -> str | None:
+def trigger_scale(lang: LanguagePack, trigger: str | None) -> str | None:
     """The size class (``village``, ``town``, ``city``, ``site``...) a trigger lemma names.
 
     Parameters
     ----------
+    lang
+        The language pack whose ``places.TRIGGERS`` the lemma is one of.
     trigger
         A trigger lemma as recorded on :attr:`geo.records.Mention.trigger`, or ``None``.
 
     Returns
     -------
     str or None
-        The class from :data:`geo.lang.fr.places.TRIGGERS`, ``None`` for no or unknown trigger.
+        The class from the pack's ``places.TRIGGERS``, ``None`` for no or unknown trigger.
 
     Examples
     --------
-    >>> trigger_scale("agglomération")
+    >>> from geo.lang import load_language
+    >>> french = load_language("fr")
+    >>> trigger_scale(french, "agglomération")
     'town'
-    >>> trigger_scale("aéroport")
+    >>> trigger_scale(french, "aéroport")
     'site'
     """
-    return _SCALES.get(trigger) if trigger else None
+    return _scales(lang).get(trigger) if trigger else None
 
 
-_SCALES: dict[str, str] = {lemma: scale for lemma, scale in lang.TRIGGERS.values()}
+@lru_cache(maxsize=8)
+def _scales(lang: LanguagePack) -> dict[str, str]:
+    return {lemma: scale for lemma, scale in lang.places.TRIGGERS.values()}
 
 
-def recognise(
-    article: Article, doc: Doc, gazetteer: Gazetteer, *, fuzzy: bool = False
-) -> list[Mention]:
+def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = False) -> list[Mention]:
     """Find the toponyms of an article.
 
     Parameters
@@ -108,8 +153,9 @@ def recognise(
         The article; offsets are offsets into ``article.text``.
     doc
         ``geo.nlp.parse(article.text)``: sentences, parts of speech, entities.
-    gazetteer
-        The place index whose matches and candidates the mentions carry.
+    ctx
+        The run context: ``ctx.gazetteer`` is the place index whose matches and candidates the
+        mentions carry, ``ctx.lang`` the language pack whose words the patterns are built of.
     fuzzy
         Also ask the gazetteer's fuzzy matching for names it does not know exactly (slow:
         15-20 ms a name; off by default, see :func:`_candidates`).
@@ -124,20 +170,21 @@ def recognise(
 
     Examples
     --------
+    >>> from geo.context import build_context
     >>> from geo.nlp import parse
-    >>> from gazetteer import Gazetteer
     >>> text = "Les troupes ont repris le village d'al-Bayarat, près de Palmyre (centre)."
     >>> article = Article("demo", None, None, text)
-    >>> [(m.surface, m.trigger, m.hint) for m in recognise(article, parse(text),
-    ...                                                     Gazetteer.default())]
+    >>> ctx = build_context(theatre="syria_iraq")
+    >>> [(m.surface, m.trigger, m.hint) for m in recognise(article, parse(text, ctx.lang), ctx)]
     [('al-Bayarat', 'village', None), ('Palmyre', None, 'centre')]
     """
+    gazetteer, lang = ctx.gazetteer, ctx.lang
     text = article.text
     folded = fold(text)
     sentences = nlp_sentences(doc)
     sentence_starts = [s.start for s in sentences]
-    person_spans = _person_spans(text, doc, gazetteer)
-    blocked = _blocked_spans(text, folded)
+    person_spans = _person_spans(lang, text, doc, gazetteer)
+    blocked = _blocked_spans(lang, text, folded)
     persons = _person_names(text, person_spans)
 
     proposals: dict[tuple[int, int], _Proposal] = {}
@@ -154,38 +201,40 @@ def recognise(
             if value is not None and getattr(item, key) is None:
                 setattr(item, key, value)
 
-    for start, end, trigger, scale in _trigger_spans(text, gazetteer):
+    plausible = partial(_plausible_name, lang, text, doc, persons=persons)
+    for start, end, trigger, scale in _trigger_spans(lang, text, gazetteer):
         propose(start, end, "trigger", trigger=trigger, scale=scale)
-    for start, end in _arabic_name_spans(text):
-        if _plausible_name(text, doc, start, end, persons):
+    for start, end in _arabic_name_spans(lang, text):
+        if plausible(start, end):
             propose(start, end, "trigger")
-    for start, end in _located_name_spans(text):
-        if _plausible_name(text, doc, start, end, persons):
+    for start, end in _located_name_spans(lang, text):
+        if plausible(start, end):
             propose(start, end, "trigger")
-    for start, end, city in _seat_spans(text, folded):
+    for start, end, city in _seat_spans(lang, text, folded):
         propose(start, end, "trigger", lookup_name=city)
     organisations = [
         (e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1
     ]
-    for start, end in _compound_spans(text, gazetteer, persons):
+    for start, end in _compound_spans(lang, text, gazetteer, persons):
         propose(start, end, "trigger")
-    for match in map(partial(_without_function_word, text, gazetteer), gazetteer.find(text)):
+    patterns = _patterns(lang)
+    for match in map(partial(_without_function_word, lang, text, gazetteer), gazetteer.find(text)):
         if match is not None and (
-            _plausible_name(text, doc, match.start, match.end, persons)
+            plausible(match.start, match.end)
             and not any(
                 s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
                 for s, e in organisations
             )
-            and not _first_of_longer_name(text, match, gazetteer)
+            and not _first_of_longer_name(lang, text, match, gazetteer)
         ):
-            quarter = _QUARTER.match(text, match.end)
+            quarter = patterns.quarter.match(text, match.end)
             if quarter:  # "Alep-Est": the eastern part of Aleppo, placed as Aleppo
                 propose(match.start, quarter.end(), "gazetteer", lookup_name=match.surface)
             else:
                 propose(match.start, match.end, "gazetteer")
-    ner_spans = list(_ner_spans(text, doc))
+    ner_spans = list(_ner_spans(lang, text, doc))
     for start, end in ner_spans:
-        if _plausible_name(text, doc, start, end, persons):
+        if plausible(start, end):
             propose(start, end, "ner")
 
     chosen = _settle_overlaps(proposals.values())
@@ -203,7 +252,7 @@ def recognise(
             looked_up[name, item.scale] = _candidates(gazetteer, name, item.scale, fuzzy=fuzzy)
         candidates = looked_up[name, item.scale]
         if item.origins == {"ner"} and not (
-            candidates or _looks_arabic(surface) or _after_locative(text, item.start)
+            candidates or _looks_arabic(lang, surface) or _after_locative(lang, text, item.start)
         ):
             continue
         index = bisect.bisect_right(sentence_starts, item.start) - 1
@@ -216,7 +265,7 @@ def recognise(
                 sentence=sentences[max(index, 0)],
                 origins=frozenset(item.origins),
                 trigger=item.trigger,
-                hint=_hint_after(text, item.end),
+                hint=_hint_after(lang, text, item.end),
                 candidates=tuple(candidates),
             )
         )
@@ -226,33 +275,42 @@ def recognise(
 # --- trigger patterns --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _trigger_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    forms = sorted(lang.TRIGGERS, key=len, reverse=True)
-    trigger = "(?P<trigger>(?i:" + "|".join(re.escape(f) for f in forms) + "))"
-    stops = "|".join(re.escape(w) for w in sorted(lang.TRIGGER_STOP_WORDS, key=len, reverse=True))
-    adjectives = rf"(?P<adj>(?:[ \u00a0]+(?!(?:{stops})\b)[a-zà-ÿœæ-]+){{0,3}}?)"
+@lru_cache(maxsize=8)
+def _trigger_patterns(
+    lang: LanguagePack,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    places, forms = lang.places, _forms(lang)
+    triggers = sorted(places.TRIGGERS, key=len, reverse=True)
+    trigger = "(?P<trigger>(?i:" + "|".join(re.escape(f) for f in triggers) + "))"
+    stops = "|".join(re.escape(w) for w in sorted(places.TRIGGER_STOP_WORDS, key=len, reverse=True))
+    adjectives = rf"(?P<adj>(?:[ \u00a0]+(?!(?:{stops})\b)[{forms.lower}-]+){{0,3}}?)"
     with_de = re.compile(
-        rf"(?<![\w-]){trigger}(?![\w-]){adjectives}[ \u00a0]+{_DE}(?P<name>{_NAME})(?![\w-])"
+        rf"(?<![\w-]){trigger}(?![\w-]){adjectives}[ \u00a0]+{forms.de}(?P<name>{forms.name})"
+        r"(?![\w-])"
     )
-    appositive = "|".join(re.escape(f) for f in sorted(lang.APPOSITION_TRIGGERS, key=len)[::-1])
+    appositive = "|".join(re.escape(f) for f in sorted(places.APPOSITION_TRIGGERS, key=len)[::-1])
     apposition = re.compile(
-        rf"(?<![\w-])(?P<trigger>(?i:{appositive}))[ \u00a0]+(?P<name>{_NAME})(?![\w-])"
+        rf"(?<![\w-])(?P<trigger>(?i:{appositive}))[ \u00a0]+(?P<name>{forms.name})(?![\w-])"
     )
+    coordinators = "|".join(map(re.escape, places.COORDINATORS))
     more = re.compile(
-        rf"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:et|ou)[ \u00a0]+){_DE}?(?P<name>{_NAME})(?![\w-])"
+        rf"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:{coordinators})[ \u00a0]+){forms.de}?"
+        rf"(?P<name>{forms.name})(?![\w-])"
     )
     return with_de, apposition, more
 
 
-def _trigger_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, str, str]]:
+def _trigger_spans(
+    lang: LanguagePack, text: str, gazetteer: Gazetteer
+) -> Iterator[tuple[int, int, str, str]]:
     """``(start, end, trigger, scale)`` of the names that trigger nouns introduce.
 
     A site trigger yields the place after it ("l'aéroport militaire de Palmyre", "la base de
     Bachiqa"), except a monument named after no known settlement ("les temples de Bêl et
     Baalshamin"), which yields the whole named site.
     """
-    with_de, apposition, more = _trigger_patterns()
+    places = lang.places
+    with_de, apposition, more = _trigger_patterns(lang)
     seen: set[int] = set()
     for pattern in (with_de, apposition):
         for match in pattern.finditer(text):
@@ -260,46 +318,47 @@ def _trigger_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, 
                 continue
             seen.add(match.start())
             form = match.group("trigger")
-            lemma, scale = lang.TRIGGERS[form.lower()]
+            lemma, scale = places.TRIGGERS[form.lower()]
             names = [(match.start("name"), match.end("name"))]
-            if form.lower() in lang.PLURAL_TRIGGER_FORMS:
+            if form.lower() in places.PLURAL_TRIGGER_FORMS:
                 end = match.end()
                 while extra := more.match(text, end):
                     names.append((extra.start("name"), extra.end("name")))
                     end = extra.end()
-            names = [_trim_name(text, s, e) for s, e in names]
-            names = [(s, e) for s, e in names if e > s and not _is_common(text[s:e])]
+            names = [_trim_name(lang, text, s, e) for s, e in names]
+            names = [(s, e) for s, e in names if e > s and not _is_common(lang, text[s:e])]
             if not names:
                 continue
-            if lemma in lang.MONUMENT_TRIGGERS and not all(
+            if lemma in places.MONUMENT_TRIGGERS and not all(
                 _is_settlement(gazetteer, text[s:e]) for s, e in names
             ):
                 yield match.start("trigger"), names[-1][1], lemma, scale
                 continue
             for start, end in names:
                 yield start, end, lemma, scale
-    yield from _landmark_spans(text)
+    yield from _landmark_spans(lang, text)
 
 
-@lru_cache(maxsize=1)
-def _landmark_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _landmark_pattern(lang: LanguagePack) -> re.Pattern[str]:
     sites = sorted(
-        (form for form, (_, scale) in lang.TRIGGERS.items() if scale == SITE_SCALE),
+        (form for form, (_, scale) in lang.places.TRIGGERS.items() if scale == SITE_SCALE),
         key=len,
         reverse=True,
     )
     heads = "|".join(re.escape(f[0].upper() + f[1:]) for f in sites)
     return re.compile(
-        rf"(?<![\w-])(?P<trigger>{heads})[ \u00a0]+{_DE}(?P<rest>{_LETTER}[\w-]*)(?![\w-])"
+        rf"(?<![\w-])(?P<trigger>{heads})[ \u00a0]+{_forms(lang).de}"
+        rf"(?P<rest>{_LETTER}[\w-]*)(?![\w-])"
     )
 
 
-def _landmark_spans(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _landmark_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int, str, str]]:
     """Named monuments with a capitalised head noun mid-sentence: "le célèbre Arc de triomphe"."""
-    for match in _landmark_pattern().finditer(text):
+    for match in _landmark_pattern(lang).finditer(text):
         if _sentence_initial(text, match.start()):
             continue
-        lemma, scale = lang.TRIGGERS[match.group("trigger").lower()]
+        lemma, scale = lang.places.TRIGGERS[match.group("trigger").lower()]
         yield match.start(), match.end(), lemma, scale
 
 
@@ -327,10 +386,10 @@ def _spelled_as(gazetteer: Gazetteer, name: str, match: Match) -> bool:
     )
 
 
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_name(lang: LanguagePack, text: str, start: int, end: int) -> tuple[int, int]:
     """Drop trailing words of a name that are common capitalised words or organisations."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and _is_common(words[-1].group()):
+    while len(words) > 1 and _is_common(lang, words[-1].group()):
         words.pop()
     return start, start + words[-1].end() if words else start
 
@@ -338,35 +397,37 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 # --- what is not a place -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _organisation_pattern() -> re.Pattern[str]:
-    names = sorted((fold(n) for n in lang.ORGANISATIONS), key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _organisation_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    names = sorted((fold(n) for n in lang.places.ORGANISATIONS), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
-_ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}(?![\w-])")
-
-
-@lru_cache(maxsize=1)
-def _media_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in sorted(lang.MEDIA_NOUNS, key=len, reverse=True))
+@lru_cache(maxsize=8)
+def _media_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    forms = _forms(lang)
+    nouns = "|".join(re.escape(n) for n in sorted(lang.places.MEDIA_NOUNS, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])(?i:{nouns})(?:[ \u00a0]+[a-zà-ÿœæ-]+){{0,2}}?[ \u00a0]+(?P<name>{_NAME})"
+        rf"(?<![\w-])(?i:{nouns})(?:[ \u00a0]+[{forms.lower}-]+){{0,2}}?[ \u00a0]+"
+        rf"(?P<name>{forms.name})"
     )
 
 
-def _blocked_spans(text: str, folded: str) -> list[tuple[int, int]]:
+def _blocked_spans(lang: LanguagePack, text: str, folded: str) -> list[tuple[int, int]]:
     """Spans that are organisations, media or acronyms: nothing inside them is a place."""
-    spans = [m.span() for m in _organisation_pattern().finditer(folded)]
-    spans += [m.span("name") for m in _media_pattern().finditer(text)]
-    spans += [m.span() for m in _ACRONYM.finditer(text) if m.group() not in lang.PLACE_ACRONYMS]
+    spans = [m.span() for m in _organisation_pattern(lang).finditer(folded)]
+    spans += [m.span("name") for m in _media_pattern(lang).finditer(text)]
+    spans += [
+        m.span()
+        for m in _patterns(lang).acronym.finditer(text)
+        if m.group() not in lang.places.PLACE_ACRONYMS
+    ]
     return sorted(spans)
 
 
-_ABBREVIATED_TITLES = frozenset(t for t in lang.PERSON_TITLES if t.endswith(".") or len(t) <= 3)
-
-
-def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _person_spans(
+    lang: LanguagePack, text: str, doc: Doc, gazetteer: Gazetteer
+) -> list[tuple[int, int]]:
     """People: multi-word ``PER`` entities, kunyas ("Abou Bakr al-Baghdadi") and names after a
     title ("M. Kerry", "le président Assad").
 
@@ -374,15 +435,16 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
     "Washington" as people), nor one built like an Arabic place name ("Khan Cheikhoun", "Tal
     Abyad") or that the gazetteer knows as a whole.
     """
+    places, patterns = lang.places, _patterns(lang)
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) > 1 and not _place_like(ent.text, gazetteer):
+        if ent.label_ == "PER" and len(ent) > 1 and not _place_like(lang, ent.text, gazetteer):
             spans.append((ent.start_char, ent.end_char))
-    for match in _kunya_pattern().finditer(text):
+    for match in _kunya_pattern(lang).finditer(text):
         if not _is_known(gazetteer, match.group()):
             spans.append(match.span())
     for i, token in enumerate(doc):
-        if token.lower_ not in lang.PERSON_TITLES:
+        if token.lower_ not in places.PERSON_TITLES:
             continue
         j = i + 1
         while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].pos_ == "ADJ":
@@ -391,13 +453,16 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
         if (
             j < len(doc)
             and not doc[j].text[:1].isupper()
-            and (token.lower_ not in _ABBREVIATED_TITLES or doc[j].lower_ not in {"de", "d'"})
+            and (
+                token.lower_ not in patterns.abbreviated_titles
+                or doc[j].lower_ not in places.TITLE_PARTICLES
+            )
         ):
             continue
         while j < len(doc) and (
             doc[j].text[:1].isupper()
-            or doc[j].lower_ in lang.PERSON_NAME_PARTICLES
-            or re.match(rf"{_PARTICLE}-[{_UPPER}]", doc[j].text)
+            or doc[j].lower_ in places.PERSON_NAME_PARTICLES
+            or patterns.particle_capital.match(doc[j].text)
         ):
             if doc[j].is_upper and len(doc[j]) > 1:
                 break
@@ -409,20 +474,21 @@ def _person_spans(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, 
     return spans
 
 
-def _place_like(name: str, gazetteer: Gazetteer) -> bool:
+def _place_like(lang: LanguagePack, name: str, gazetteer: Gazetteer) -> bool:
     """Whether a ``PER`` entity is rather a place: built like an Arabic place name ("Khan
     Cheikhoun"), known to the gazetteer as a whole ("Tal Abyad"), or ending with the Arabic
     article and a well-known place ("Amiriyat al-Fallouja"), which would otherwise make that
     place a family name ("John Kerry" stays a person, although Kerry is an Irish county)."""
+    places, patterns = lang.places, _patterns(lang)
     words = re.split(r"[ \u00a0]", name)
     head = re.split(r"-", words[0], maxsplit=1)[0].lower()
-    if head in lang.ARABIC_PLACE_HEADS and head not in lang.PERSON_LIKE_HEADS:
+    if head in places.ARABIC_PLACE_HEADS and head not in places.PERSON_LIKE_HEADS:
         return True
     if _is_known(gazetteer, name):
         return True
-    if len(words) < 2 or not re.match(rf"{_PARTICLE}-", words[-1]):
+    if len(words) < 2 or not patterns.particle_prefix.match(words[-1]):
         return False
-    last = re.sub(rf"^{_PARTICLE}-", "", words[-1])
+    last = patterns.particle_prefix.sub("", words[-1])
     return any(
         gazetteer.get(place_id).population >= _WELL_KNOWN_POPULATION
         for match in gazetteer.find(last)
@@ -431,10 +497,11 @@ def _place_like(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _kunya_pattern() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lang.KUNYA_HEADS))
-    word = rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
+@lru_cache(maxsize=8)
+def _kunya_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    forms = _forms(lang)
+    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lang.places.KUNYA_HEADS))
+    word = rf"(?:{forms.particle}-)?[{forms.upper}]{_LETTER}+"
     return re.compile(rf"(?<![\w-])(?:{heads})[ \u00a0]{word}(?:[ \u00a0]{word})*")
 
 
@@ -448,13 +515,15 @@ def _person_names(text: str, person_spans: list[tuple[int, int]]) -> frozenset[s
     return frozenset(names)
 
 
-def _plausible_name(text: str, doc: Doc, start: int, end: int, persons: frozenset[str]) -> bool:
+def _plausible_name(
+    lang: LanguagePack, text: str, doc: Doc, start: int, end: int, *, persons: frozenset[str]
+) -> bool:
     """Whether ``text[start:end]`` may be a place name by its form and its context."""
     surface = text[start:end]
-    first = re.sub(rf"^{_PARTICLE}-", "", surface)
-    if not first[:1].isupper() or _is_common(surface) or _is_demonym(surface):
+    first = _patterns(lang).particle_prefix.sub("", surface)
+    if not first[:1].isupper() or _is_common(lang, surface) or _is_demonym(lang, surface):
         return False
-    if surface.isupper() and surface not in lang.PLACE_ACRONYMS:
+    if surface.isupper() and surface not in lang.places.PLACE_ACRONYMS:
         return False
     if name_key(surface) in persons:
         return False
@@ -465,22 +534,22 @@ def _plausible_name(text: str, doc: Doc, start: int, end: int, persons: frozense
     return not _sentence_initial(text, start) or head.pos_ in {"PROPN", "NOUN", "X"}
 
 
-_NEXT_NAME = re.compile(rf"[ \u00a0]+[{_UPPER}]{_LETTER}+")
-
-
-def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Match | None:
+def _without_function_word(
+    lang: LanguagePack, text: str, gazetteer: Gazetteer, match: Match
+) -> Match | None:
     """A match without a capitalised French function word before the name ("A Raqa" at the
     start of a sentence is "à Raqa"), or with the article that belongs to the name ("Le Caire
     a appelé"); ``None`` when the rest is no known name."""
-    article = _ARTICLE_BEFORE.search(text, max(0, match.start - 5), match.start)
+    patterns = _patterns(lang)
+    article = patterns.article_before.search(text, max(0, match.start - 5), match.start)
     if article is not None:
         whole = text[article.start() : match.end]
         if _spelled_as(gazetteer, whole, match):
             return Match(article.start(), match.end, whole, match.key, match.place_ids)
     head, _, rest = match.surface.partition(" ")
-    if not rest or head.lower() not in lang.FUNCTION_WORDS:
+    if not rest or head.lower() not in lang.places.FUNCTION_WORDS:
         return match
-    if head in {"Le", "La", "Les"} and _spelled_as(gazetteer, match.surface, match):
+    if head in patterns.name_articles and _spelled_as(gazetteer, match.surface, match):
         return match
     start = match.start + len(head) + 1
     candidates = [c for c in gazetteer.lookup(rest, limit=10) if c.exact]
@@ -490,24 +559,59 @@ def _without_function_word(text: str, gazetteer: Gazetteer, match: Match) -> Mat
     return Match(start, match.end, text[start : match.end], name_key(rest), ids)
 
 
-_QUARTER = re.compile(r"-(?:Est|Ouest|Nord|Sud)(?![\w-])")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:Le|La|Les)[ \u00a0]$")
-_PARTICLE_NAME = re.compile(rf"(?<![\w-]){_PARTICLE}-[{_UPPER}]{_LETTER}+(?![\w-])")
-_WORD_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}]{_LETTER}+[ \u00a0]$")
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The pack's patterns and derived tables that are not a stage's own."""
+
+    acronym: re.Pattern[str]  # an all-capitals word: "EI", "OSDH"
+    next_name: re.Pattern[str]  # a capitalised word right after: "Maamoun| Abdelkarim"
+    particle_prefix: re.Pattern[str]  # the Arabic particle opening a word: "al-"
+    particle_capital: re.Pattern[str]  # a particle and a capital: "al-B"
+    particle_name: re.Pattern[str]  # a word opened by a particle: "al-Fallouja"
+    word_before: re.Pattern[str]  # the capitalised word right before: "Amiriyat |"
+    quarter: re.Pattern[str]  # a compass point glued to a city: "Alep|-Est"
+    article_before: re.Pattern[str]  # a capitalised article right before: "Le |Caire"
+    name_articles: frozenset[str]  # the articles of NAME_ARTICLES, capitalised
+    abbreviated_titles: frozenset[str]  # "m.", "dr": a lower-case particle may follow them
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: LanguagePack) -> _Patterns:
+    places, forms = lang.places, _forms(lang)
+    upper, particle = forms.upper, forms.particle
+    cardinal = [words[0] for words in lang.positions.COMPASS if len(words) == 1]
+    quarters = "|".join(re.escape(c.capitalize()) for c in cardinal)
+    name_articles = frozenset(a.capitalize() for a in places.NAME_ARTICLES)
+    articles = "|".join(re.escape(a.capitalize()) for a in places.NAME_ARTICLES)
+    return _Patterns(
+        acronym=re.compile(rf"(?<![\w-])[{upper}]{{2,}}(?![\w-])"),
+        next_name=re.compile(rf"[ \u00a0]+[{upper}]{_LETTER}+"),
+        particle_prefix=re.compile(rf"^{particle}-"),
+        particle_capital=re.compile(rf"{particle}-[{upper}]"),
+        particle_name=re.compile(rf"(?<![\w-]){particle}-[{upper}]{_LETTER}+(?![\w-])"),
+        word_before=re.compile(rf"(?<![\w-])[{upper}]{_LETTER}+[ \u00a0]$"),
+        quarter=re.compile(rf"-(?:{quarters})(?![\w-])"),
+        article_before=re.compile(rf"(?<![\w-])(?:{articles})[ \u00a0]$"),
+        name_articles=name_articles,
+        abbreviated_titles=frozenset(
+            t for t in places.PERSON_TITLES if t.endswith(".") or len(t) <= 3
+        ),
+    )
 
 
 def _compound_spans(
-    text: str, gazetteer: Gazetteer, persons: frozenset[str]
+    lang: LanguagePack, text: str, gazetteer: Gazetteer, persons: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
     """Names built on a known place with the Arabic article: "Amiriyat al-Fallouja", "Qasr
     al-Hayr". Without them, the place inside ("al-Fallouja") would be taken for the whole."""
-    for match in _PARTICLE_NAME.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    places, patterns = lang.places, _patterns(lang)
+    for match in patterns.particle_name.finditer(text):
+        before = patterns.word_before.search(text, max(0, match.start() - 30), match.start())
         if before is None or _sentence_initial(text, before.start()):
             continue
         head = before.group().strip()
         if (
-            head.lower() in lang.FUNCTION_WORDS | lang.PERSON_TITLES
+            head.lower() in places.FUNCTION_WORDS | places.PERSON_TITLES
             or name_key(head) in persons
             or not _is_known(gazetteer, match.group())
         ):
@@ -515,13 +619,15 @@ def _compound_spans(
         yield before.start(), match.end()
 
 
-def _first_of_longer_name(text: str, match: Match, gazetteer: Gazetteer) -> bool:
+def _first_of_longer_name(
+    lang: LanguagePack, text: str, match: Match, gazetteer: Gazetteer
+) -> bool:
     """Whether a gazetteer match is the first word of a longer name ("Maamoun Abdelkarim").
 
     Only small places are dropped this way: a well-known city or a country followed by a
     capitalised word is still that place ("à Genève Staffan de Mistura").
     """
-    if not _NEXT_NAME.match(text, match.end):
+    if not _patterns(lang).next_name.match(text, match.end):
         return False
     places = [gazetteer.get(place_id) for place_id in match.place_ids]
     return not any(p.population >= _WELL_KNOWN_POPULATION or p.feature_class == "A" for p in places)
@@ -532,46 +638,52 @@ def _first_of_longer_name(text: str, match: Match, gazetteer: Gazetteer) -> bool
 _WELL_KNOWN_POPULATION = 100_000
 
 
-def _is_common(surface: str) -> bool:
-    return surface.lower() in lang.COMMON_CAPITALISED
+def _is_common(lang: LanguagePack, surface: str) -> bool:
+    return surface.lower() in lang.places.COMMON_CAPITALISED
 
 
-def _is_demonym(surface: str) -> bool:
+def _is_demonym(lang: LanguagePack, surface: str) -> bool:
     lower = surface.lower()
-    return lower in lang.DEMONYMS
+    return lower in lang.places.DEMONYMS
 
 
-def _looks_arabic(surface: str) -> bool:
+def _looks_arabic(lang: LanguagePack, surface: str) -> bool:
     """Whether a name starts like an Arabic place name ("Tal Abyad", "al-Bayarat")."""
     head = re.split(r"[ \u00a0-]", surface, maxsplit=1)[0].lower()
-    return head in lang.ARABIC_PLACE_HEADS and (" " in surface or "-" in surface)
+    return head in lang.places.ARABIC_PLACE_HEADS and (" " in surface or "-" in surface)
 
 
-@lru_cache(maxsize=1)
-def _arabic_name_pattern() -> re.Pattern[str]:
-    heads = sorted(lang.ARABIC_PLACE_HEADS - lang.PERSON_LIKE_HEADS, key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _arabic_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    places, forms = lang.places, _forms(lang)
+    heads = sorted(places.ARABIC_PLACE_HEADS - places.PERSON_LIKE_HEADS, key=len, reverse=True)
     alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
-    word = rf"(?:{_PARTICLE}-)?[{_UPPER}]{_LETTER}+"
+    word = rf"(?:{forms.particle}-)?[{forms.upper}]{_LETTER}+"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ \u00a0-]{word})+(?![\w-])")
 
 
-@lru_cache(maxsize=1)
-def _located_name_pattern() -> re.Pattern[str]:
-    prepositions = r"(?i:à|a|vers|depuis|près\s+de|près\s+d['’]|dans)"
-    links = "|".join(
-        re.escape(link).replace("'", "['’]").replace(r"\ ", r"\s+")
-        for link in sorted(lang.LOCATING_LINKS, key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _located_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    places = lang.places
+    located = _with_unaccented(lang, places.LOCATED_PREPOSITIONS)
+    prepositions = "(?i:" + "|".join(map(_phrase, located)) + ")"
+    links = "|".join(map(_phrase, sorted(places.LOCATING_LINKS, key=len, reverse=True)))
+    article, link = (_phrase(w) for w in places.DISTANCE_NOUN_FRAME)
+    approximations = [_phrase(w) + r"\s+" for w in places.DISTANCE_APPROXIMATIONS]
+    distance = (
+        "(?:" + "|".join(map(_phrase, places.DISTANCE_PREPOSITIONS)) + r")\s+"
+        "(?:" + "|".join([*approximations, rf"{article}\s+\w+\s+{link}\s+"]) + ")?"
+        r"\d+[\s\u00a0]*(?:" + "|".join(map(_phrase, places.DISTANCE_UNITS)) + ")"
     )
-    distance = r"à\s+(?:environ\s+|quelque\s+|une\s+\w+\s+de\s+)?\d+[\s\u00a0]*(?:km|kilomètres)"
     return re.compile(
-        rf"(?<![\w-]){prepositions}[ \u00a0]+(?P<name>{_NAME})(?=[ \u00a0]*,[ \u00a0]*"
+        rf"(?<![\w-]){prepositions}[ \u00a0]+(?P<name>{_forms(lang).name})(?=[ \u00a0]*,[ \u00a0]*"
         rf"(?i:{links}|{distance}))"
     )
 
 
-def _located_name_spans(text: str) -> Iterator[tuple[int, int]]:
+def _located_name_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int]]:
     """Names placed relative to another place: "basés à Hmeimim, près de Lattaquié"."""
-    for match in _located_name_pattern().finditer(text):
+    for match in _located_name_pattern(lang).finditer(text):
         yield match.span("name")
 
 
@@ -600,24 +712,32 @@ def _repeated(
     return found
 
 
-def _arabic_name_spans(text: str) -> Iterator[tuple[int, int]]:
+def _arabic_name_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int]]:
     """Multi-word names built like Arabic place names: "Khan Cheikhoun", "Tal Abyad", "Ras
     al-Aïn", "Deir Hafer" (no gazetteer needed)."""
-    for match in _arabic_name_pattern().finditer(text):
+    for match in _arabic_name_pattern(lang).finditer(text):
         yield match.start(), match.end()
 
 
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:"
-    + "|".join(re.escape(p) for p in sorted(lang.LOCATIVE_PREPOSITIONS, key=len, reverse=True))
-    + r")(?:[ \u00a0]+(?:de[ \u00a0]+)?(?:la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+|l['’])?)$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _locative_before_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    places = lang.places
+    prepositions = sorted(places.LOCATIVE_PREPOSITIONS, key=len, reverse=True)
+    links = "|".join(_spaced(link) for link in places.LINK_ARTICLES)
+    articles = "|".join(
+        _phrase(a) if a.endswith("'") else _spaced(a) for a in places.DEFINITE_ARTICLES
+    )
+    return re.compile(
+        r"(?:^|[\s(])(?:"
+        + "|".join(re.escape(p) for p in prepositions)
+        + rf")(?:[ \u00a0]+(?:{links})?(?:{articles})?)$",
+        re.IGNORECASE,
+    )
 
 
-def _after_locative(text: str, start: int) -> bool:
+def _after_locative(lang: LanguagePack, text: str, start: int) -> bool:
     """Whether a locative preposition stands right before ``start`` ("à", "en", "près de")."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 30) : start]))
+    return bool(_locative_before_pattern(lang).search(text[max(0, start - 30) : start]))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -629,9 +749,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 # --- spaCy entities, seats of government, hints ------------------------------------------
 
 
-def _ner_spans(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
+def _ner_spans(lang: LanguagePack, text: str, doc: Doc) -> Iterator[tuple[int, int]]:
     """The names inside spaCy's ``LOC`` entities, without determiners or common nouns."""
-    name = re.compile(_NAME)
+    name = re.compile(_forms(lang).name)
     for ent in doc.ents:
         if ent.label_ not in {"LOC", "GPE"}:
             continue
@@ -641,38 +761,48 @@ def _ner_spans(text: str, doc: Doc) -> Iterator[tuple[int, int]]:
                 yield start, end
 
 
-@lru_cache(maxsize=1)
-def _seat_pattern() -> re.Pattern[str]:
-    seats = sorted((fold(s) for s in lang.GOVERNMENT_SEATS), key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _seat_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    seats = sorted((fold(s) for s in lang.places.GOVERNMENT_SEATS), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in seats) + r")(?![\w-])")
 
 
-_SEAT_CITIES = {fold(seat): city for seat, city in lang.GOVERNMENT_SEATS.items()}
+@lru_cache(maxsize=8)
+def _seat_cities(lang: LanguagePack) -> dict[str, str]:
+    return {fold(seat): city for seat, city in lang.places.GOVERNMENT_SEATS.items()}
 
 
-def _seat_spans(text: str, folded: str) -> Iterator[tuple[int, int, str]]:
+def _seat_spans(lang: LanguagePack, text: str, folded: str) -> Iterator[tuple[int, int, str]]:
     """Capitalised names of seats of government ("le Kremlin") and the city that holds each."""
-    for match in _seat_pattern().finditer(folded):
+    cities = _seat_cities(lang)
+    for match in _seat_pattern(lang).finditer(folded):
         if text[match.start()].isupper():
-            yield match.start(), match.end(), _SEAT_CITIES[match.group()]
+            yield match.start(), match.end(), cities[match.group()]
 
 
-def seat_city(surface: str) -> str | None:
-    """The city of a seat of government named ``surface`` ("Kremlin" -> "Moscou"), if any."""
-    return _SEAT_CITIES.get(fold(surface).strip())
+def seat_city(lang: LanguagePack, surface: str) -> str | None:
+    """The city of a seat of government named ``surface`` ("Kremlin" -> "Moscou"), if any.
+
+    ``lang`` is the language pack whose ``places.GOVERNMENT_SEATS`` lists the seats.
+    """
+    return _seat_cities(lang).get(fold(surface).strip())
 
 
-_HINT = re.compile(
-    r"[ \u00a0]*\([ \u00a0]*(?P<hint>(?:"
-    + "|".join(re.escape(h) for h in sorted(lang.HINT_POSITIONS, key=len, reverse=True))
-    + rf")(?:[ \u00a0]+{_DE}[{_UPPER}][\w-]*)?)[ \u00a0]*\)",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    forms = _forms(lang)
+    hints = sorted(lang.places.HINT_POSITIONS, key=len, reverse=True)
+    return re.compile(
+        r"[ \u00a0]*\([ \u00a0]*(?P<hint>(?:"
+        + "|".join(re.escape(h) for h in hints)
+        + rf")(?:[ \u00a0]+{forms.de}[{forms.upper}][\w-]*)?)[ \u00a0]*\)",
+        re.IGNORECASE,
+    )
 
 
-def _hint_after(text: str, end: int) -> str | None:
+def _hint_after(lang: LanguagePack, text: str, end: int) -> str | None:
     """The AFP region hint in brackets right after a name: "nord", "nord de l'Irak"."""
-    match = _HINT.match(text, end)
+    match = _hint_pattern(lang).match(text, end)
     return match.group("hint").lower() if match else None
 
 

@@ -10,17 +10,19 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
 from geo.records import Article
-from geo.resolve import CONFIDENCE_THRESHOLD, resolve
+from geo.resolve import resolve
 from geo.toponyms import recognise
 
 
 @pytest.fixture(scope="module")
-def run(nlp, gazetteer):
+def run(nlp, ctx):
     def go(text: str, gaz: Gazetteer | None = None, **options):
-        gaz = gaz or gazetteer
+        context = replace(ctx, gazetteer=gaz) if gaz is not None else ctx
+        if options:
+            context = replace(context, options=replace(ctx.options, **options))
         article = Article("t", None, None, text)
         doc = nlp(text)
-        return resolve(article, recognise(article, doc, gaz), gaz, doc=doc, **options)
+        return resolve(article, recognise(article, doc, context), context, doc=doc)
 
     return go
 
@@ -65,13 +67,13 @@ def one(mentions, surface: str):
 # --- figures on annotated dispatches ------------------------------------------------------
 
 
-def _figures(bench, nlp, gazetteer, folder):
+def _figures(bench, nlp, ctx, folder):
     pairs = bench.load_gold([folder])
-    return bench.score(bench.pipeline_system(gazetteer), pairs, [nlp(a.text) for a, _ in pairs])
+    return bench.score(bench.pipeline_system(ctx), pairs, [nlp(a.text) for a, _ in pairs])
 
 
-def test_seeds_reach_the_target_figures(bench, nlp, gazetteer):
-    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR)
+def test_seeds_reach_the_target_figures(bench, nlp, ctx):
+    scores = _figures(bench, nlp, ctx, bench.GOLD_DIR)
     assert scores.f1 >= 0.97
     assert scores.accuracy_10 >= 0.97
     assert scores.metonyms == 25 and scores.metonyms_flagged == 25
@@ -80,8 +82,8 @@ def test_seeds_reach_the_target_figures(bench, nlp, gazetteer):
     assert scores.kept_unresolved == scores.unresolvable == 6
 
 
-def test_dispatches_beyond_the_seeds_hold_the_same_level(bench, nlp, gazetteer):
-    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR / "unseen")
+def test_dispatches_beyond_the_seeds_hold_the_same_level(bench, nlp, ctx):
+    scores = _figures(bench, nlp, ctx, bench.GOLD_DIR / "unseen")
     assert scores.f1 >= 0.97
     assert scores.accuracy_10 >= 0.97
     assert scores.metonym_recall >= 0.9
@@ -89,18 +91,18 @@ def test_dispatches_beyond_the_seeds_hold_the_same_level(bench, nlp, gazetteer):
     assert scores.kept_unresolved == scores.unresolvable
 
 
-def test_a_dispatch_of_another_war_outside_the_theatre(bench, nlp, gazetteer):
-    scores = _figures(bench, nlp, gazetteer, bench.GOLD_DIR / "heldout")
+def test_a_dispatch_of_another_war_outside_the_theatre(bench, nlp, ctx):
+    scores = _figures(bench, nlp, ctx, bench.GOLD_DIR / "heldout")
     assert scores.f1 >= 0.95
     assert scores.accuracy_10 >= 0.92
     assert scores.metonyms_flagged >= scores.metonyms - 1
     assert scores.wrong_country == 0
 
 
-def test_the_pipeline_beats_both_baselines(bench, nlp, gazetteer):
+def test_the_pipeline_beats_both_baselines(bench, nlp, ctx, gazetteer):
     pairs = bench.load_gold([bench.GOLD_DIR, bench.GOLD_DIR / "unseen", bench.GOLD_DIR / "heldout"])
     docs = [nlp(a.text) for a, _ in pairs]
-    ours = bench.score(bench.pipeline_system(gazetteer), pairs, docs)
+    ours = bench.score(bench.pipeline_system(ctx), pairs, docs)
     for baseline in (bench.spacy_system(gazetteer), bench.geotext_system(gazetteer)):
         theirs = bench.score(baseline, pairs, docs)
         assert ours.f1 > theirs.f1
@@ -184,15 +186,15 @@ def test_the_same_name_is_the_same_place_throughout_an_article(run):
     assert len({m.place.place_id for m in found}) == 1
 
 
-def test_a_hint_that_contradicts_a_candidate_rules_it_out(gazetteer):
+def test_a_hint_that_contradicts_a_candidate_rules_it_out(gazetteer, lang):
     from geo.resolve import _hint_fits
 
     aleppo = gazetteer.lookup("Alep")[0].place
     daraa = gazetteer.lookup("Deraa")[0].place
-    assert _hint_fits("nord", aleppo) is True
-    assert _hint_fits("sud", aleppo) is False
-    assert _hint_fits("sud", daraa) is True
-    assert _hint_fits("nord de l'irak", aleppo) is False
+    assert _hint_fits(lang, "nord", aleppo) is True
+    assert _hint_fits(lang, "sud", aleppo) is False
+    assert _hint_fits(lang, "sud", daraa) is True
+    assert _hint_fits(lang, "nord de l'irak", aleppo) is False
 
 
 def test_a_small_homonym_thousands_of_km_away_is_left_unresolved(run):
@@ -209,7 +211,7 @@ def test_a_province_is_not_named_after_a_village(run):
     assert "too small" in one(found, "Al-Anbar").reason
 
 
-def test_ambiguous_names_stay_unresolved_with_their_candidates(run):
+def test_ambiguous_names_stay_unresolved_with_their_candidates(run, ctx):
     homonyms = Gazetteer.from_places(
         [
             Place(f"test:{cc}", "Zarqa", lon, lat, cc, population=50_000)
@@ -218,7 +220,7 @@ def test_ambiguous_names_stay_unresolved_with_their_candidates(run):
     )
     zarqa = one(run("Des combats ont eu lieu à Zarqa.", homonyms), "Zarqa")
     assert zarqa.place is None and zarqa.resolution == "unresolved"
-    assert zarqa.confidence < CONFIDENCE_THRESHOLD
+    assert zarqa.confidence < ctx.options.confidence_threshold
     assert "ambiguous" in zarqa.reason
     assert len(zarqa.candidates) == 3
 
@@ -226,7 +228,7 @@ def test_ambiguous_names_stay_unresolved_with_their_candidates(run):
 def test_a_stricter_threshold_leaves_more_unresolved(run):
     text = "Selon Washington, l'EI recule à Alep."
     assert one(run(text), "Washington").place is not None
-    strict = run(text, threshold=0.99)
+    strict = run(text, confidence_threshold=0.99)
     assert one(strict, "Washington").place is None
     assert one(strict, "Alep").place is not None
 
@@ -240,16 +242,17 @@ def test_an_inferred_place_added_to_the_gazetteer_resolves_as_inferred(run):
     assert bayarat.resolution == "inferred" and bayarat.place.place_id == "inferred:al-bayarat"
 
 
-def test_a_place_inferred_after_recognition_is_found_at_resolution(nlp):
+def test_a_place_inferred_after_recognition_is_found_at_resolution(nlp, ctx):
     tadmur = Place("geonames:163808", "Tadmur", 38.28, 34.56, "SY", aliases=("Palmyre",))
     gaz = Gazetteer.from_places([tadmur])
+    context = replace(ctx, gazetteer=gaz)
     text = "Les combats continuent près du village d'al-Bayarat, à l'ouest de Palmyre."
     article = Article("t", None, None, text)
     doc = nlp(text)
-    mentions = recognise(article, doc, gaz)
+    mentions = recognise(article, doc, context)
     assert one(mentions, "al-Bayarat").candidates == ()
     gaz.add(Place("inferred:al-bayarat", "al-Bayarat", 38.05, 34.6, "SY", source="inferred"))
-    bayarat = one(resolve(article, mentions, gaz, doc=doc), "al-Bayarat")
+    bayarat = one(resolve(article, mentions, context, doc=doc), "al-Bayarat")
     assert bayarat.resolution == "inferred" and bayarat.place.name == "al-Bayarat"
 
 
@@ -272,12 +275,12 @@ def test_every_resolved_mention_is_consistent(run, pieces):
         assert mention.place is not None or mention.reason
 
 
-def test_resolve_returns_copies_in_the_same_order(nlp, gazetteer):
+def test_resolve_returns_copies_in_the_same_order(nlp, ctx):
     text = "Moscou le soutient. Les combats font rage à Alep (nord)."
     article = Article("t", None, None, text)
     doc = nlp(text)
-    mentions = recognise(article, doc, gazetteer)
-    resolved = resolve(article, mentions, gazetteer, doc=doc)
+    mentions = recognise(article, doc, ctx)
+    resolved = resolve(article, mentions, ctx, doc=doc)
     assert [m.start for m in resolved] == [m.start for m in mentions]
     assert all(m.place is None and m.resolution == "unresolved" for m in mentions)
     assert [

@@ -13,9 +13,9 @@ from geo.toponyms import recognise, seat_city, trigger_scale
 
 
 @pytest.fixture(scope="module")
-def find(nlp, gazetteer):
+def find(nlp, ctx):
     def run(text: str):
-        return recognise(Article("t", None, None, text), nlp(text), gazetteer)
+        return recognise(Article("t", None, None, text), nlp(text), ctx)
 
     return run
 
@@ -27,12 +27,12 @@ def surfaces(mentions) -> list[str]:
 # --- the seeds ---------------------------------------------------------------------------
 
 
-def test_recognition_on_the_seeds_matches_the_gold(bench, nlp, gazetteer):
+def test_recognition_on_the_seeds_matches_the_gold(bench, nlp, ctx):
     pairs = bench.load_gold([bench.GOLD_DIR])
     found = []
 
     def system(article, doc):
-        mentions = recognise(article, doc, gazetteer)
+        mentions = recognise(article, doc, ctx)
         found.append(mentions)
         return [
             bench.Prediction(m.start, m.end, None, None, None, False, "location") for m in mentions
@@ -119,12 +119,12 @@ def test_named_sites_are_one_mention_when_no_city_names_them(find):
     assert "Bêl" not in surfaces(find(text))
 
 
-def test_seats_of_government_are_recognised_with_their_city(find):
+def test_seats_of_government_are_recognised_with_their_city(find, lang):
     mentions = find("Le Kremlin a démenti. La Maison Blanche a répondu.")
     assert surfaces(mentions) == ["Kremlin", "Maison Blanche"]
     assert {c.place.country_code for c in mentions[0].candidates} >= {"RU"}
-    assert seat_city("Kremlin") == "Moscou"
-    assert seat_city("Palmyre") is None
+    assert seat_city(lang, "Kremlin") == "Moscou"
+    assert seat_city(lang, "Palmyre") is None
 
 
 @pytest.mark.parametrize(
@@ -276,23 +276,23 @@ _PIECES = st.sampled_from(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(_PIECES, min_size=1, max_size=25))
-def test_mentions_are_sorted_non_overlapping_spans_of_the_text(find, pieces):
+def test_mentions_are_sorted_non_overlapping_spans_of_the_text(find, lang, pieces):
     text = " ".join(pieces)
     mentions = find(text)
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.surface
         assert mention.origins and mention.origins <= {"gazetteer", "ner", "trigger"}
-        assert mention.trigger is None or trigger_scale(mention.trigger) is not None
+        assert mention.trigger is None or trigger_scale(lang, mention.trigger) is not None
     for before, after in zip(mentions, mentions[1:], strict=False):
         assert before.end <= after.start
 
 
-def test_recognition_of_a_long_article_is_fast(nlp, gazetteer, seeds_dir):
+def test_recognition_of_a_long_article_is_fast(nlp, ctx, seeds_dir):
     from geo.articles import read_inputs
 
     article = read_inputs([seeds_dir]).articles[0]
     doc = nlp(article.text)
-    recognise(article, doc, gazetteer)
+    recognise(article, doc, ctx)
     started = time.perf_counter()
-    recognise(article, doc, gazetteer)
+    recognise(article, doc, ctx)
     assert time.perf_counter() - started < 0.5
