@@ -90,11 +90,25 @@ def _mentions(doc, metonyms=()) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _ctx(profile=None):
+    """A French run context for ``profile`` (default: Syria–Iraq), one per profile."""
+    from gazetteer import Gazetteer
+    from geo.context import build_context
+
+    key = profile or "syria_iraq"
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = build_context(gazetteer=Gazetteer.default(), theatre=key)
+    return _CONTEXTS[key]
+
+
+_CONTEXTS: dict = {}
+
+
 def _run(nlp, text, *, date=FRIDAY, precision="day", claims=(), metonyms=(), profile=None):
     doc = nlp(text)
     article = Article("t", date, precision, text)
     mentions = _mentions(doc, metonyms)
-    return extract_observations(article, doc, mentions, list(claims), profile or load_profile())
+    return extract_observations(article, doc, mentions, list(claims), _ctx(profile))
 
 
 def _triples(observations, *, context=False):
@@ -224,7 +238,9 @@ def test_each_former_holder_named_after_a_capture_held_the_place(nlp):
     }
 
 
-_ALIASES = [(actor.id, alias) for actor in load_profile().actors for alias in actor.aliases]
+_ALIASES = [
+    (actor.id, alias) for actor in load_profile("syria_iraq").actors for alias in actor.aliases
+]
 _SYRIAN_TOWNS = ["Manbij", "Hama", "Idleb", "Soukhné", "Qaryatayn", "Jarablous"]
 
 
@@ -417,7 +433,7 @@ def test_an_actor_position_claim_becomes_a_positioned_observation(nlp):
     doc = nlp(text)
     claim = _claim(doc, "à environ 20 km à l'ouest de Palmyre", "Palmyre", km=(15, 25), bearing=270)
     article = Article("t", FRIDAY, "day", text)
-    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], _ctx())
     assert (obs.relation, obs.actor, obs.side) == ("positioned", "syrian_army", "government")
     assert obs.anchor_id == "geonames:163808"
     assert (obs.distance_min_km, obs.distance_max_km, obs.bearing_deg) == (15, 25, 270)
@@ -445,7 +461,7 @@ def test_a_position_in_a_future_or_a_possibility_is_no_observation(nlp, text, ph
     anchor = next(name for name in PLACES if phrase.endswith(name))
     claim = _claim(doc, phrase, anchor, km=(5, 15), bearing=None)
     article = Article("t", FRIDAY, "day", text)
-    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    observations = extract_observations(article, doc, _mentions(doc), [claim], _ctx())
     assert [o for o in observations if o.relation == "positioned"] == []
 
 
@@ -454,7 +470,7 @@ def test_the_same_position_stated_as_a_fact_is_kept(nlp):
     doc = nlp(text)
     claim = _claim(doc, "à 10 km de Mossoul", "Mossoul", km=(9.5, 10.5), bearing=None)
     article = Article("t", FRIDAY, "day", text)
-    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    (obs,) = extract_observations(article, doc, _mentions(doc), [claim], _ctx())
     assert (obs.relation, obs.side) == ("positioned", "iraq")
 
 
@@ -469,7 +485,7 @@ def test_a_claim_about_a_held_place_gives_that_place_its_footprint(nlp):
         doc, "à 60 km au sud de Palmyre", "Palmyre", km=(55, 65), bearing=180, target=target
     )
     article = Article("t", FRIDAY, "day", text)
-    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    observations = extract_observations(article, doc, _mentions(doc), [claim], _ctx())
     # The claim is folded into the stronger relations about Soukhné, not repeated.
     assert {(o.relation, o.actor, o.place) for o in observations} == {
         ("controls", "isis", "Soukhné"),
@@ -485,7 +501,7 @@ def test_strikes_near_a_place_take_the_claim_footprint(nlp):
     doc = nlp(text)
     claim = _claim(doc, "près de Palmyre", "Palmyre", km=(0, 10), bearing=None)
     article = Article("t", FRIDAY, "day", text)
-    observations = extract_observations(article, doc, _mentions(doc), [claim], load_profile())
+    observations = extract_observations(article, doc, _mentions(doc), [claim], _ctx())
     (obs,) = observations
     assert (obs.relation, obs.actor) == ("strike", "russia")
     assert obs.anchor_id == "geonames:163808" and obs.place_id is None
@@ -504,7 +520,7 @@ def test_every_claim_reaches_the_observations(nlp):
         _claim(doc, "à 10 km de Manbij", "Manbij", km=(5, 15), bearing=None),
     ]
     article = Article("t", FRIDAY, "day", text)
-    observations = extract_observations(article, doc, _mentions(doc), claims, load_profile())
+    observations = extract_observations(article, doc, _mentions(doc), claims, _ctx())
     anchors = [o.anchor_id for o in observations if o.anchor_id]
     assert sorted(anchors) == sorted(c.anchor.place_id for c in claims)
     by_anchor = {o.anchor_id: o for o in observations if o.anchor_id}
@@ -523,7 +539,7 @@ def test_two_positions_of_one_actor_around_one_town_stay_two(nlp):
         _claim(doc, "à 15 km au nord de Palmyre", "Palmyre", km=(10, 20), bearing=0),
     ]
     article = Article("t", FRIDAY, "day", text)
-    observations = extract_observations(article, doc, _mentions(doc), claims, load_profile())
+    observations = extract_observations(article, doc, _mentions(doc), claims, _ctx())
     assert sorted(o.bearing_deg for o in observations) == [0, 270]
     assert {o.actor for o in observations} == {"syrian_army"}
 
@@ -619,7 +635,7 @@ def test_seeds_strikes_near_palmyra_and_raids_on_aleppo(seed_observations):
 def test_seeds_no_front_line_event_abroad(seed_observations):
     names = {"Washington", "Moscou", "Moscow", "Genève", "Geneva", "Bruxelles", "Brussels", "Paris"}
     assert not [o for o in seed_observations if o.place in names]
-    profile = load_profile()
+    profile = load_profile("syria_iraq")
     assert all(profile.in_theatre(o.lon, o.lat) for o in seed_observations)
 
 
@@ -684,7 +700,7 @@ def test_the_reference_point_of_a_position_is_not_the_place_taken(nlp, text, phr
     doc = nlp(text)
     claim = _claim(doc, phrase, anchor, km=(20, 40), bearing=180)
     observations = extract_observations(
-        Article("t", FRIDAY, "day", text), doc, _mentions(doc), [claim], load_profile()
+        Article("t", FRIDAY, "day", text), doc, _mentions(doc), [claim], _ctx()
     )
     captured = {o.place for o in observations if o.relation == "captured"}
     assert captured == {taken}

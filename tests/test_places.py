@@ -38,6 +38,11 @@ def ctx(gazetteer, lang):
     return build_context(gazetteer=gazetteer, theatre="syria_iraq", language=lang)
 
 
+def _on(ctx, gazetteer):
+    """``ctx`` with this test's own gazetteer, which receives the inferred places."""
+    return dataclasses.replace(ctx, gazetteer=gazetteer)
+
+
 def _article(nlp, ctx, article_id: str, text: str, names):
     doc = nlp(text)
     mentions = []
@@ -68,7 +73,7 @@ def test_unknown_village_becomes_an_inferred_place(nlp, ctx, gazetteer):
         "à 25 km plus au sud."
     )
     mentions, claims = _article(nlp, ctx, "a1", text, ["Qaryatayn", "Mahine"])
-    updated, places = locate_unresolved(mentions, claims, gazetteer)
+    updated, places = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     [place] = places
     assert place.place_id == inferred_place_id("Mahine") == "inferred:mahina"
     assert place.source == "inferred" and place.inferred
@@ -92,11 +97,11 @@ def test_unknown_village_becomes_an_inferred_place(nlp, ctx, gazetteer):
 def test_same_name_later_is_reused_and_refined(nlp, ctx, gazetteer):
     first = "Les troupes sont à 30 km à l'ouest de Palmyre et combattent près du village d'Arak."
     mentions, claims = _article(nlp, ctx, "a1", first, ["Palmyre", "Arak"])
-    _, [before] = locate_unresolved(mentions, claims, gazetteer)
+    _, [before] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
 
     second = "Le village d'Arak, au nord-ouest de Palmyre, a été bombardé. Arak est en ruines."
     mentions, claims = _article(nlp, ctx, "a2", second, ["Palmyre", "Arak"])
-    updated, [after] = locate_unresolved(mentions, claims, gazetteer)
+    updated, [after] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
 
     assert after.place_id == before.place_id
     assert after.uncertainty_km < before.uncertainty_km
@@ -132,7 +137,7 @@ def test_name_reused_without_a_new_claim(nlp, ctx, gazetteer):
     later = "Les jihadistes ont reculé vers Bayyarat."
     mentions, claims = _article(nlp, ctx, "a3", later, ["Bayyarat"])
     assert claims == []
-    updated, places = locate_unresolved(mentions, claims, gazetteer)
+    updated, places = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     assert places == []
     assert updated[0].resolution == "inferred"
     assert updated[0].place.place_id == "inferred:baiarat"
@@ -145,7 +150,7 @@ def test_contradicting_claims_keep_the_tightest(nlp, ctx, gazetteer):
     )
     mentions, claims = _article(nlp, ctx, "a1", text, ["Homs", "Palmyre", "Tell Aswad"])
     assert len(claims) == 2
-    _, [place] = locate_unresolved(mentions, claims, gazetteer)
+    _, [place] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     tight = min(claims, key=lambda c: c.uncertainty_km)
     assert tight.footprint.contains(Point(place.lon, place.lat))
     assert place.uncertainty_km == pytest.approx(tight.uncertainty_km)
@@ -154,7 +159,7 @@ def test_contradicting_claims_keep_the_tightest(nlp, ctx, gazetteer):
 def test_unlocated_mentions_stay_unresolved(nlp, ctx, gazetteer):
     text = "Les agglomérations d'El Kuleybe et de Kirkouk ont été libérées près de Homs."
     mentions, claims = _article(nlp, ctx, "a1", text, ["El Kuleybe", "Kirkouk", "Homs"])
-    updated, places = locate_unresolved(mentions, claims, gazetteer)
+    updated, places = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     assert places == []
     assert updated == mentions
     assert "inferred:elkuleiba" not in gazetteer
@@ -171,7 +176,7 @@ def test_seeds_villages_end_to_end(nlp, ctx, seeds_dir, gazetteer):
         ("004_2fac0abb5bba2034", ["Palmyre", "Al-Alianiyé"]),
     ]:
         mentions, claims = _article(nlp, ctx, article_id, articles[article_id].text, names)
-        _, places = locate_unresolved(mentions, claims, gazetteer)
+        _, places = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
         inferred.update({p.name: p for p in places})
     assert set(inferred) == {"al-Bayarat", "al-Kallabiyeh", "Al-Alianiyé"}
     west = destination((PALMYRE.lon, PALMYRE.lat), bearing_deg=270, distance_km=20)
@@ -201,7 +206,9 @@ def test_seeds_through_the_real_gazetteer(nlp, ctx, seeds_dir):
         found = toponyms.recognise(article, doc, real)
         mentions = resolve.resolve(article, found, real, doc=doc)
         article_claims = parse_claims(article, doc, mentions, ctx)
-        located, places = locate_unresolved(mentions, article_claims, gazetteer)
+        located, places = locate_unresolved(
+            mentions, article_claims, replace(ctx, gazetteer=gazetteer)
+        )
         claims += article_claims
         inferred.update({p.name: p for p in places})
         assert all(m.place is not None for m in located if m.resolution == "inferred")
@@ -220,8 +227,8 @@ def test_seeds_through_the_real_gazetteer(nlp, ctx, seeds_dir):
 def test_reading_the_same_article_twice_changes_nothing(nlp, ctx, gazetteer):
     text = "Le village de Mahine, à 25 km au sud de Qaryatayn, a été repris."
     mentions, claims = _article(nlp, ctx, "a1", text, ["Qaryatayn", "Mahine"])
-    first, [place] = locate_unresolved(mentions, claims, gazetteer)
-    again, [same] = locate_unresolved(mentions, claims, gazetteer)
+    first, [place] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
+    again, [same] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     assert same == place and same.evidence == place.evidence
     assert again == first
 
@@ -229,7 +236,7 @@ def test_reading_the_same_article_twice_changes_nothing(nlp, ctx, gazetteer):
 def test_mention_the_resolver_matched_to_an_inferred_place_is_refined(nlp, ctx, gazetteer):
     first = "Le village de Mahine, au sud de Qaryatayn, a été bombardé."
     mentions, claims = _article(nlp, ctx, "a1", first, ["Qaryatayn", "Mahine"])
-    _, [before] = locate_unresolved(mentions, claims, gazetteer)
+    _, [before] = locate_unresolved(mentions, claims, _on(ctx, gazetteer))
     second = "Mahine, à 25 km au sud-est de Qaryatayn, est tombée."
     mentions, claims = _article(nlp, ctx, "a2", second, ["Qaryatayn", "Mahine"])
     matched = [
@@ -240,7 +247,7 @@ def test_mention_the_resolver_matched_to_an_inferred_place_is_refined(nlp, ctx, 
     ]
     [mahine] = [m for m in matched if m.surface == "Mahine"]
     claims = [dataclasses.replace(c, target=mahine) for c in claims]
-    updated, [after] = locate_unresolved(matched, claims, gazetteer)
+    updated, [after] = locate_unresolved(matched, claims, _on(ctx, gazetteer))
     assert after.place_id == before.place_id
     assert after.uncertainty_km < before.uncertainty_km
     [refined] = [m for m in updated if m.surface == "Mahine"]
