@@ -795,7 +795,7 @@ def parse_claims(
         The article; ``doc`` is its parsed text, so token offsets are offsets into
         ``article.text``.
     doc
-        ``geo.nlp.parse(article.text)``.
+        ``geo.nlp.parse(article.text, ctx.lang)``.
     mentions
         The article's resolved mentions (``place`` set, or ``resolution="unresolved"``).
     ctx
@@ -819,7 +819,7 @@ def parse_claims(
     >>> m = Mention("a", 46, 53, "Palmyre", Sentence(0, 54, text), place=palmyre,
     ...             resolution="gazetteer")
     >>> ctx = build_context(theatre="syria_iraq")
-    >>> [claim] = parse_claims(Article("a", None, None, text), parse(text), [m], ctx)
+    >>> [claim] = parse_claims(Article("a", None, None, text), parse(text, ctx.lang), [m], ctx)
     >>> claim.distance_min_km, claim.distance_max_km, claim.bearing_deg, claim.shape
     (13.0, 27.0, 270.0, 'sector')
     """
