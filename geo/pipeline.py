@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
     from geo.assign import TheatreChoice
     from geo.context import Options, RunContext
+    from geo.lang import LanguagePack
     from geo.render import BuildSummary, Snapshot
     from geo.theatre import TheatreProfile
 
@@ -67,7 +68,7 @@ def run(
     *,
     theatre: str | TheatreProfile = "auto",
     gazetteer: Gazetteer | None = None,
-    language: str = "fr",
+    language: str | LanguagePack = "fr",
     options: Options | None = None,
     progress: bool = False,
 ) -> PipelineResult:

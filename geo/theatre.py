@@ -505,7 +505,7 @@ def _actors(raw: Any, sides: Mapping[str, Side], fail) -> list[Actor]:
             raise fail(f"actors.{actor_id}", "defined twice")
         aliases = body.get("aliases", ())
         if not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise fail(f"actors.{actor_id}.aliases", "expected a list of non-empty names")
+            raise fail(f"actors.{actor_id}.aliases", "expected a list of names, none of them blank")
         for alias in aliases:
             if seen.setdefault(fold(alias), actor_id) != actor_id:
                 raise fail(
@@ -524,7 +524,7 @@ def _scoped(raw: Any, actor_ids: set[str], fail) -> tuple[ScopedAlias, ...]:
         where = f"aliases[{number}]"
         names = body.get("names", ())
         if not names or not all(isinstance(n, str) and n.strip() for n in names):
-            raise fail(f"{where}.names", "expected a list of non-empty names")
+            raise fail(f"{where}.names", "expected a list of names, none of them blank")
         actor = body.get("actor")
         if actor is not None and actor != COUNTRY_FORCES and actor not in actor_ids:
             raise fail(f"{where}.actor", f"{actor!r} is not an actor of the file")
