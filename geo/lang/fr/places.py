@@ -615,3 +615,38 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     {"à", "au", "aux", "en", "dans", "vers", "sur", "près", "autour", "depuis", "jusqu'à"}
     | {"chez", "outre", "hors", "via", "devant"}
 )
+
+#: Nouns for a country's armed forces before its demonym ("l'armée malienne", "les troupes
+#: turques", "des soldats français"): the generic theatre profile names the country's forces
+#: from them (:func:`geo.theatre.generic_profile`). Singular forms; a plural ``s`` is optional.
+FORCE_NOUNS: frozenset[str] = frozenset(
+    {"armée", "force", "troupe", "soldat", "militaire", "aviation", "marine", "unité"}
+    | {"garde nationale", "forces armées", "forces spéciales", "commando", "gendarmerie"}
+)
+
+#: Words that may stand between a force noun and the demonym ("les forces armées maliennes",
+#: "les forces spéciales françaises", "les troupes régulières tchadiennes").
+FORCE_QUALIFIERS: frozenset[str] = frozenset(
+    {"armée", "spéciale", "régulière", "terrestre", "aérienne", "gouvernementale"}
+)
+
+#: Endings of French demonyms (Grevisse, *Le Bon Usage*, the suffixes of the
+#: "gentilés": -ien, -ain, -ais, -ois, -ite, -an, -in, -ique, -abè, -e), with their feminine
+#: and plural forms: what is left of "maliennes", "turques" or "burkinabè" once one is cut
+#: begins the country's name ("Mali", "Turquie", "Burkina").
+DEMONYM_SUFFIXES: frozenset[str] = frozenset(
+    {"iennes", "ienne", "iens", "ien", "ennes", "enne", "ens", "en"}
+    | {"aines", "aine", "ains", "ain", "aises", "aise", "ais", "oises", "oise", "ois"}
+    | {"ites", "ite", "anes", "ane", "ans", "an", "ines", "ine", "ins", "in"}
+    | {"iques", "ique", "ques", "que", "abè", "es", "e", "s"}
+)
+
+#: Common words of French country names that are no country by themselves ("Nouvelle-
+#: Zélande", "Îles Turques-et-Caïques", "République centrafricaine", "Côte d'Ivoire"): a
+#: demonym is never matched to them ("les troupes nouvelles" names no country). Folded.
+COUNTRY_NAME_WORDS: frozenset[str] = frozenset(
+    {"nouvelle", "nouveau", "grande", "grand", "iles", "ile", "republique", "royaume"}
+    | {"etats", "etat", "unis", "unies", "saint", "sainte", "nord", "sud", "est", "ouest"}
+    | {"democratique", "populaire", "federation", "federale", "cote", "principaute"}
+    | {"arabe", "arabes", "islamique", "plurinational", "territoire", "territoires"}
+)
