@@ -118,7 +118,13 @@ class Scores:
 
 
 def load_gold(directories: Iterable[Path]) -> list[tuple[object, list[dict]]]:
-    """``(Article, gold mentions)`` pairs; seeds' texts come from ``seeds/`` via the reader."""
+    """``(Article, gold mentions)`` pairs; seeds' texts come from ``seeds/`` via the reader.
+
+    A gold file may give the article's ``date`` (ISO) and its ``theatre`` (the bundled
+    profile of its war, by default ``syria_iraq``): see :func:`theatre_of`.
+    """
+    import datetime as dt
+
     from geo.articles import read_inputs
     from geo.records import Article
 
@@ -128,7 +134,9 @@ def load_gold(directories: Iterable[Path]) -> list[tuple[object, list[dict]]]:
         for path in sorted(Path(directory).glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
             if "text" in data:
-                article = Article(data["article"], None, None, data["text"])
+                date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+                article = Article(data["article"], date, "day" if date else None, data["text"])
+                THEATRES[data["article"]] = data.get("theatre", DEFAULT_THEATRE)
             else:
                 article = seeds[data["article"]]
             for mention in data["mentions"]:
@@ -142,13 +150,25 @@ def load_gold(directories: Iterable[Path]) -> list[tuple[object, list[dict]]]:
     return pairs
 
 
-def pipeline_system(ctx) -> Callable:
-    """This project's recognition and resolution, in the run context ``ctx``."""
-    from geo.resolve import resolve
-    from geo.toponyms import recognise
+#: The war of each gold article that names one (``theatre`` in its file).
+THEATRES: dict[str, str] = {}
+DEFAULT_THEATRE = "syria_iraq"
+
+
+def theatre_of(article) -> str:
+    """The war a gold article is about (``syria_iraq`` unless its file says otherwise)."""
+    return THEATRES.get(article.id, DEFAULT_THEATRE)
+
+
+def pipeline_system(ctx, chosen: dict[str, str] | None = None) -> Callable:
+    """This project's recognition and resolution, in the run context ``ctx`` (``auto``: each
+    article under the profile it gets, which is noted in ``chosen``)."""
+    from geo.pipeline import resolve_article
 
     def run(article, doc) -> list[Prediction]:
-        mentions = resolve(article, recognise(article, doc, ctx), ctx, doc=doc)
+        choice, mentions, _ = resolve_article(article, doc, ctx)
+        if chosen is not None:
+            chosen[article.id] = choice.profile.id
         return [_prediction(m.start, m.end, m.place, m.role) for m in mentions]
 
     return run
@@ -247,22 +267,46 @@ def score(system: Callable, pairs: Sequence[tuple[object, list[dict]]], docs: Se
     return Scores(**counts)
 
 
-def evaluate(directories: Iterable[Path] | None = None) -> dict[str, Scores]:
+def evaluate(
+    directories: Iterable[Path] | None = None, *, theatre: str = "auto"
+) -> dict[str, Scores]:
     """Scores of the pipeline and of both baselines on the gold sets."""
+    return evaluate_by_theatre(directories, theatre=theatre)["all"]
+
+
+def evaluate_by_theatre(
+    directories: Iterable[Path] | None = None,
+    *,
+    theatre: str = "auto",
+    chosen: dict[str, str] | None = None,
+) -> dict[str, dict[str, Scores]]:
+    """Scores per war (``all`` for every gold article), each ``{system: Scores}``.
+
+    ``theatre`` is the pipeline's ``--theatre`` (``auto`` by default: each article gets its
+    profile as in a real run); ``chosen`` receives the profile each article got.
+    """
     from gazetteer import Gazetteer
     from geo.context import build_context
     from geo.nlp import parse
 
     directories = list(directories or [GOLD_DIR, GOLD_DIR / "unseen", GOLD_DIR / "heldout"])
     pairs = load_gold(d for d in directories if Path(d).is_dir())
-    docs = [parse(article.text) for article, _ in pairs]
-    gazetteer = Gazetteer.default()
+    ctx = build_context(gazetteer=Gazetteer.default(), theatre=theatre)
+    docs = [parse(article.text, ctx.lang) for article, _ in pairs]
     systems = {
-        "pipeline": pipeline_system(build_context(gazetteer=gazetteer, theatre="syria_iraq")),
-        "spacy+population": spacy_system(gazetteer),
-        "geotext": geotext_system(gazetteer),
+        "pipeline": pipeline_system(ctx, chosen if chosen is not None else {}),
+        "spacy+population": spacy_system(ctx.gazetteer),
+        "geotext": geotext_system(ctx.gazetteer),
     }
-    return {name: score(system, pairs, docs) for name, system in systems.items()}
+    groups: dict[str, list[int]] = {"all": list(range(len(pairs)))}
+    for i, (article, _) in enumerate(pairs):
+        groups.setdefault(theatre_of(article), []).append(i)
+    results: dict[str, dict[str, Scores]] = {}
+    for group, indices in groups.items():
+        subset = [pairs[i] for i in indices]
+        subdocs = [docs[i] for i in indices]
+        results[group] = {name: score(s, subset, subdocs) for name, s in systems.items()}
+    return results
 
 
 def _table(results: dict[str, Scores]) -> str:
@@ -291,8 +335,17 @@ def _table(results: dict[str, Scores]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("gold", nargs="*", type=Path, help="gold folders (default: the bundled)")
+    parser.add_argument("--theatre", default="auto", help="the pipeline's --theatre (auto)")
     args = parser.parse_args(argv)
-    print(_table(evaluate(args.gold or None)))
+    chosen: dict[str, str] = {}
+    results = evaluate_by_theatre(args.gold or None, theatre=args.theatre, chosen=chosen)
+    for group, scores in results.items():
+        if group != "all":
+            print(f"== {group}\n{_table(scores)}\n")
+    print(f"== all wars\n{_table(results['all'])}")
+    right = [a for a, t in chosen.items() if t == THEATRES.get(a, DEFAULT_THEATRE)]
+    wrong = sorted(f"{a} -> {t}" for a, t in chosen.items() if a not in right)
+    print(f"\ntheatre chosen right: {len(right)}/{len(chosen)}" + (f" ({wrong})" if wrong else ""))
     return 0
 
 

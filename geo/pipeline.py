@@ -21,6 +21,8 @@ from geo.articles import ReadResult, SkippedInput, read_inputs
 from geo.records import RELATIONS, Article, Claim, ControlState, Mention, Observation
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from gazetteer import Gazetteer, Place
     from geo.assign import TheatreChoice
     from geo.context import Options, RunContext
@@ -146,27 +148,37 @@ class _Extracted:
     observations: list[Observation]
 
 
+def resolve_article(
+    article: Article, doc: Doc, ctx: RunContext
+) -> tuple[TheatreChoice, list[Mention], RunContext]:
+    """Recognise and resolve the places of one parsed article under the profile it gets.
+
+    Under ``--theatre auto`` the places are first resolved with no theatre prior (the
+    generic profile), the article's profile is chosen from them (:mod:`geo.assign`), then
+    they are resolved again under that profile. Returns the choice, the resolved mentions and
+    the article's context (``ctx`` for that profile).
+    """
+    from geo import resolve, toponyms
+    from geo.assign import choose_profile
+
+    found = toponyms.recognise(article, doc, ctx)
+    if ctx.fixed:
+        return choose_profile(article, (), ctx), resolve.resolve(article, found, ctx, doc=doc), ctx
+    first = resolve.resolve(article, found, ctx.for_profile(ctx.generic), doc=doc)
+    choice = choose_profile(article, first, ctx)
+    if choice.profile is ctx.generic:
+        return choice, first, ctx.for_profile(ctx.generic)
+    chosen = ctx.for_profile(choice.profile)
+    return choice, resolve.resolve(article, found, chosen, doc=doc), chosen
+
+
 def _extract(article: Article, ctx: RunContext) -> _Extracted:
     """The per-article stages, in order, under the profile the article gets."""
-    from geo import events, places, relations, resolve, toponyms
-    from geo.assign import choose_profile
+    from geo import events, places, relations
     from geo.nlp import parse
 
     doc = parse(article.text, ctx.lang)
-    found = toponyms.recognise(article, doc, ctx)
-    if ctx.fixed:
-        choice = choose_profile(article, (), ctx)
-        resolved = resolve.resolve(article, found, ctx, doc=doc)
-    else:
-        neutral = ctx.for_profile(ctx.generic)
-        first = resolve.resolve(article, found, neutral, doc=doc)
-        choice = choose_profile(article, first, ctx)
-        ctx = ctx.for_profile(choice.profile)
-        resolved = (
-            first
-            if choice.profile is ctx.generic
-            else resolve.resolve(article, found, ctx, doc=doc)
-        )
+    choice, resolved, ctx = resolve_article(article, doc, ctx)
     article_claims = relations.parse_claims(article, doc, resolved, ctx)
     located, new_places = places.locate_unresolved(resolved, article_claims, ctx)
     found_obs = events.extract_observations(article, doc, located, article_claims, ctx)
