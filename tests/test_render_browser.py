@@ -37,7 +37,11 @@ def maps(tmp_path_factory):
     build_maps(snapshots, out_dir=out, profile=load_profile("syria_iraq"), formats=("html", "png"))
     offline = tmp_path_factory.mktemp("offline")
     build_maps(
-        snapshots[:1], out_dir=offline, profile=load_profile("syria_iraq"), formats=("html",), offline=True
+        snapshots[:1],
+        out_dir=offline,
+        profile=load_profile("syria_iraq"),
+        formats=("html",),
+        offline=True,
     )
     return out, offline
 
