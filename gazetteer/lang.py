@@ -15,6 +15,15 @@ Sources and reasoning
   *ch*, *-iyé*), English (*u*, *j*, *sh*, *-iyah*) and scholarly (*q*, *kh*, *gh*)
   romanisations of the same Arabic name, e.g. Mossoul / Mosul, Djarablous / Jarabulus,
   Soukhné / Sukhnah, Qaryatayn / Kariatein.
+- Looser readings (:data:`LOOSER_READINGS`), tried by the lookup only when a name's key
+  matches nothing, because the letters they merge are other sounds in other names:
+  the mute final *e* that French spelling adds after a final consonant of a transliterated
+  name (Amrane / Amran, Bayhane / Bayhan, Latchine / Lachin), where a final *e* of a source
+  may also be a vowel (Kobane, es-Sukhne: *a*); the French *j* and *dj* for the *zh* and
+  *dzh* of the English romanisation of Ukrainian and Russian (BGN/PCGN, Ukrainian national
+  system: Ourojaïne / Urozhaine, Jeleznogorsk / Zheleznogorsk, Djankoï / Dzhankoy), where
+  in the key *zh* stays apart from *j*: Chinese pinyin *zh* is another sound (Zhangzhou is
+  not Yangju, nor Chenzhou Jeonju).
 - French stop-list: the function words of spaCy 3.8's French stop-word list
   (``spacy/lang/fr/stop_words.py``, MIT) that are also GeoNames alternate names somewhere
   ("Sur", "Dans", "Pour", "Les"...), plus capitalised words that open AFP sentences or name
@@ -80,6 +89,15 @@ TRANSLITERATIONS: tuple[tuple[str, str], ...] = (
     ("ay", "ai"),
     ("ei", "ai"),
     ("y", "i"),
+)
+
+#: Looser readings of a name, as (regular expression, replacement) over its lower-case
+#: form (accents kept: "é" is no mute e), each tried alone and all together when the
+#: name's key matches nothing; see :func:`gazetteer.normalize.variant_keys`.
+LOOSER_READINGS: tuple[tuple[str, str], ...] = (
+    (r"(?<=[bcdfgjklmnprstvz])e(?![^\W\d_])", ""),  # French mute final e: Amrane
+    (r"(?<!d)j", "zh"),  # French j for Slavic zh: Ourojaïne
+    (r"dj", "dzh"),  # French dj for Slavic dzh: Djankoï
 )
 
 #: French function words (articles, prepositions, pronouns, conjunctions): ``find`` never

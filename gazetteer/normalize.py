@@ -14,6 +14,7 @@ import unicodedata
 from gazetteer.lang import (
     ARABIC_ARTICLES,
     FRENCH_ARTICLES,
+    LOOSER_READINGS,
     SUN_LETTERS,
     TRANSLITERATIONS,
 )
@@ -101,9 +102,9 @@ def name_key(name: str) -> str:
     (``la``, ``les``, ``l'``, ``d'``...); Arabic articles standing as a word (``al-``,
     ``el-``, ``ar-``, ``ad-``, ``as-``, ``ash-``, ``az-``...) or glued with assimilation
     (``Ezzor``); transliteration habits (``ou``/``u``, ``dj``/``j``, ``kh``/``h``,
-    ``q``/``k``, ``sh``/``ch``, ``ay``/``ai``/``ei``, ``y``/``i``...); a final ``h`` after a
-    vowel (``-iyeh``, ``-ah``); a final ``e`` read as ``a`` (``-é``, ``-iyé``); doubled
-    letters; spaces. The tables live in :mod:`gazetteer.lang`.
+    ``q``/``k``, ``sh``/``ch``, ``zh``/``j``, ``ay``/``ai``/``ei``, ``y``/``i``...); a
+    final ``h`` after a vowel (``-iyeh``, ``-ah``); a final ``e`` read as ``a`` (``-é``,
+    ``-iyé``); doubled letters; spaces. The tables live in :mod:`gazetteer.lang`.
 
     Parameters
     ----------
@@ -198,9 +199,39 @@ def spellings(name: str) -> tuple[str, ...]:
     return (folded, bare) if bare and bare != folded else (folded,)
 
 
+_LOOSER = tuple((re.compile(pattern), target) for pattern, target in LOOSER_READINGS)
+
+
 def variant_keys(name: str) -> tuple[str, ...]:
     """Looser keys of a name, tried by the lookup when its :func:`name_key` matches nothing.
 
-    None yet.
+    A looser key merges spellings that the key must keep apart, because in other names the
+    same letters are other sounds (:data:`gazetteer.lang.LOOSER_READINGS`): the mute final
+    ``e`` that French spelling adds after a final consonant ("Amrane", "Bayhane" for Amran,
+    Bayhan) is a vowel in "Kobane" or "es-Sukhne", where the key reads it as ``a``; the
+    French ``j`` of "Ourojaïne" is the ``zh`` of Urozhaine, which in Chinese pinyin is not a
+    ``j``. Each reading is applied alone, then all together. Places found only this way are
+    not key matches (see :data:`gazetteer.index.VARIANT_SCORE`).
+
+    Examples
+    --------
+    >>> variant_keys("Amrane") == (name_key("Amran"),)
+    True
+    >>> name_key("Urozhaine") in variant_keys("Ourojaïne")
+    True
+    >>> variant_keys("Soukhné"), variant_keys("Raqqa")
+    ((), ())
     """
-    return ()
+    lowered = unicodedata.normalize("NFC", name.lower())
+    readings = []
+    together = lowered
+    for pattern, target in _LOOSER:
+        read = pattern.sub(target, lowered)
+        if read != lowered:
+            readings.append(read)
+            together = pattern.sub(target, together)
+    if len(readings) > 1:
+        readings.append(together)
+    own = name_key(name)
+    keys = (name_key(read) for read in readings)
+    return tuple(dict.fromkeys(k for k in keys if k and k != own))
