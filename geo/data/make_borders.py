@@ -186,7 +186,7 @@ def main() -> None:
     kinds = set(shapely.get_type_id(geometry))
     bad = frame.loc[shapely.is_empty(geometry) | ~shapely.is_valid(geometry), "NAME"]
     if not bad.empty or not kinds <= {3, 6}:  # Polygon, MultiPolygon
-        raise RuntimeError(f"empty, invalid or non-polygonal after simplification: {list(bad)}")
+        raise RuntimeError(f"empty, invalid or not polygons after simplification: {list(bad)}")
     if not shapely.coverage_is_valid(shapely.GeometryCollection(list(geometry))):
         raise RuntimeError("the simplified countries overlap")
     rows = _one_row_per_code(frame["ISO_A2_EH"], frame["NAME_FR"], geometry)
