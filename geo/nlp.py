@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from geo.lang import LanguagePack
 
 _SENTENCES_KEY = "geo.sentences"
+#: Closing quotation marks the parser may put at the head of the next sentence.
+_CLOSING_QUOTES = frozenset({"»", "”", "’"})
 _BLANK = "blank:"
 
 
@@ -62,7 +64,14 @@ def sentence_spans(doc: Doc) -> list[Span]:
     units: list[Span] = []
     for sent in doc.sents:
         start = sent.start
-        if units and units[-1].end == sent.start and _cut_mid_sentence(units[-1], sent):
+        closing = start
+        while closing < sent.end and doc[closing].text in _CLOSING_QUOTES:
+            closing += 1
+        if units and units[-1].end == sent.start and closing > start:
+            # "« Bakhmout tient toujours. »": the closing quote ends the quoted sentence.
+            units[-1] = doc[units[-1].start : closing]
+            start = closing
+        elif units and units[-1].end == sent.start and _cut_mid_sentence(units[-1], sent):
             start = units.pop().start
         for token in sent:
             if token.is_space and "\n" in token.text:
