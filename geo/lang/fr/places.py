@@ -174,8 +174,11 @@ SCALE_MIN_POPULATION: dict[str, int] = {
 }
 
 #: Size classes whose candidates must lie near the article's other places: nobody introduces
-#: a city 500 km away as "la localité de X" among the villages taken around one town.
-LOCAL_SCALES: frozenset[str] = frozenset({"village", "town", "district", "site"})
+#: a city 500 km away as "la localité de X" among the villages taken around one town. Not
+#: ``site``: the name after a site trigger is the city that holds it, of any size and at any
+#: distance ("la centrale de Zaporijjia", a dispatch from Kiev; "l'aéroport de Tripoli",
+#: forces coming from Benghazi), and the city shares its group with its plain mentions.
+LOCAL_SCALES: frozenset[str] = frozenset({"village", "town", "district"})
 
 #: Farthest a settlement introduced by a local trigger may lie from the article's nearest other
 #: place, in km: the reach of a week of fighting around a town, as AFP reports it.
