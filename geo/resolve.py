@@ -145,7 +145,11 @@ def resolve(
     mentions = [_refreshed(lang, m, ctx.gazetteer) for m in mentions]
     groups, sites = _group(lang, article.text, mentions)
     named_countries = _named_countries(lang, article.text, mentions, doc)
-    context = {"theatre": frozenset(ctx.profile.countries), "named": named_countries}
+    context = {
+        "theatre": frozenset(ctx.profile.countries),
+        "named": named_countries,
+        "hint_countries": frozenset(_hint_countries(lang, mentions, ctx.gazetteer).items()),
+    }
     for group in groups.values():
         _score(lang, group, mentions, groups, context, first_pass=True)
     for group in groups.values():
@@ -429,7 +433,7 @@ def _prior(
     if "admin" in group.scales and place.feature_class == "A" and not _is_country(place):
         score += _W_ADMIN_TRIGGER
     for hint in group.hints:
-        verdict = _hint_fits(lang, hint, place)
+        verdict = _hint_fits(lang, hint, place, dict(context["hint_countries"]))
         if verdict is not None:
             score += _W_HINT_OK if verdict else _W_HINT_WRONG
     if _too_big(lang, place, group):
@@ -585,17 +589,30 @@ def _country_extents() -> dict[str, tuple[float, float, float, float]]:
     return extents
 
 
-def _hint_fits(lang: LanguagePack, hint: str, place: Place) -> bool | None:
-    """Whether a place lies where its hint says ("nord", "nord de l'Irak") within its country.
+def _hint_fits(
+    lang: LanguagePack, hint: str, place: Place, countries: dict[str, str] | None = None
+) -> bool | None:
+    """Whether a place lies where its hint says ("nord", "nord de l'Irak") within its country,
+    or in the country a hint names alone ("KHARKIV (Ukraine)", "Tripoli (Liban)").
 
-    ``None`` when the hint cannot be checked (the country's extent is not known).
+    ``countries`` maps the :func:`name_key` of a country's name as the article writes it to
+    its code (:func:`_hint_countries`). ``None`` when the hint cannot be checked (the
+    country's extent is not known).
     """
     places = lang.places
     direction, _, country = hint.partition(" ")
+    if direction not in places.HINT_POSITIONS:
+        direction, country = "", hint
     if country:
         named = name_key(_cues(lang).hint_link.sub("", country))
-        if name_key(place.country_code or "") != named and not _country_named(place, named):
+        code = (countries or {}).get(named)
+        if code is not None:
+            if place.country_code != code:
+                return False
+        elif name_key(place.country_code or "") != named and not _country_named(place, named):
             return False
+        if not direction:
+            return True
     position = places.HINT_POSITIONS.get(direction)
     extent = _country_extents().get(place.country_code or "")
     if position is None or extent is None:
@@ -614,6 +631,24 @@ def _hint_fits(lang: LanguagePack, hint: str, place: Place) -> bool | None:
         elif abs(have - want) > 0.5 + places.HINT_SLACK:
             return False
     return True
+
+
+def _hint_countries(
+    lang: LanguagePack, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> dict[str, str]:
+    """The countries the hints of the article name ("(Liban)", "(nord du Yémen)"), by the
+    :func:`name_key` of their name as written, each with its code from the gazetteer."""
+    found: dict[str, str] = {}
+    for hint in {m.hint for m in mentions if m.hint}:
+        direction, _, country = hint.partition(" ")
+        if direction not in lang.places.HINT_POSITIONS:
+            country = hint
+        name = _cues(lang).hint_link.sub("", country)
+        for candidate in gazetteer.lookup(name, limit=3) if name else ():
+            if candidate.exact and _is_country(candidate.place) and candidate.place.country_code:
+                found[name_key(name)] = candidate.place.country_code
+                break
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -184,7 +184,9 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     sentences = nlp_sentences(doc)
     sentence_starts = [s.start for s in sentences]
     person_spans = _person_spans(lang, text, doc, gazetteer)
-    blocked = _blocked_spans(lang, text, folded)
+    datelines = list(_dateline_spans(lang, text))
+    blocked = [b for b in _blocked_spans(lang, text, folded) if not _overlaps(datelines, *b)]
+    trigger_nouns = _trigger_noun_spans(lang, text)
     persons = _person_names(text, person_spans)
 
     proposals: dict[tuple[int, int], _Proposal] = {}
@@ -201,7 +203,9 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
             if value is not None and getattr(item, key) is None:
                 setattr(item, key, value)
 
-    plausible = partial(_plausible_name, lang, text, doc, persons=persons)
+    plausible = partial(
+        _plausible_name, lang, text, doc, persons=persons, trigger_nouns=trigger_nouns
+    )
     for start, end, trigger, scale in _trigger_spans(lang, text, gazetteer):
         propose(start, end, "trigger", trigger=trigger, scale=scale)
     for start, end in _arabic_name_spans(lang, text):
@@ -212,6 +216,8 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
             propose(start, end, "trigger")
     for start, end, city in _seat_spans(lang, text, folded):
         propose(start, end, "trigger", lookup_name=city)
+    for start, end in datelines:
+        propose(start, end, "trigger")
     organisations = [
         (e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1
     ]
@@ -265,7 +271,7 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
                 sentence=sentences[max(index, 0)],
                 origins=frozenset(item.origins),
                 trigger=item.trigger,
-                hint=_hint_after(lang, text, item.end),
+                hint=_hint_after(lang, gazetteer, text, item.end),
                 candidates=tuple(candidates),
             )
         )
@@ -339,6 +345,34 @@ def _trigger_spans(
     yield from _landmark_spans(lang, text)
 
 
+def _trigger_noun_spans(lang: LanguagePack, text: str) -> list[tuple[int, int]]:
+    """Capitalised trigger nouns before "de" and a name ("Le Port de Hodeida", "Le Palais
+    présidentiel de Sanaa"): the noun is no place of its own, whatever a gazetteer calls so."""
+    with_de = _trigger_patterns(lang)[0]
+    return [m.span("trigger") for m in with_de.finditer(text) if m.group("trigger")[:1].isupper()]
+
+
+@lru_cache(maxsize=8)
+def _dateline_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    upper = _forms(lang).upper
+    town = rf"[{upper}](?:[{upper}]|['’-](?=[{upper}])|[ \u00a0](?=[{upper}]{{2}}))+"
+    return re.compile(
+        rf"^[ \t\u00a0]*(?P<town>{town})(?![\w-])"
+        r"(?:[ \u00a0]*\([^()\n]{1,40}\))?"  # "(Ukraine)"
+        r"(?:[ \u00a0]*,[^\n—–]{1,40}?)?"  # ", 3 mars (AFP)"
+        r"[ \u00a0]+[-–—][ \u00a0]",
+        re.MULTILINE,
+    )
+
+
+def _dateline_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int]]:
+    """The town of a wire dateline, in capitals at the head of a paragraph ("HOMS —",
+    "KHARKIV (Ukraine), 3 mars (AFP) -", "BAMAKO, 12 janv 2013 (AFP) -"). Capitals elsewhere
+    are acronyms ("AFP", "ONU") and stay out."""
+    for match in _dateline_pattern(lang).finditer(text):
+        yield match.span("town")
+
+
 @lru_cache(maxsize=8)
 def _landmark_pattern(lang: LanguagePack) -> re.Pattern[str]:
     sites = sorted(
@@ -354,10 +388,17 @@ def _landmark_pattern(lang: LanguagePack) -> re.Pattern[str]:
 
 
 def _landmark_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Named monuments with a capitalised head noun mid-sentence: "le célèbre Arc de triomphe"."""
+    """Named monuments with a capitalised head noun mid-sentence: "le célèbre Arc de triomphe".
+
+    A capitalised name after the head ("la Citadelle d'Alep", "la Centrale de Zaporijjia") is
+    left to the trigger pattern, as in lower case: the site of that city, the city a mention.
+    """
+    particle_prefix = _patterns(lang).particle_prefix
     for match in _landmark_pattern(lang).finditer(text):
         if _sentence_initial(text, match.start()):
             continue
+        if particle_prefix.sub("", match.group("rest"))[:1].isupper():
+            continue  # "la Citadelle d'Alep" is read as "la citadelle d'Alep": Alep's site
         lemma, scale = lang.places.TRIGGERS[match.group("trigger").lower()]
         yield match.start(), match.end(), lemma, scale
 
@@ -516,12 +557,27 @@ def _person_names(text: str, person_spans: list[tuple[int, int]]) -> frozenset[s
 
 
 def _plausible_name(
-    lang: LanguagePack, text: str, doc: Doc, start: int, end: int, *, persons: frozenset[str]
+    lang: LanguagePack,
+    text: str,
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    persons: frozenset[str],
+    trigger_nouns: list[tuple[int, int]],
 ) -> bool:
-    """Whether ``text[start:end]`` may be a place name by its form and its context."""
+    """Whether ``text[start:end]`` may be a place name by its form and its context.
+
+    Not a compass point ("à l'Est de Kherson", "le Nord-Ouest du pays"), nor the capitalised
+    trigger noun before a name ("Le Port de Hodeida": the place is Hodeida). At the start of a
+    sentence or a quotation, where the small model mistags names ("« Bakhmout tient »" as an
+    adverb), a name it tags as a proper noun, a noun or an entity of any label passes.
+    """
     surface = text[start:end]
     first = _patterns(lang).particle_prefix.sub("", surface)
     if not first[:1].isupper() or _is_common(lang, surface) or _is_demonym(lang, surface):
+        return False
+    if _is_compass(lang, surface) or _overlaps(trigger_nouns, start, end):
         return False
     if surface.isupper() and surface not in lang.places.PLACE_ACRONYMS:
         return False
@@ -531,7 +587,11 @@ def _plausible_name(
     if span is None:
         return False
     head = next((t for t in span if t.pos_ != "DET"), span[0])  # "Le Caire": look at "Caire"
-    return not _sentence_initial(text, start) or head.pos_ in {"PROPN", "NOUN", "X"}
+    return (
+        not _sentence_initial(text, start)
+        or head.pos_ in {"PROPN", "NOUN", "X"}
+        or bool(head.ent_type_)
+    )
 
 
 def _without_function_word(
@@ -640,6 +700,11 @@ _WELL_KNOWN_POPULATION = 100_000
 
 def _is_common(lang: LanguagePack, surface: str) -> bool:
     return surface.lower() in lang.places.COMMON_CAPITALISED
+
+
+def _is_compass(lang: LanguagePack, surface: str) -> bool:
+    """Whether a capitalised word is a compass point ("Est", "Sud-Est", "Nord-Ouest")."""
+    return tuple(re.split(r"[ \u00a0-]+", surface.lower())) in lang.positions.COMPASS
 
 
 def _is_demonym(lang: LanguagePack, surface: str) -> bool:
@@ -800,10 +865,28 @@ def _hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
     )
 
 
-def _hint_after(lang: LanguagePack, text: str, end: int) -> str | None:
-    """The AFP region hint in brackets right after a name: "nord", "nord de l'Irak"."""
+def _hint_after(lang: LanguagePack, gazetteer: Gazetteer, text: str, end: int) -> str | None:
+    """The AFP hint in brackets right after a name: a region ("nord", "nord de l'Irak") or a
+    country the gazetteer knows ("KHARKIV (Ukraine)", "Tripoli (Liban)")."""
     match = _hint_pattern(lang).match(text, end)
-    return match.group("hint").lower() if match else None
+    if match:
+        return match.group("hint").lower()
+    country = _country_hint_pattern(lang).match(text, end)
+    if country and _is_country_name(gazetteer, country.group("name")):
+        return country.group("name").lower()
+    return None
+
+
+@lru_cache(maxsize=8)
+def _country_hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    return re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<name>{_forms(lang).name})[ \u00a0]*\)")
+
+
+def _is_country_name(gazetteer: Gazetteer, name: str) -> bool:
+    return _is_known(gazetteer, name) and any(
+        c.exact and c.place.feature_class == "A" and c.place.feature_code.startswith("PCL")
+        for c in gazetteer.lookup(name, limit=3)
+    )
 
 
 # --- candidates and overlaps --------------------------------------------------------------

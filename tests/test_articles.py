@@ -641,3 +641,33 @@ def test_report_accounts_for_every_input_file(tmp_path):
     assert sorted(result.undated) == ["baddate", "undated"]
     assert all(item.reason for item in result.skipped)
     assert all(line.startswith(str(tmp_path)) for line in result.warnings)
+
+
+# --- wire datelines ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "town", "country"),
+    [
+        ("KHARKIV (Ukraine), 3 mars (AFP) - Des frappes ont visé la ville.", "KHARKIV", "UA"),
+        ("BAMAKO, 12 janv 2013 (AFP) - L'armée malienne a repris Konna.", "BAMAKO", "ML"),
+        (
+            "STEPANAKERT, 2 oct 2020 (AFP) - Des bombardements ont visé la ville.",
+            "STEPANAKERT",
+            "AZ",
+        ),
+    ],
+)
+def test_a_dispatch_opening_with_a_dateline_keeps_it_and_places_its_town(
+    tmp_path, nlp, gazetteer, body, town, country
+):
+    from geo.context import build_context
+    from geo.pipeline import resolve_article
+
+    path = _write(tmp_path / "d.txt", f"date 2020-10-02\n\n{body}\n")
+    article = read_inputs([path]).articles[0]
+    assert article.text.startswith(town)
+    found = resolve_article(article, nlp(article.text), build_context(gazetteer=gazetteer))[1]
+    dateline = next(m for m in found if m.start == 0)
+    assert (dateline.surface, dateline.role) == (town, "location")
+    assert dateline.place is not None and dateline.place.country_code == country

@@ -437,3 +437,117 @@ def test_the_washington_post_is_not_a_place(run):
 def test_a_government_opening_a_paragraph_is_a_metonym(run, text, surface):
     """A paragraph break between the previous sentence and the name is a clause boundary."""
     assert by_surface(run(text), surface)[-1].role == "metonym"
+
+
+# --- wire copy of other wars, resolved as a real run does (theatre chosen per article) -----
+
+
+@pytest.fixture(scope="module")
+def dispatch(nlp, gazetteer):
+    from geo.context import build_context
+    from geo.pipeline import resolve_article
+
+    auto = build_context(gazetteer=gazetteer, theatre="auto")
+
+    def go(text: str):
+        article = Article("t", None, None, text)
+        return resolve_article(article, nlp(text), auto)[1]
+
+    return go
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country", "name"),
+    [
+        (
+            "KHARKIV (Ukraine), 3 mars (AFP) - Des frappes ont touché la ville.",
+            "KHARKIV",
+            "UA",
+            "Kharkiv",
+        ),
+        ("BAMAKO, 12 janv 2013 (AFP) - L'armée malienne a repris Konna.", "BAMAKO", "ML", "Bamako"),
+        ("TRIPOLI - Des affrontements ont éclaté près de l'aéroport.", "TRIPOLI", "LY", "Tripoli"),
+        ("TRIPOLI (Liban), 2 mai (AFP) - Des heurts ont éclaté.", "TRIPOLI", "LB", "Tripoli"),
+        ("HOMS — Les forces gouvernementales ont pilonné la ville.", "HOMS", "SY", "Homs"),
+        ("ADEN (Yémen), 5 juin (AFP) - Les séparatistes tiennent le port.", "ADEN", "YE", "Aden"),
+    ],
+)
+def test_a_dateline_town_resolves_like_its_usual_spelling(dispatch, text, town, country, name):
+    mention = one(dispatch(text), town)
+    assert mention.role == "location"
+    assert (mention.place.country_code, mention.place.name) == (country, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Le porte-parole a déclaré : « Bakhmout tient toujours. »", "Bakhmout", "UA"),
+        ("« Tombouctou est libérée. Gao le sera bientôt », a-t-il ajouté.", "Gao", "ML"),
+        ("« Taëz est assiégée depuis des années », a dénoncé une ONG.", "Taëz", "YE"),
+        ("« Kidal est libre », a affirmé un responsable touareg.", "Kidal", "ML"),
+    ],
+)
+def test_a_city_in_quoted_speech_resolves(dispatch, text, city, country):
+    assert one(dispatch(text), city).place.country_code == country
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        (
+            "La centrale de Zaporijjia a été bombardée, a dénoncé Kiev. Zaporijjia reste "
+            "sous contrôle ukrainien.",
+            "Zaporijjia",
+            "UA",
+        ),
+        (
+            "L'aéroport de Tripoli a été bombardé. Les forces de Haftar, parties de Benghazi, "
+            "avancent vers Tripoli.",
+            "Tripoli",
+            "LY",
+        ),
+        (
+            "Les rebelles se sont retranchés dans la citadelle d'Alep. L'armée, appuyée depuis "
+            "Damas, encercle Alep.",
+            "Alep",
+            "SY",
+        ),
+        (
+            "L'aéroport de Gao a été attaqué. A Bamako, le gouvernement a dénoncé l'attaque "
+            "de Gao.",
+            "Gao",
+            "ML",
+        ),
+        (
+            "Des roquettes ont visé l'aéroport de Mitiga. Tripoli est sous tension depuis que "
+            "Haftar a quitté Benghazi.",
+            "Tripoli",
+            "LY",
+        ),
+    ],
+)
+def test_a_city_stays_resolved_when_a_landmark_of_it_is_named(dispatch, text, city, country):
+    found = by_surface(dispatch(text), city)
+    assert found and all(m.place is not None for m in found), [m.reason for m in found]
+    assert {m.place.country_code for m in found} == {country}
+
+
+def test_a_capitalised_landmark_is_placed_in_the_city_it_names(dispatch):
+    found = dispatch("La Citadelle d'Alep a été touchée. Alep est divisée.")
+    assert {m.place.name for m in found if m.place} == {"Aleppo"}
+    assert all(m.place is not None for m in found), [(m.surface, m.reason) for m in found]
+
+
+def test_compass_words_leave_no_unresolved_mention_but_keep_the_claim(nlp, gazetteer):
+    from geo.context import build_context
+    from geo.pipeline import resolve_article
+    from geo.relations import parse_claims
+
+    auto = build_context(gazetteer=gazetteer, theatre="auto")
+    text = "Les forces ukrainiennes sont à 12 kilomètres à l'Est de Kherson."
+    article = Article("t", None, None, text)
+    doc = nlp(text)
+    _, found, chosen = resolve_article(article, doc, auto)
+    assert [m.surface for m in found] == ["Kherson"]
+    claims = parse_claims(article, doc, found, chosen)
+    assert any(c.bearing_deg == 90.0 for c in claims), claims

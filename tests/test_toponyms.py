@@ -296,3 +296,108 @@ def test_recognition_of_a_long_article_is_fast(nlp, ctx, seeds_dir):
     started = time.perf_counter()
     recognise(article, doc, ctx)
     assert time.perf_counter() - started < 0.5
+
+
+# --- wire copy of other wars: datelines, compass words, quoted speech, landmarks ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("HOMS — Les forces gouvernementales ont pilonné la ville samedi.", "HOMS"),
+        ("KHARKIV (Ukraine), 3 mars (AFP) - Des frappes ont touché un immeuble.", "KHARKIV"),
+        ("BAMAKO, 12 janv 2013 (AFP) - L'armée malienne a repris l'offensive.", "BAMAKO"),
+        ("ERBIL (Irak), 3 mars (AFP) - Les peshmergas se préparent.", "ERBIL"),
+        ("TRIPOLI - Des affrontements ont éclaté dans la nuit.", "TRIPOLI"),
+        (
+            "Les combats continuent.\nADEN (Yémen), 5 juin (AFP) - Les séparatistes tiennent.",
+            "ADEN",
+        ),
+        ("DEIR EZZOR, 4 sept 2017 (AFP) - L'armée a brisé le siège.", "DEIR EZZOR"),
+    ],
+)
+def test_the_town_of_a_dateline_in_capitals_is_a_place(find, text, town):
+    mentions = find(text)
+    dateline = next(m for m in mentions if m.surface == town)
+    assert text[dateline.start : dateline.end] == town
+    assert dateline.candidates, f"{town} is a known town"
+
+
+def test_a_country_in_brackets_after_a_dateline_is_a_mention_and_a_hint(find):
+    mentions = find("KHARKIV (Ukraine), 3 mars (AFP) - Des frappes ont touché la ville.")
+    assert surfaces(mentions) == ["KHARKIV", "Ukraine"]
+    assert mentions[0].hint == "ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'ONU et l'AFP, l'OTAN et l'AIEA s'inquiètent du sort des civils.",
+        "Le MNLA et AQMI ont revendiqué l'attaque, selon l'AFP.",
+        "Les combattants du GNA ont repoussé l'ANL, selon un communiqué (AFP).",
+        "HRW et MSF dénoncent - une fois de plus - les frappes.",
+    ],
+)
+def test_acronyms_in_capitals_are_not_places(find, text):
+    assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Les forces ukrainiennes sont à 12 kilomètres à l'Est de Kherson.", ["Kherson"]),
+        ("Des combats ont eu lieu au Sud de Gao.", ["Gao"]),
+        ("L'armée progresse dans le Nord-Ouest du pays, près d'Idleb.", ["Idleb"]),
+        ("Les séparatistes tiennent l'Est de l'Ukraine.", ["Ukraine"]),
+        ("Ils tiennent le Sud-Est de la Libye, à 50 km au Nord de Sebha.", ["Libye", "Sebha"]),
+        ("Les tirs viennent de l'Ouest, vers Stepanakert.", ["Stepanakert"]),
+    ],
+)
+def test_capitalised_compass_words_are_not_places(find, text, places):
+    assert surfaces(find(text)) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Le porte-parole a déclaré : « Bakhmout tient toujours. »", "Bakhmout"),
+        ("« Taëz est assiégée depuis des années », a dénoncé une ONG.", "Taëz"),
+        ("« Tombouctou est libérée. Gao le sera bientôt », a-t-il ajouté.", "Gao"),
+        ("« Nous avons repris Avdiïvka », a déclaré le porte-parole.", "Avdiïvka"),
+        ("“Marib ne tombera pas”, a assuré le gouverneur.", "Marib"),
+        ('Un commandant a dit : "Syrte est encerclée".', "Syrte"),
+        ("«\u202fKidal est libre\u202f», a déclaré un porte-parole touareg.", "Kidal"),
+    ],
+)
+def test_a_city_named_in_quoted_speech_is_a_place(find, text, place):
+    assert place in surfaces(find(text))
+
+
+def test_a_closing_quote_stays_in_its_sentence(find):
+    text = "Le porte-parole a déclaré : « Bakhmout tient toujours. » Les combats continuent."
+    mention = next(m for m in find(text) if m.surface == "Bakhmout")
+    assert mention.sentence.text.endswith("»")
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "trigger"),
+    [
+        ("Les rebelles tiennent la Citadelle d'Alep. L'armée encercle Alep.", "Alep", "citadelle"),
+        ("La Centrale de Zaporijjia a été bombardée.", "Zaporijjia", "centrale"),
+        ("La Grande Mosquée de Tombouctou a été endommagée.", "Tombouctou", "mosquée"),
+    ],
+)
+def test_a_capitalised_landmark_of_a_known_city_names_the_city(find, text, city, trigger):
+    found = [(m.surface, m.trigger) for m in find(text)]
+    assert (city, trigger) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Le Port de Hodeida est sous blocus.", ["Hodeida"]),
+        ("Le Palais présidentiel de Sanaa a été bombardé.", ["Sanaa"]),
+    ],
+)
+def test_a_capitalised_trigger_noun_is_not_a_place_itself(find, text, places):
+    assert surfaces(find(text)) == places
