@@ -8,7 +8,8 @@ Three sources are joined, each checked against what is not a place:
   "l'aéroport militaire de Palmyre", "les temples de Bêl et Baalshamin") that also tell what
   kind of place it is, names built like Arabic place names ("Khan Cheikhoun"), names placed
   relative to another ("à Hmeimim, près de Lattaquié"), seats of government ("le Kremlin"),
-  and every repetition of a name a trigger introduced;
+  the town of a wire dateline in capitals ("KHARKIV (Ukraine), 3 mars (AFP) -"), and every
+  repetition of a name a trigger introduced;
 * spaCy's ``LOC`` entities, a hint only: the small French model tags "EI" and "Américains" as
   places and "Mossoul" as a person, so an entity alone is kept only when the gazetteer knows
   it, it looks like an Arabic place name or it follows a locative preposition.
