@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dateparser.date import DateDataParser
 
+from geo._regex import alternation
 from geo.records import DatePrecision
 from geo.theatre import fold
 
@@ -173,13 +174,12 @@ def resolve_date(
 
 
 def _alternation(keys) -> str:
-    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return alternation(keys)
 
 
 def _spaced(keys) -> str:
     """An alternation of phrases whose words may be apart by any run of white space."""
-    phrases = sorted(keys, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in phrases)
+    return alternation(keys, form=lambda k: r"\s+".join(re.escape(w) for w in k.split()))
 
 
 @lru_cache(maxsize=8)

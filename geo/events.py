@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
 
+from geo._regex import alternation
 from geo.dates import DateMention, Tense, find_dates, resolve_date
 from geo.nlp import sentence_spans
 from geo.records import Article, Claim, DatePrecision, Mention, Observation
@@ -882,8 +883,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 def _alternatives(forms: frozenset[str], *, spaced: bool = False) -> str:
     """A regex alternation of folded ``forms``, longest first; ``spaced``: each followed by a
     space, but an elided form ("d'")."""
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f) + (" " if spaced and f[-1:] != "'" else "") for f in ordered)
+    return alternation(
+        forms, form=lambda f: re.escape(f) + (" " if spaced and f[-1:] != "'" else "")
+    )
 
 
 @lru_cache(maxsize=8)

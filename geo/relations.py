@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal
 
 from gazetteer import name_key
 from geo import geodesy
+from geo._regex import alternation
 from geo.nlp import sentence_at
 from geo.records import Article, Claim, Mention, Sentence
 
@@ -130,8 +131,8 @@ COORDINATION_GAP_MAX = 2
 def _digit_patterns(lang: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A figure in digits written with the pack's separators ("2.000", "9,5"), and the pack's
     thousands and decimal separators alone: ``(figure, thousands, decimal)``."""
-    thousands = "|".join(re.escape(c) for c in sorted(lang.numbers.THOUSANDS_SEPARATORS))
-    decimal = "|".join(re.escape(c) for c in sorted(lang.numbers.DECIMAL_SEPARATORS))
+    thousands = alternation(lang.numbers.THOUSANDS_SEPARATORS)
+    decimal = alternation(lang.numbers.DECIMAL_SEPARATORS)
     figure = re.compile(rf"^\d+(?:(?:{thousands})\d{{3}})*(?:(?:{decimal})\d+)?$")
     return figure, re.compile(thousands), re.compile(decimal)
 
@@ -358,7 +359,7 @@ def _figure(
             return None
         spread = APPROXIMATE_NOUN_FRACTION * value
         return value - spread, value + spread, value, linked
-    if (j := _match(words, i, pos.RANGE_WORDS[0])) is not None:
+    if pos.RANGE_WORDS and (j := _match(words, i, pos.RANGE_WORDS[0])) is not None:
         low = _single(words, j, lang)
         if low is None or (k := _match(words, low[2], pos.RANGE_WORDS[1])) is None:
             return None
