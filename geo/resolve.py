@@ -373,7 +373,9 @@ def _score(
     scored: list[tuple[float, Candidate]] = []
     rejected: list[str] = []
     for candidate in group.candidates:
-        reason = _ruled_out(lang, candidate.place, group, reach, context)
+        reason = _ruled_out(lang, candidate.place, group, reach, context) or _foreign_variant(
+            candidate, spellings, context
+        )
         if reason is not None:
             rejected.append(reason)
             continue
@@ -546,6 +548,33 @@ def _spelling(name: str) -> str:
 def _km(place: Place, lon: float, lat: float) -> float:
     _, _, metres = _GEOD.inv(place.lon, place.lat, lon, lat)
     return metres / 1000.0
+
+
+def _foreign_variant(
+    candidate: Candidate, spellings: set[str], context: dict[str, frozenset[str]]
+) -> str | None:
+    """Why a small place abroad that the mention only reaches through a variant of its
+    spelling is not meant, or ``None``.
+
+    An article set in a war's countries (or naming countries) that names a place no
+    gazetteer holds ("Konna", a town of central Mali missing from GeoNames' cities500) should
+    leave it unresolved, not draw it on a hamlet of another country whose name folds to the
+    same key ("Konan", Côte d'Ivoire). A place that bears the very spelling written, a
+    prominent one, or one in the theatre or a named country is kept.
+    """
+    setting = context["theatre"] | context["named"]
+    place = candidate.place
+    if (
+        not setting
+        or place.country_code in setting
+        or _prominent(place)
+        or _spelling(candidate.matched_name) in spellings
+    ):
+        return None
+    return (
+        f"{_describe(place)} only shares a variant of the name ({candidate.matched_name!r}) "
+        "and lies outside the theatre and the countries the article names"
+    )
 
 
 def _prominent(place: Place) -> bool:

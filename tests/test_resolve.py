@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -551,3 +552,53 @@ def test_compass_words_leave_no_unresolved_mention_but_keep_the_claim(nlp, gazet
     assert [m.surface for m in found] == ["Kherson"]
     claims = parse_claims(article, doc, found, chosen)
     assert any(c.bearing_deg == 90.0 for c in claims), claims
+
+
+@pytest.fixture(scope="module")
+def auto_ctx(gazetteer):
+    from geo.context import build_context
+
+    return build_context(gazetteer=gazetteer, theatre="auto")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "foreign"),
+    [
+        (
+            "BAMAKO, 3 févr (AFP) - Les soldats maliens ont repris Konna après deux jours de "
+            "combats, selon l'état-major.",
+            "Konna",
+            {"CI", "IE", "NC"},
+        ),
+        (
+            "Les forces azerbaïdjanaises affirment avoir pris la ville de Hadrout, dans le sud du "
+            "Haut-Karabakh, non loin de Stepanakert.",
+            "Hadrout",
+            {"JP", "AF", "IR"},
+        ),
+        (
+            "Les insurgés libyens ont atteint Ras Lanouf, terminal pétrolier à l'est de Syrte.",
+            "Ras Lanouf",
+            {"RU", "RO"},
+        ),
+    ],
+)
+def test_a_town_no_gazetteer_holds_is_not_drawn_on_a_foreign_variant(
+    nlp, auto_ctx, text, name, foreign
+):
+    from geo.pipeline import resolve_article
+
+    article = Article("t", dt.date(2020, 1, 1), "day", text)
+    _, mentions, _ = resolve_article(article, nlp(text), auto_ctx)
+    (mention,) = [m for m in mentions if m.surface == name]
+    assert mention.place is None or mention.place.country_code not in foreign
+    assert mention.place is None, mention.place
+
+
+def test_a_foreign_place_spelled_as_written_still_resolves(nlp, auto_ctx):
+    from geo.pipeline import resolve_article
+
+    text = "Des réfugiés syriens ont gagné Kilis, en Turquie, après les frappes sur Azaz."
+    article = Article("t", dt.date(2016, 2, 10), "day", text)
+    _, mentions, _ = resolve_article(article, nlp(text), auto_ctx)
+    assert {m.surface: m.place.country_code for m in mentions if m.place}["Kilis"] == "TR"
