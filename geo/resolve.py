@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from pyproj import Geod
 
 from gazetteer.normalize import fold, name_key
+from geo._regex import alternation
 from geo.records import Article, Mention
 from geo.toponyms import SITE_SCALE, seat_city, trigger_scale
 
@@ -225,7 +226,8 @@ def _spaced(word: str) -> str:
 
 
 def _either(words: Sequence[str] | frozenset[str], form=_phrase) -> str:
-    return "(?:" + "|".join(map(form, words)) + ")"
+    """An alternation of phrases of the pack (:func:`geo._regex.alternation`, phrase form)."""
+    return alternation(words, form=form)
 
 
 def _with_unaccented(lang: LanguagePack, words: Sequence[str]) -> list[str]:
@@ -260,13 +262,8 @@ class _Cues:
 def _cues(lang: LanguagePack) -> _Cues:
     places = lang.places
     # The centre is no direction: "à l'est de Homs", not "au centre de".
-    directions = _either(
-        [
-            d
-            for d, position in sorted(places.HINT_POSITIONS.items(), key=lambda i: -len(i[0]))
-            if position != (0.5, 0.5)
-        ],
-        re.escape,
+    directions = alternation(
+        d for d, position in places.HINT_POSITIONS.items() if position != (0.5, 0.5)
     )
     distance = (
         _either(_with_unaccented(lang, places.DISTANCE_PREPOSITIONS))
@@ -282,9 +279,9 @@ def _cues(lang: LanguagePack) -> _Cues:
         + directions
     )
     inside = _either(places.ANCHOR_INSIDE_LEADS) + r"\s+" + directions
-    phrases = "|".join(map(_phrase, places.ANCHOR_PHRASES))
-    articles = "|".join(
-        (r"\s*" if a.endswith("'") else r"\s+") + _phrase(a) for a in places.DEFINITE_ARTICLES
+    phrases = _either(places.ANCHOR_PHRASES)
+    articles = _either(
+        places.DEFINITE_ARTICLES, lambda a: (r"\s*" if a.endswith("'") else r"\s+") + _phrase(a)
     )
     return _Cues(
         containment=re.compile(
@@ -300,7 +297,7 @@ def _cues(lang: LanguagePack) -> _Cues:
         ),
         coordination=re.compile(
             r"\s*(?:,|"
-            + "|".join(map(_phrase, places.COORDINATORS))
+            + _either(places.COORDINATORS)
             + r")\s+"
             + "(?:"
             + _either(places.COORDINATED_LINKS)

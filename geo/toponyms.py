@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer import Match
 from gazetteer.normalize import fold, name_key
+from geo._regex import alternation
 from geo.nlp import sentences as nlp_sentences
 from geo.records import Article, Mention
 
@@ -86,8 +87,7 @@ class _Forms:
 def _forms(lang: LanguagePack) -> _Forms:
     places = lang.places
     upper, lower = places.UPPERCASE_LETTERS, places.LOWERCASE_LETTERS
-    particles = sorted(places.ARABIC_PARTICLES, key=len, reverse=True)
-    particle = "(?:" + "|".join(map(re.escape, particles)) + ")"
+    particle = alternation(places.ARABIC_PARTICLES)
     # One capitalised word of a name (two letters at least), hyphenated parts included:
     # "Al-Alianiyé", "ez-Zor", "Etats-Unis", "al-Bayarat".
     word = rf"(?:{particle}-)?[{upper}]{_LETTER}+(?:-(?:{particle}-)?{_LETTER}+)*"
@@ -96,9 +96,9 @@ def _forms(lang: LanguagePack) -> _Forms:
     for words in lang.positions.LINKS:
         link = " ".join(words)
         articles = places.LINK_ARTICLES.get(link, ())
-        after = "(?:" + "|".join(map(_spaced, articles)) + ")?" if articles else ""
+        after = alternation(articles, form=_spaced) + "?" if articles else ""
         links.append(_spaced(link) + after)
-    return _Forms(upper, lower, particle, word, name, "(?:" + "|".join(links) + ")")
+    return _Forms(upper, lower, particle, word, name, alternation(links, form=str))
 
 
 @dataclass(slots=True)
@@ -287,19 +287,18 @@ def _trigger_patterns(
     lang: LanguagePack,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     places, forms = lang.places, _forms(lang)
-    triggers = sorted(places.TRIGGERS, key=len, reverse=True)
-    trigger = "(?P<trigger>(?i:" + "|".join(re.escape(f) for f in triggers) + "))"
-    stops = "|".join(re.escape(w) for w in sorted(places.TRIGGER_STOP_WORDS, key=len, reverse=True))
+    trigger = "(?P<trigger>(?i:" + alternation(places.TRIGGERS) + "))"
+    stops = alternation(places.TRIGGER_STOP_WORDS)
     adjectives = rf"(?P<adj>(?:[ \u00a0]+(?!(?:{stops})\b)[{forms.lower}-]+){{0,3}}?)"
     with_de = re.compile(
         rf"(?<![\w-]){trigger}(?![\w-]){adjectives}[ \u00a0]+{forms.de}(?P<name>{forms.name})"
         r"(?![\w-])"
     )
-    appositive = "|".join(re.escape(f) for f in sorted(places.APPOSITION_TRIGGERS, key=len)[::-1])
+    appositive = alternation(places.APPOSITION_TRIGGERS)
     apposition = re.compile(
         rf"(?<![\w-])(?P<trigger>(?i:{appositive}))[ \u00a0]+(?P<name>{forms.name})(?![\w-])"
     )
-    coordinators = "|".join(map(re.escape, places.COORDINATORS))
+    coordinators = alternation(places.COORDINATORS)
     more = re.compile(
         rf"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:{coordinators})[ \u00a0]+){forms.de}?"
         rf"(?P<name>{forms.name})(?![\w-])"
@@ -381,7 +380,7 @@ def _landmark_pattern(lang: LanguagePack) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    heads = "|".join(re.escape(f[0].upper() + f[1:]) for f in sites)
+    heads = alternation(f[0].upper() + f[1:] for f in sites)
     return re.compile(
         rf"(?<![\w-])(?P<trigger>{heads})[ \u00a0]+{_forms(lang).de}"
         rf"(?P<rest>{_LETTER}[\w-]*)(?![\w-])"
@@ -441,14 +440,14 @@ def _trim_name(lang: LanguagePack, text: str, start: int, end: int) -> tuple[int
 
 @lru_cache(maxsize=8)
 def _organisation_pattern(lang: LanguagePack) -> re.Pattern[str]:
-    names = sorted((fold(n) for n in lang.places.ORGANISATIONS), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    names = alternation(fold(n) for n in lang.places.ORGANISATIONS)
+    return re.compile(rf"(?<![\w-]){names}(?![\w-])")
 
 
 @lru_cache(maxsize=8)
 def _media_pattern(lang: LanguagePack) -> re.Pattern[str]:
     forms = _forms(lang)
-    nouns = "|".join(re.escape(n) for n in sorted(lang.places.MEDIA_NOUNS, key=len, reverse=True))
+    nouns = alternation(lang.places.MEDIA_NOUNS)
     return re.compile(
         rf"(?<![\w-])(?i:{nouns})(?:[ \u00a0]+[{forms.lower}-]+){{0,2}}?[ \u00a0]+"
         rf"(?P<name>{forms.name})"
@@ -542,7 +541,7 @@ def _place_like(lang: LanguagePack, name: str, gazetteer: Gazetteer) -> bool:
 @lru_cache(maxsize=8)
 def _kunya_pattern(lang: LanguagePack) -> re.Pattern[str]:
     forms = _forms(lang)
-    heads = "|".join(re.escape(h.capitalize()) for h in sorted(lang.places.KUNYA_HEADS))
+    heads = alternation(h.capitalize() for h in lang.places.KUNYA_HEADS)
     word = rf"(?:{forms.particle}-)?[{forms.upper}]{_LETTER}+"
     return re.compile(rf"(?<![\w-])(?:{heads})[ \u00a0]{word}(?:[ \u00a0]{word})*")
 
@@ -641,9 +640,9 @@ def _patterns(lang: LanguagePack) -> _Patterns:
     places, forms = lang.places, _forms(lang)
     upper, particle = forms.upper, forms.particle
     cardinal = [words[0] for words in lang.positions.COMPASS if len(words) == 1]
-    quarters = "|".join(re.escape(c.capitalize()) for c in cardinal)
+    quarters = alternation(c.capitalize() for c in cardinal)
     name_articles = frozenset(a.capitalize() for a in places.NAME_ARTICLES)
-    articles = "|".join(re.escape(a.capitalize()) for a in places.NAME_ARTICLES)
+    articles = alternation(a.capitalize() for a in places.NAME_ARTICLES)
     return _Patterns(
         acronym=re.compile(rf"(?<![\w-])[{upper}]{{2,}}(?![\w-])"),
         next_name=re.compile(rf"[ \u00a0]+[{upper}]{_LETTER}+"),
@@ -722,8 +721,8 @@ def _looks_arabic(lang: LanguagePack, surface: str) -> bool:
 @lru_cache(maxsize=8)
 def _arabic_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
     places, forms = lang.places, _forms(lang)
-    heads = sorted(places.ARABIC_PLACE_HEADS - places.PERSON_LIKE_HEADS, key=len, reverse=True)
-    alternatives = "|".join(re.escape(h[0].upper() + h[1:]) for h in heads)
+    heads = places.ARABIC_PLACE_HEADS - places.PERSON_LIKE_HEADS
+    alternatives = alternation(h[0].upper() + h[1:] for h in heads)
     word = rf"(?:{forms.particle}-)?[{forms.upper}]{_LETTER}+"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:[ \u00a0-]{word})+(?![\w-])")
 
@@ -732,14 +731,18 @@ def _arabic_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
 def _located_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
     places = lang.places
     located = _with_unaccented(lang, places.LOCATED_PREPOSITIONS)
-    prepositions = "(?i:" + "|".join(map(_phrase, located)) + ")"
-    links = "|".join(map(_phrase, sorted(places.LOCATING_LINKS, key=len, reverse=True)))
-    article, link = (_phrase(w) for w in places.DISTANCE_NOUN_FRAME)
+    prepositions = "(?i:" + alternation(located, form=_phrase) + ")"
+    links = alternation(places.LOCATING_LINKS, form=_phrase)
     approximations = [_phrase(w) + r"\s+" for w in places.DISTANCE_APPROXIMATIONS]
+    if places.DISTANCE_NOUN_FRAME:  # "une <noun> de": "à une vingtaine de km"
+        article, link = (_phrase(w) for w in places.DISTANCE_NOUN_FRAME)
+        approximations.append(rf"{article}\s+\w+\s+{link}\s+")
     distance = (
-        "(?:" + "|".join(map(_phrase, places.DISTANCE_PREPOSITIONS)) + r")\s+"
-        "(?:" + "|".join([*approximations, rf"{article}\s+\w+\s+{link}\s+"]) + ")?"
-        r"\d+[\s\u00a0]*(?:" + "|".join(map(_phrase, places.DISTANCE_UNITS)) + ")"
+        alternation(places.DISTANCE_PREPOSITIONS, form=_phrase)
+        + r"\s+"
+        + alternation(approximations, form=str)
+        + r"?\d+[\s\u00a0]*"
+        + alternation(places.DISTANCE_UNITS, form=_phrase)
     )
     return re.compile(
         rf"(?<![\w-]){prepositions}[ \u00a0]+(?P<name>{_forms(lang).name})(?=[ \u00a0]*,[ \u00a0]*"
@@ -788,15 +791,14 @@ def _arabic_name_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int
 @lru_cache(maxsize=8)
 def _locative_before_pattern(lang: LanguagePack) -> re.Pattern[str]:
     places = lang.places
-    prepositions = sorted(places.LOCATIVE_PREPOSITIONS, key=len, reverse=True)
-    links = "|".join(_spaced(link) for link in places.LINK_ARTICLES)
-    articles = "|".join(
-        _phrase(a) if a.endswith("'") else _spaced(a) for a in places.DEFINITE_ARTICLES
+    links = alternation(places.LINK_ARTICLES, form=_spaced)
+    articles = alternation(
+        places.DEFINITE_ARTICLES, form=lambda a: _phrase(a) if a.endswith("'") else _spaced(a)
     )
     return re.compile(
-        r"(?:^|[\s(])(?:"
-        + "|".join(re.escape(p) for p in prepositions)
-        + rf")(?:[ \u00a0]+(?:{links})?(?:{articles})?)$",
+        r"(?:^|[\s(])"
+        + alternation(places.LOCATIVE_PREPOSITIONS)
+        + rf"(?:[ \u00a0]+{links}?{articles}?)$",
         re.IGNORECASE,
     )
 
@@ -829,8 +831,8 @@ def _ner_spans(lang: LanguagePack, text: str, doc: Doc) -> Iterator[tuple[int, i
 
 @lru_cache(maxsize=8)
 def _seat_pattern(lang: LanguagePack) -> re.Pattern[str]:
-    seats = sorted((fold(s) for s in lang.places.GOVERNMENT_SEATS), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in seats) + r")(?![\w-])")
+    seats = alternation(fold(s) for s in lang.places.GOVERNMENT_SEATS)
+    return re.compile(rf"(?<![\w-]){seats}(?![\w-])")
 
 
 @lru_cache(maxsize=8)
@@ -857,11 +859,10 @@ def seat_city(lang: LanguagePack, surface: str) -> str | None:
 @lru_cache(maxsize=8)
 def _hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
     forms = _forms(lang)
-    hints = sorted(lang.places.HINT_POSITIONS, key=len, reverse=True)
     return re.compile(
-        r"[ \u00a0]*\([ \u00a0]*(?P<hint>(?:"
-        + "|".join(re.escape(h) for h in hints)
-        + rf")(?:[ \u00a0]+{forms.de}[{forms.upper}][\w-]*)?)[ \u00a0]*\)",
+        r"[ \u00a0]*\([ \u00a0]*(?P<hint>"
+        + alternation(lang.places.HINT_POSITIONS)
+        + rf"(?:[ \u00a0]+{forms.de}[{forms.upper}][\w-]*)?)[ \u00a0]*\)",
         re.IGNORECASE,
     )
 
