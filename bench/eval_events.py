@@ -13,7 +13,8 @@ relation and side agree and its place is the gold place (same ``place_id``, or t
 place is in no gazetteer). Context observations (diplomacy, places abroad) are left out: they
 are never front-line events.
 
-Printed per relation: gold and predicted counts, true positives, precision, recall and F1
+Printed per relation, then per war (the theatre profile each article got): gold and
+predicted counts, true positives, precision, recall and F1
 (predictions are counted once per distinct ``(article, relation, side, place)``), then the
 share of matched events whose date agrees with the gold date to the gold's precision, and
 the unmatched items on both sides so that an error can be read, not only counted.
@@ -127,6 +128,31 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:5.2f}"
 
 
+def by_theatre(gold_events: list[dict], result) -> dict[str, dict]:
+    """:func:`evaluate` per war: gold events grouped by the profile their article got in
+    ``result`` (``geo.pipeline.PipelineResult``), observations by their ``theatre``."""
+    theatre_of = {choice.article_id: choice.theatre for choice in result.theatres}
+    theatres = sorted({theatre_of.get(g["article"], "?") for g in gold_events})
+    return {
+        theatre: evaluate(
+            [g for g in gold_events if theatre_of.get(g["article"], "?") == theatre],
+            [o for o in result.observations if o.theatre == theatre],
+        )
+        for theatre in theatres
+    }
+
+
+def _print_per_theatre(gold_events: list[dict], result) -> None:
+    scores = by_theatre(gold_events, result)
+    print("\nper war (all relations):")
+    for theatre, row in scores.items():
+        total = row["relations"]["all"]
+        print(
+            f"  {theatre:<11} {total['gold']:>4} {total['predicted']:>4} {total['tp']:>3} "
+            f"{_fmt(total['p'])} {_fmt(total['r'])} {_fmt(total['f1'])}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
@@ -151,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{_fmt(row['p'])} {_fmt(row['r'])} {_fmt(row['f1'])}"
         )
     print(f"date agreement on matched events: {_fmt(scores['date_agreement'])}")
+    _print_per_theatre(gold_events, result)
     print("\nmissed (gold without a matching observation):")
     for gold in scores["missed"]:
         print(
