@@ -103,3 +103,34 @@ def test_build_maps_on_the_seeds_writes_every_output_and_a_summary(tmp_path, cap
     snapshots = {f["properties"]["snapshot"] for f in control["features"]}
     assert {p.stem for p in (out / "snapshots").glob("*.html")} == snapshots
     assert not list((out / "snapshots").glob("*.png"))  # --format html only
+
+
+def test_theatres_lists_every_bundled_war_with_its_sides(capsys):
+    assert main(["theatres", "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert {"syria_iraq", "ukraine", "sahel", "libya", "yemen", "karabakh"} <= set(rows)
+    assert "generic" not in rows  # the fallback is no war one chooses
+    assert {"ukraine", "russia"} <= set(rows["ukraine"]["sides"])
+    assert rows["sahel"]["countries"][0] == "ML"
+
+
+def test_a_bad_profile_of_ones_own_is_a_one_line_error_naming_file_and_key(tmp_path, capsys):
+    from geo.theatre import THEATRES_DIR
+
+    text = (THEATRES_DIR / "ukraine.toml").read_text(encoding="utf-8")
+    path = tmp_path / "mine.toml"
+    path.write_text(text.replace('side = "russia"', 'side = "rusia"', 1), encoding="utf-8")
+    assert main(["theatres", str(path)]) == EXIT_ERROR
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "mine.toml" in err and "'rusia' is not one of" in err
+    assert main(["extract", "--theatre", str(path), "--out", str(tmp_path / "o")]) == EXIT_ERROR
+    assert "mine.toml" in capsys.readouterr().err
+
+
+def test_extract_with_a_chosen_theatre_reports_it_for_every_article(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["extract", "--theatre", "syria_iraq", "--out", str(out), "--quiet"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    reasons = {a["theatre_reason"] for a in report["articles"]}
+    assert {a["theatre"] for a in report["articles"]} == {"syria_iraq"}
+    assert reasons == {"chosen with --theatre syria_iraq"}
