@@ -198,14 +198,18 @@ def _named_as_written(
 
     Gazetteer names are GeoNames' transliterations ("Tadmur", "Ar Raqqah"); a map desk reads
     the names its own copy uses ("Palmyre", "Raqa"). The most frequent surface of a place's
-    plain location mentions wins (ties: the first seen); ids are unchanged, and the
+    plain location mentions wins (ties: the first seen), a dateline's capitals ("TRIPOLI")
+    only when the copy spells it no other way; ids are unchanged, and the
     gazetteer's name stays in ``mentions.geojson`` and ``places.geojson``.
     """
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         if m.place is not None and m.role == "location" and m.kind == "place":
             seen[m.place.place_id][m.surface] += 1
-    names = {place_id: counts.most_common(1)[0][0] for place_id, counts in seen.items()}
+    names = {
+        place_id: max(counts, key=lambda surface: (not surface.isupper(), counts[surface]))
+        for place_id, counts in seen.items()
+    }
     return [
         replace(o, place=names[o.place_id]) if o.place_id in names and o.place else o
         for o in observations

@@ -80,6 +80,7 @@ def test_each_war_is_drawn_in_its_own_folder_with_its_sides(mixed, theatre):
     ]
     assert states, f"no control state for {theatre}"
     assert {s["side"] for s in states} <= set(profile.sides) | {"contested"}
+    assert not [s["place"] for s in states if s["place"].isupper()]  # "Tripoli", not "TRIPOLI"
     colours = {profile.sides[s["side"]].colour for s in states if s["side"] != "contested"}
     assert all(colour.lower() in html.lower() for colour in colours)  # its colours
 
