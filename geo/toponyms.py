@@ -357,7 +357,8 @@ def _dateline_pattern(lang: LanguagePack) -> re.Pattern[str]:
     upper = _forms(lang).upper
     town = rf"[{upper}](?:[{upper}]|['’-](?=[{upper}])|[ \u00a0](?=[{upper}]{{2}}))+"
     return re.compile(
-        rf"^[ \t\u00a0]*(?P<town>{town})(?![\w-])"
+        rf"^[ \t\u00a0]*(?:[{upper}][{upper} .&]{{1,30}}:[ \u00a0]*)?"  # "REUTERS FRANCE: "
+        rf"(?P<town>{town})(?![\w-])"
         r"(?:[ \u00a0]*\([^()\n]{1,40}\))?"  # "(Ukraine)"
         r"(?:[ \u00a0]*,[^\n—–]{1,40}?)?"  # ", 3 mars (AFP)"
         r"[ \u00a0]+[-–—][ \u00a0]",
@@ -367,7 +368,8 @@ def _dateline_pattern(lang: LanguagePack) -> re.Pattern[str]:
 
 def _dateline_spans(lang: LanguagePack, text: str) -> Iterator[tuple[int, int]]:
     """The town of a wire dateline, in capitals at the head of a paragraph ("HOMS —",
-    "KHARKIV (Ukraine), 3 mars (AFP) -", "BAMAKO, 12 janv 2013 (AFP) -"). Capitals elsewhere
+    "KHARKIV (Ukraine), 3 mars (AFP) -", "BAMAKO, 12 janv 2013 (AFP) -"), after an agency's
+    label if any ("REUTERS FRANCE: AJDABIAH, Libye -"). Capitals elsewhere
     are acronyms ("AFP", "ONU") and stay out."""
     for match in _dateline_pattern(lang).finditer(text):
         yield match.span("town")

@@ -314,6 +314,8 @@ def test_recognition_of_a_long_article_is_fast(nlp, ctx, seeds_dir):
             "ADEN",
         ),
         ("DEIR EZZOR, 4 sept 2017 (AFP) - L'armée a brisé le siège.", "DEIR EZZOR"),
+        ("REUTERS: MISRATA, Libye - Les brigades ont repoussé l'assaut.", "MISRATA"),
+        ("AFP INFO: ZAPORIJJIA (Ukraine) - Une centrale sous le feu.", "ZAPORIJJIA"),
     ],
 )
 def test_the_town_of_a_dateline_in_capitals_is_a_place(find, text, town):
