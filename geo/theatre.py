@@ -131,9 +131,11 @@ class TheatreProfile:
 
     ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``; ``countries`` are ISO 3166-1
     alpha-2 codes (none: the generic profile, fought anywhere); ``period`` is ``(start,
-    end)``, either ``None`` when open. ``national`` finds the forces of any country named by
-    demonym ("les troupes turques"); only the generic profile has it. Profiles compare by
-    identity: :func:`load_profile` caches one per file.
+    end)``, either ``None`` when open. ``organisations`` are names of the war that hold a
+    place name but are none ("Etat islamique en Irak et au Levant", "Fajr Libya"): the
+    recogniser reads them from every profile in use. ``national`` finds the forces of any
+    country named by demonym ("les troupes turques"); only the generic profile has it.
+    Profiles compare by identity: :func:`load_profile` caches one per file.
     """
 
     id: str
@@ -146,6 +148,7 @@ class TheatreProfile:
     scoped: tuple[ScopedAlias, ...] = ()
     period: tuple[dt.date | None, dt.date | None] = (None, None)
     sources: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
     path: Path | None = None
     national: _NationalForces | None = field(default=None, repr=False)
 
@@ -299,6 +302,7 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
         scoped=base.scoped,
         period=base.period,
         sources=base.sources,
+        organisations=base.organisations,
         path=base.path,
         national=national,
     )
@@ -474,7 +478,10 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
         contested_colour=str(raw["contested_colour"]),
         scoped=scoped,
         period=_period(raw.get("period", {}), lambda problem: fail("period", problem)),
-        sources=_sources(raw.get("sources", []), lambda problem: fail("sources", problem)),
+        sources=_strings(raw.get("sources", []), lambda problem: fail("sources", problem)),
+        organisations=_strings(
+            raw.get("organisations", []), lambda problem: fail("organisations", problem)
+        ),
         path=path,
     )
 
@@ -555,7 +562,7 @@ def _period(raw: Any, fail) -> tuple[dt.date | None, dt.date | None]:
     return (start, end)
 
 
-def _sources(raw: Any, fail) -> tuple[str, ...]:
+def _strings(raw: Any, fail) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
         raise fail(f"expected a list of strings, got {raw!r}")
     return tuple(raw)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from gazetteer import Candidate, Gazetteer
     from geo.context import RunContext
     from geo.lang import LanguagePack
+    from geo.theatre import TheatreProfile
 
 __all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale"]
 
@@ -186,7 +187,7 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     sentence_starts = [s.start for s in sentences]
     person_spans = _person_spans(lang, text, doc, gazetteer)
     datelines = list(_dateline_spans(lang, text))
-    blocked = [b for b in _blocked_spans(lang, text, folded) if not _overlaps(datelines, *b)]
+    blocked = [b for b in _blocked_spans(ctx, text, folded) if not _overlaps(datelines, *b)]
     trigger_nouns = _trigger_noun_spans(lang, text)
     persons = _person_names(text, person_spans)
 
@@ -441,9 +442,14 @@ def _trim_name(lang: LanguagePack, text: str, start: int, end: int) -> tuple[int
 
 
 @lru_cache(maxsize=8)
-def _organisation_pattern(lang: LanguagePack) -> re.Pattern[str]:
-    names = alternation(fold(n) for n in lang.places.ORGANISATIONS)
-    return re.compile(rf"(?<![\w-]){names}(?![\w-])")
+def _organisation_pattern(
+    lang: LanguagePack, profiles: tuple[TheatreProfile, ...]
+) -> re.Pattern[str]:
+    """Names that are no place although they hold one: the pack's (international bodies,
+    media) and those of the wars' profiles in use ("Etat islamique en Irak et au Levant",
+    "Al-Qaïda au Maghreb islamique", "Fajr Libya")."""
+    names = [*lang.places.ORGANISATIONS, *(n for p in profiles for n in p.organisations)]
+    return re.compile(rf"(?<![\w-]){alternation(fold(n) for n in names)}(?![\w-])")
 
 
 @lru_cache(maxsize=8)
@@ -456,9 +462,11 @@ def _media_pattern(lang: LanguagePack) -> re.Pattern[str]:
     )
 
 
-def _blocked_spans(lang: LanguagePack, text: str, folded: str) -> list[tuple[int, int]]:
+def _blocked_spans(ctx: RunContext, text: str, folded: str) -> list[tuple[int, int]]:
     """Spans that are organisations, media or acronyms: nothing inside them is a place."""
-    spans = [m.span() for m in _organisation_pattern(lang).finditer(folded)]
+    lang = ctx.lang
+    profiles = (*ctx.profiles, ctx.generic)
+    spans = [m.span() for m in _organisation_pattern(lang, profiles).finditer(folded)]
     spans += [m.span("name") for m in _media_pattern(lang).finditer(text)]
     spans += [
         m.span()

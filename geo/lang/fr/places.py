@@ -309,48 +309,23 @@ HINT_POSITIONS: dict[str, tuple[float | None, float | None]] = {
 #: height, Homs "(centre)" at 48 % of its width but 14 % from the west border).
 HINT_SLACK: float = 0.15
 
-#: Organisations, armed groups, media and operations whose names contain or look like a place
-#: ("Etat islamique en Irak et au Levant", "Washington Post", "Bouclier de l'Euphrate").
-#: Matched case-insensitively as whole words; nothing inside them is a toponym.
+#: International bodies and media, as French copy names them, whose names contain or look like
+#: a place ("Nations unies", "Washington Post", "Palais des Nations"). Matched
+#: case-insensitively as whole words; nothing inside them is a toponym. The armed groups and
+#: operations of a war are the war's: ``organisations`` in its theatre profile.
 ORGANISATIONS: tuple[str, ...] = (
-    "Etat islamique en Irak et au Levant",
-    "Etat islamique",
-    "Daech",
-    "Daesh",
-    "Al-Qaïda",
-    "Al-Qaida",
-    "Front Al-Nosra",
-    "Al-Nosra",
-    "Fateh al-Cham",
-    "Hayat Tahrir al-Cham",
-    "Ahrar al-Cham",
-    "Jaich al-Islam",
-    "Jaich al-Fatah",
-    "Hezbollah",
-    "Hachd al-Chaabi",
-    "Armée syrienne libre",
-    "Forces démocratiques syriennes",
-    "Unités de protection du peuple",
-    "Observatoire syrien des droits de l'Homme",
     "Conseil de sécurité",
     "Nations unies",
     "Union européenne",
     "Ligue arabe",
     "Croix-Rouge",
     "Croissant-Rouge",
-    "Casques blancs",
     "Washington Post",
     "New York Times",
     "Wall Street Journal",
     "Al-Jazeera",
     "Al-Arabiya",
     "Radio Free Europe",
-    "Bouclier de l'Euphrate",
-    "Colère de l'Euphrate",
-    "Rameau d'olivier",
-    "Source de paix",
-    "Tempête du désert",
-    "Perle du désert",
     "Palais des Nations",
 )
 
