@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from geo.timeline import STALE_AFTER_DAYS
+
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.lang import LanguagePack
@@ -26,12 +28,13 @@ class Options:
 
     ``confidence_threshold``: below it a mention stays unresolved rather than be drawn where
     it is probably wrong. ``stale_after_days``: evidence older than this at a snapshot is
-    drawn as stale. ``theatre``: ``auto`` (each article gets the profile whose countries hold
-    its places), or a bundled profile id, or the path of a profile file.
+    drawn as stale (the timeline's reasoned default, :data:`geo.timeline.STALE_AFTER_DAYS`).
+    ``theatre``: ``auto`` (each article gets the profile whose countries hold its places), or
+    a bundled profile id, or the path of a profile file.
     """
 
     confidence_threshold: float = 0.5
-    stale_after_days: int = 90
+    stale_after_days: int = STALE_AFTER_DAYS
     theatre: str = "auto"
 
 
