@@ -479,23 +479,36 @@ def _blocked_spans(ctx: RunContext, text: str, folded: str) -> list[tuple[int, i
 def _person_spans(
     lang: LanguagePack, text: str, doc: Doc, gazetteer: Gazetteer
 ) -> list[tuple[int, int]]:
-    """People: multi-word ``PER`` entities, kunyas ("Abou Bakr al-Baghdadi") and names after a
-    title ("M. Kerry", "le président Assad").
+    """People: multi-word ``PER`` entities, kunyas ("Abou Bakr al-Baghdadi"), names after a
+    title ("M. Kerry", "le président Assad", "l'ex-président Saleh") and names built with the
+    Arabic article ("Fayez al-Sarraj") whose family name the model tags as a person.
 
-    A single-word ``PER`` entity is not trusted (the small model tags "Mossoul" and
+    A single-word ``PER`` entity is not trusted on its own (the small model tags "Mossoul" and
     "Washington" as people), nor one built like an Arabic place name ("Khan Cheikhoun", "Tal
-    Abyad") or that the gazetteer knows as a whole.
+    Abyad") or that the gazetteer knows as a whole. One sense per discourse: a word the model
+    tags ``PER`` once that ends a name "X al-Word" elsewhere in the article makes that name a
+    person's, unless the gazetteer knows the name whole.
     """
     places, patterns = lang.places, _patterns(lang)
     spans: list[tuple[int, int]] = []
+    tagged: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) > 1 and not _place_like(lang, ent.text, gazetteer):
+        if ent.label_ != "PER":
+            continue
+        tagged.add(name_key(ent.text.split()[-1]))
+        if len(ent) > 1 and not _place_like(lang, ent.text, gazetteer):
             spans.append((ent.start_char, ent.end_char))
+    tagged.discard("")
+    for match in _particle_person_pattern(lang).finditer(text):
+        family = patterns.particle_prefix.sub("", match.group("family"))
+        if name_key(family) in tagged and not _place_like(lang, match.group(), gazetteer):
+            spans.append(match.span())
     for match in _kunya_pattern(lang).finditer(text):
         if not _is_known(gazetteer, match.group()):
             spans.append(match.span())
+    extension = _particle_extension_pattern(lang)
     for i, token in enumerate(doc):
-        if token.lower_ not in places.PERSON_TITLES:
+        if _untitled(lang, token.lower_) not in places.PERSON_TITLES:
             continue
         j = i + 1
         while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].pos_ == "ADJ":
@@ -521,8 +534,36 @@ def _person_spans(
         while j > first and not doc[j - 1].text[:1].isupper():
             j -= 1
         if j > first:
-            spans.append((doc[first].idx, doc[j - 1].idx + len(doc[j - 1])))
+            end = doc[j - 1].idx + len(doc[j - 1])
+            while more := extension.match(text, end):  # "Fayez| al-Sarraj", split by the model
+                end = more.end()
+            spans.append((doc[first].idx, end))
     return spans
+
+
+def _untitled(lang: LanguagePack, word: str) -> str:
+    """A word without the prefix glued to a title ("ex-président" is "président")."""
+    for prefix in lang.places.PERSON_TITLE_PREFIXES:
+        if word.startswith(prefix):
+            return word[len(prefix) :]
+    return word
+
+
+@lru_cache(maxsize=8)
+def _particle_extension_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    """A further word of a name opened by an Arabic particle: "Fayez| al-Sarraj"."""
+    forms = _forms(lang)
+    return re.compile(rf"{_SPACE}(?:{forms.particle})-[{forms.upper}]{_LETTER}+(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _particle_person_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    """A capitalised word and a family name opened by an Arabic particle: "Fayez al-Sarraj"."""
+    forms = _forms(lang)
+    return re.compile(
+        rf"(?<![\w-])[{forms.upper}]{_LETTER}+{_SPACE}"
+        rf"(?P<family>(?:{forms.particle})-[{forms.upper}]{_LETTER}+)(?![\w-])"
+    )
 
 
 def _place_like(lang: LanguagePack, name: str, gazetteer: Gazetteer) -> bool:

@@ -370,6 +370,10 @@ PERSON_TITLES: frozenset[str] = frozenset(
     | {"sénateur", "député", "ambassadeur", "monseigneur", "mgr", "saint", "sainte"}
 )
 
+#: Prefixes glued to a title that leave it a title: "l'ex-président Ali Abdallah Saleh", "la
+#: vice-présidente".
+PERSON_TITLE_PREFIXES: tuple[str, ...] = ("ex-", "vice-")
+
 #: Lower-case words allowed between a title and the name ("le président russe Vladimir
 #: Poutine", "M. de Mistura"): nationality adjectives and name particles.
 PERSON_NAME_PARTICLES: frozenset[str] = frozenset(
