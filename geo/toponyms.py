@@ -320,6 +320,7 @@ def _trigger_spans(
     with_de, apposition, more = _trigger_patterns(lang)
     seen: set[int] = set()
     for pattern in (with_de, apposition):
+        headed = pattern is apposition
         for match in pattern.finditer(text):
             if match.start() in seen:
                 continue
@@ -341,6 +342,8 @@ def _trigger_spans(
             ):
                 yield match.start("trigger"), names[-1][1], lemma, scale
                 continue
+            if headed and form.lower() in places.NAME_HEAD_TRIGGERS:  # "mer Rouge"
+                names = [(match.start("trigger"), names[-1][1])]
             for start, end in names:
                 yield start, end, lemma, scale
     yield from _landmark_spans(lang, text)

@@ -96,6 +96,11 @@ TRIGGERS: dict[str, tuple[str, str]] = {
     "rives": ("rive", "water"),
     "berge": ("berge", "water"),
     "berges": ("berge", "water"),
+    "mer": ("mer", "water"),
+    "océan": ("océan", "water"),
+    "golfe": ("golfe", "water"),
+    "détroit": ("détroit", "water"),
+    "baie": ("baie", "water"),
     # sites: buildings, infrastructure and monuments
     "aéroport": ("aéroport", "site"),
     "aéroports": ("aéroport", "site"),
@@ -235,7 +240,12 @@ TRIGGER_STOP_WORDS: frozenset[str] = frozenset(
 #: fleuve Euphrate", "le camp Yarmouk").
 APPOSITION_TRIGGERS: frozenset[str] = frozenset(
     {"mont", "monts", "djebel", "jabal", "fleuve", "lac", "oued", "camp", "quartier"}
+    | {"mer", "océan", "golfe"}
 )
+
+#: Apposition triggers that are part of the name after them, an adjective: "la mer Rouge",
+#: "la mer Noire", "l'océan Indien", "le golfe Persique" (but "le golfe de Syrte" is Syrte's).
+NAME_HEAD_TRIGGERS: frozenset[str] = frozenset({"mer", "océan", "golfe"})
 
 #: Lower-case Arabic particles that may start or join the words of a place name when written
 #: with a hyphen ("al-Bayarat", "Deir ez-Zor", "Ras al-Aïn", "Jisr ach-Choughour").
