@@ -61,7 +61,10 @@ def choose_profile(article: Article, mentions: Sequence[Mention], ctx: RunContex
         * (1.0 if p.in_period(article.date) else OUT_OF_PERIOD)
         for p in ctx.profiles
     }
-    named = _actor_votes(article.text, ctx.profiles)
+    top_votes = sorted(votes.values(), reverse=True)
+    tied = len(top_votes) > 1 and top_votes[0] == top_votes[1]
+    # Matching every profile's actor names is most of this module's cost: only when needed.
+    named = _actor_votes(article.text, ctx.profiles) if tied or total == 0 else Counter()
     ranked = sorted(ctx.profiles, key=lambda p: (-votes[p.id], -named[p.id], p.id))
     best = ranked[0] if ranked else None
     if best is not None and votes[best.id] > 0 and votes[best.id] >= MIN_SHARE * total:
