@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from pyproj import Geod
@@ -256,6 +256,8 @@ class _Cues:
     site_holder: re.Pattern[str]  # "les temples de Bêl à Palmyre"
     coordination: re.Pattern[str]  # "Moscou et Washington", "de la Russie et des Etats-Unis"
     article_after: re.Pattern[str]  # an article ending the text before a name: "selon le"
+    agent_prefix: re.Pattern[str]  # "selon", "sous le contrôle du", "pro-" ending that text
+    agent_incise: re.Pattern[str]  # ", selon Moscou," between a subject and its verb
 
 
 @lru_cache(maxsize=8)
@@ -283,6 +285,7 @@ def _cues(lang: LanguagePack) -> _Cues:
     articles = _either(
         places.DEFINITE_ARTICLES, lambda a: (r"\s*" if a.endswith("'") else r"\s+") + _phrase(a)
     )
+    prefixes = _either(places.AGENT_PREFIXES, partial(_prefix_form, lang))
     return _Cues(
         containment=re.compile(
             rf"^[\s,]*(?:{distance}|{inside}|{phrases})\s+"
@@ -307,7 +310,21 @@ def _cues(lang: LanguagePack) -> _Cues:
             re.IGNORECASE,
         ),
         article_after=re.compile("(?:" + articles + r")\s*$"),
+        agent_prefix=re.compile(
+            rf"(?<!\w)(?:{prefixes}|{_either(places.STANCE_PREFIXES)})$", re.IGNORECASE
+        ),
+        agent_incise=re.compile(rf"\s*,\s*{prefixes}\s*[^,.;:!?«»]{{1,60}}?\s*,", re.IGNORECASE),
     )
+
+
+def _prefix_form(lang: LanguagePack, prefix: str) -> str:
+    """The regex of an agent prefix, its final link standing for every link ("sous le contrôle
+    de" is also "sous le contrôle du", "d'")."""
+    links = [" ".join(link) for link in lang.positions.LINKS]
+    head, _, last = prefix.rpartition(" ")
+    if head and last in links:
+        return _phrase(head) + r"\s+" + _either(links)
+    return _phrase(prefix)
 
 
 def _anchor_of(lang: LanguagePack, text: str, mentions: Sequence[Mention], i: int) -> int | None:
@@ -838,12 +855,12 @@ def _role(lang: LanguagePack, text: str, mention: Mention, doc: Doc) -> str:
     root = span.root
     before = list(doc[max(0, span.start - 4) : span.start])
     words = [t.lower_ for t in before]
-    if _locative_before(lang, words, root):
-        return "location"
     sentence_start = max(mention.sentence.start, mention.start - 60)
     left = text[sentence_start : mention.start].lower()
-    if _agent_prefix(lang, left, mention, text):
+    if _agent_prefix(lang, left, mention, text):  # before "sur": "faire pression sur Ryad"
         return "metonym"
+    if _locative_before(lang, words, root):
+        return "location"
     if _agent_noun_before(lang, before):
         return "metonym"
     if _apposition_agent(lang, doc, span.end) or _relative_agent(lang, doc, span.end):
@@ -897,14 +914,13 @@ def _locative_before(lang: LanguagePack, words: list[str], root: Token) -> bool:
 
 
 def _agent_prefix(lang: LanguagePack, left: str, mention: Mention, text: str) -> bool:
-    """ "selon X", "d'après X"; "pour X," at the start of a clause."""
+    """ "selon X", "d'après X", "sous le contrôle de X", "pro-X"; "pour X," at the start of a
+    clause."""
     places = lang.places
-    left = _cues(lang).article_after.sub("", left.rstrip())
-    for prefix in places.AGENT_PREFIXES:
-        if left.endswith(prefix) and (
-            len(left) == len(prefix) or not left[-len(prefix) - 1].isalpha()
-        ):
-            return True
+    cues = _cues(lang)
+    left = cues.article_after.sub("", left.rstrip())
+    if cues.agent_prefix.search(left):
+        return True
     for prefix in places.CLAUSE_AGENT_PREFIXES:
         if left.endswith(prefix):
             head = left[: -len(prefix)].rstrip()
@@ -955,7 +971,7 @@ def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token
     paragraph as part of the previous paragraph's last sentence, so the name is then judged
     by what follows it, as after a full stop."""
     places = lang.places
-    articles, skipped = places.DEFINITE_ARTICLES, places.CLITICS | places.VERB_ADVERBS
+    articles = places.DEFINITE_ARTICLES
     words = [t for t in before if t.lower_ not in articles and not t.is_space]
     at_boundary = not words or (
         words[-1].is_punct
@@ -974,16 +990,11 @@ def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token
             j += 1
         while j < len(doc) and doc[j].text[:1].isupper():
             j += 1
-    reflexive = False
-    while j < len(doc) and doc[j].lower_ in skipped:
-        reflexive = reflexive or doc[j].lower_ in places.REFLEXIVE_CLITICS
-        j += 1
-    auxiliaries = []
-    while j < len(doc) and doc[j].pos_ == "AUX":
-        auxiliaries.append(_lemma(doc[j]))
-        j += 1
-        while j < len(doc) and doc[j].lower_ in places.VERB_ADVERBS:
+    incise = _cues(lang).agent_incise.match(doc.text, doc[j].idx) if j < len(doc) else None
+    if incise:  # "Erevan, selon Moscou, négocie"
+        while j < len(doc) and doc[j].idx < incise.end():
             j += 1
+    j, auxiliaries, reflexive = _verb_after(lang, doc, j)
     if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) and not reflexive:
         return False  # "se sont mis d'accord" is active
     if j >= len(doc):
@@ -1006,17 +1017,47 @@ def _relative_agent(lang: LanguagePack, doc: Doc, end: int) -> bool:
         or doc[end + 1].lower_ not in places.SUBJECT_RELATIVE_PRONOUNS
     ):
         return False
-    j = end + 2
-    while j < len(doc) and doc[j].lower_ in places.CLITICS | places.VERB_ADVERBS:
-        j += 1
-    auxiliaries = []
-    while j < len(doc) and doc[j].pos_ == "AUX":
-        auxiliaries.append(_lemma(doc[j]))
-        j += 1
+    j, auxiliaries, _ = _verb_after(lang, doc, end + 2)
     if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) or j >= len(doc):
         return False
     verb = doc[j]
     return verb.is_alpha and verb.is_lower and _lemma(verb) not in places.LITERAL_SUBJECT_VERBS
+
+
+def _verb_after(lang: LanguagePack, doc: Doc, j: int) -> tuple[int, list[str], bool]:
+    """From token ``j`` after a subject: the index of its verb, the lemmas of the auxiliaries
+    before it and whether a reflexive clitic opened it. Clitics and adverbs are skipped; a
+    periphrasis ("est en train de", "s'apprête à") hands over to the verb after it."""
+    places = lang.places
+    skipped = places.CLITICS | places.VERB_ADVERBS
+    while True:
+        reflexive = False
+        while j < len(doc) and doc[j].lower_ in skipped:
+            reflexive = reflexive or doc[j].lower_ in places.REFLEXIVE_CLITICS
+            j += 1
+        auxiliaries = []
+        while j < len(doc) and doc[j].pos_ == "AUX":
+            auxiliaries.append(_lemma(doc[j]))
+            j += 1
+            while j < len(doc) and doc[j].lower_ in places.VERB_ADVERBS:
+                j += 1
+        length = _periphrasis_at(lang, doc, j)
+        if not length:
+            return j, auxiliaries, reflexive
+        j += length
+
+
+def _periphrasis_at(lang: LanguagePack, doc: Doc, j: int) -> int:
+    """The number of words of the periphrasis of the pack starting at token ``j``, 0 for
+    none."""
+    for words in lang.places.VERB_PERIPHRASES:
+        tokens = doc[j : j + len(words)]
+        if len(tokens) == len(words) and all(
+            t.lower_.replace("’", "'") == w or _is_verb_of(lang, t, frozenset({w}))
+            for t, w in zip(tokens, words, strict=True)
+        ):
+            return len(words)
+    return 0
 
 
 def _passive_or_literal(lang: LanguagePack, verb: Token) -> bool:

@@ -452,15 +452,49 @@ AGENT_NOUNS: frozenset[str] = frozenset(
     | {"réponse", "message", "condamnation", "exigence", "ultimatum"}
 )
 
-#: Words before a name that make it a source or a point of view, hence its government:
-#: "selon Moscou", "d'après Washington", "pour Ankara, ...", "aux yeux de Téhéran".
+#: Words before a name that make it a source, a point of view or an authority, hence its
+#: government: "selon Moscou", "d'après Washington", "aux yeux de Téhéran", "sous le contrôle
+#: de Bakou", "aux ordres de Moscou", "à l'appel de Téhéran", "faire pression sur Ryad". A
+#: final link (one of :data:`geo.lang.fr.positions.LINKS`) stands for all of them ("sous le
+#: contrôle du Kremlin", "d'Ankara"); apostrophes may be curly. "le contrôle de Kherson"
+#: (being taken) and "un village proche de Damas" are no such phrase.
 AGENT_PREFIXES: tuple[str, ...] = (
     "selon",
     "d'après",
-    "d’après",
     "aux yeux de",
     "de la part de",
     "du côté de",
+    "sous le contrôle de",
+    "sous contrôle de",
+    "aux ordres de",
+    "à l'appel de",
+    "pressions sur",
+    "faire pression sur",
+    "fait pression sur",
+    "font pression sur",
+    "faisant pression sur",
+    "faisait pression sur",
+    "faisaient pression sur",
+)
+
+#: Prefixes glued by a hyphen to a name that make it a side taken, hence its government: "la
+#: police pro-Kiev", "une manifestation anti-Moscou", "les milices pro-Téhéran". The
+#: recogniser keeps the name after them ("Kiev") even inside an organisation the model finds
+#: ("police pro-Kiev"); "prorusses" names no place.
+STANCE_PREFIXES: tuple[str, ...] = ("pro-", "anti-")
+
+#: Phrases between a subject and its verb that carry the verb after them ("l'Arabie saoudite
+#: est en train de masser des troupes", "Moscou est sur le point de signer", "Ankara
+#: s'apprête à lancer"): the verb after them is judged as the main verb. Words, lower case,
+#: after the auxiliary; a verb of them by its lemma ("apprête" is "apprêter").
+VERB_PERIPHRASES: tuple[tuple[str, ...], ...] = (
+    ("en", "train", "de"),
+    ("en", "train", "d'"),
+    ("sur", "le", "point", "de"),
+    ("sur", "le", "point", "d'"),
+    ("en", "passe", "de"),
+    ("en", "passe", "d'"),
+    ("apprêter", "à"),
 )
 
 #: Words that make the name after them a point of view only at the start of a clause: "Pour
