@@ -229,9 +229,12 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     for match in map(partial(_without_function_word, lang, text, gazetteer), gazetteer.find(text)):
         if match is not None and (
             plausible(match.start, match.end)
-            and not any(
-                s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
-                for s, e in organisations
+            and not (
+                any(
+                    s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
+                    for s, e in organisations
+                )
+                and not _after_stance_prefix(lang, text, match.start)
             )
             and not _first_of_longer_name(lang, text, match, gazetteer)
         ):
@@ -542,6 +545,17 @@ def _person_spans(
                 end = more.end()
             spans.append((doc[first].idx, end))
     return spans
+
+
+@lru_cache(maxsize=8)
+def _stance_prefix_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){alternation(lang.places.STANCE_PREFIXES)}$", re.IGNORECASE)
+
+
+def _after_stance_prefix(lang: LanguagePack, text: str, start: int) -> bool:
+    """Whether a name is glued to a side-taking prefix: "la police pro-|Kiev" names Kiev,
+    although the model finds an organisation "police pro-Kiev"."""
+    return bool(_stance_prefix_pattern(lang).search(text, max(0, start - 10), start))
 
 
 def _untitled(lang: LanguagePack, word: str) -> str:
