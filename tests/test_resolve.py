@@ -701,10 +701,6 @@ def test_a_sea_a_gulf_or_a_strait_is_one_mention_and_no_city(auto, text, expecte
         ("Erevan, selon Moscou, est en train de négocier avec Bakou.", "Erevan"),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="cues not in the pack yet: sous le contrôle de, pro-, pression sur, en train de",
-)
 def test_a_government_acting_in_other_wars_is_a_metonym(auto, text, capital):
     names = _named(auto(text))
     assert names.get(capital, (None, None))[1] == "metonym", names
@@ -721,3 +717,37 @@ def test_a_government_acting_in_other_wars_is_a_metonym(auto, text, capital):
 def test_a_place_being_taken_stays_a_location(auto, text, place):
     names = _named(auto(text))
     assert names.get(place, (None, None))[1] == "location", names
+
+
+@pytest.mark.parametrize(
+    "text, place, role",
+    [
+        # an authority phrase before the name: its government, unless the phrase is not one
+        (
+            "Les milices aux ordres de Téhéran ont attaqué une base américaine.",
+            "Téhéran",
+            "metonym",
+        ),
+        ("La zone tampon reste sous le contrôle d'Ankara, selon l'OSDH.", "Ankara", "metonym"),
+        ("Washington a fait pression sur Tripoli pour un cessez-le-feu.", "Tripoli", "metonym"),
+        ("Des milliers de manifestants ont défilé à l'appel de Bamako.", "Bamako", "metonym"),
+        ("Les blindés avancent sur Tripoli par la route côtière.", "Tripoli", "location"),
+        ("Les talibans ont pris le contrôle de Kaboul.", "Kaboul", "location"),
+        ("Un village proche de Bamako a été attaqué.", "Bamako", "location"),
+        ("Le blocus du Qatar dure depuis un an.", "Qatar", "location"),
+        ("Niamey, sous le contrôle de l'armée, est calme.", "Niamey", "location"),
+        # a side-taking prefix glued to the name
+        ("Une milice pro-Bagdad a repris le poste-frontière.", "Bagdad", "metonym"),
+        ("Les manifestations anti-Moscou se multiplient à Tbilissi.", "Moscou", "metonym"),
+        ("Les manifestations anti-Moscou se multiplient à Tbilissi.", "Tbilissi", "location"),
+        # a periphrasis hands over to the verb after it
+        ("Bamako est sur le point de signer un accord avec Moscou.", "Bamako", "metonym"),
+        ("Tripoli s'apprête à négocier avec Benghazi.", "Tripoli", "metonym"),
+        ("Kaboul est en train de tomber aux mains des talibans.", "Kaboul", "location"),
+        ("Sanaa est sur le point d'être encerclée par les rebelles.", "Sanaa", "location"),
+        ("Sanaa, selon les Houthis, est en passe de tomber.", "Sanaa", "location"),
+    ],
+)
+def test_authority_phrases_stances_and_periphrases_decide_the_role(auto, text, place, role):
+    names = _named(auto(text))
+    assert names.get(place, (None, None))[1] == role, names
