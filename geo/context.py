@@ -96,19 +96,27 @@ def build_context(
     """
     from gazetteer import Gazetteer
     from geo.lang import LanguagePack, load_language
-    from geo.theatre import TheatreProfile, bundled_profiles, generic_profile, load_profile
+    from geo.theatre import (
+        GENERIC_ID,
+        TheatreProfile,
+        bundled_profiles,
+        generic_profile,
+        load_profile,
+    )
 
     pack = language if isinstance(language, LanguagePack) else load_language(language)
+    generic = generic_profile(pack)
     if isinstance(theatre, TheatreProfile):
         chosen: tuple[TheatreProfile, ...] = (theatre,)
         name = theatre.id
     elif theatre == "auto":
         chosen = bundled_profiles()
         name = "auto"
+    elif theatre == GENERIC_ID:
+        chosen, name = (generic,), theatre
     else:
         chosen = (load_profile(theatre),)
-        name = chosen[0].id
-    generic = generic_profile(pack)
+        name = str(theatre)
     base = options or Options()
     return RunContext(
         gazetteer=(gazetteer or Gazetteer.default()).fork(),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.normalize import fold as fold_text
 from geo._errors import TheatreProfileError
+from geo._regex import alternation
 
 if TYPE_CHECKING:
     from geo.lang import LanguagePack
@@ -253,7 +254,7 @@ def load_profile(name_or_path: str | Path) -> TheatreProfile:
         names the file, the key and the problem.
     """
     path = Path(name_or_path)
-    if path.suffix != ".toml" and not path.exists():
+    if path.suffix != ".toml" and not path.is_file():  # a bundled id, even beside a folder
         path = THEATRES_DIR / f"{name_or_path}.toml"
     return _load(path.resolve())
 
@@ -363,11 +364,9 @@ class _NationalForces:
         cls, lang: LanguagePack, names: Mapping[str, list[str]], actor_ids: Mapping[str, str]
     ) -> _NationalForces:
         table = lang.places
-        nouns = "|".join(re.escape(fold(n)) for n in sorted(table.FORCE_NOUNS, key=len)[::-1])
-        quals = "|".join(re.escape(fold(q)) for q in table.FORCE_QUALIFIERS)
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{nouns})s?(?:\s+(?:{quals})s?)?\s+(?P<demonym>\w+)(?![\w-])"
-        )
+        nouns = alternation(fold(n) for n in table.FORCE_NOUNS)
+        quals = alternation(fold(q) for q in table.FORCE_QUALIFIERS)
+        pattern = re.compile(rf"(?<![\w-]){nouns}s?(?:\s+{quals}s?)?\s+(?P<demonym>\w+)(?![\w-])")
         words: dict[str, list[tuple[str, str, bool]]] = {}
         for code, forms in names.items():
             if code not in actor_ids:
@@ -437,6 +436,8 @@ def _load(path: Path) -> TheatreProfile:
         raise TheatreProfileError(
             f"theatre profile {str(path)!r} is not valid TOML: {exc}"
         ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TheatreProfileError(f"theatre profile {str(path)!r} cannot be read: {exc}") from exc
     return _validate(raw, path)
 
 

@@ -937,19 +937,35 @@ def _hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
 
 def _hint_after(lang: LanguagePack, gazetteer: Gazetteer, text: str, end: int) -> str | None:
     """The AFP hint in brackets right after a name: a region ("nord", "nord de l'Irak") or a
-    country the gazetteer knows ("KHARKIV (Ukraine)", "Tripoli (Liban)")."""
+    country the gazetteer knows ("KHARKIV (Ukraine)", "Tripoli (Liban)"), or the country an
+    apposition puts it in ("Tripoli, deuxième ville du Liban")."""
     match = _hint_pattern(lang).match(text, end)
     if match:
         return match.group("hint").lower()
-    country = _country_hint_pattern(lang).match(text, end)
-    if country and _is_country_name(gazetteer, country.group("name")):
-        return country.group("name").lower()
+    for pattern in _country_hint_patterns(lang):
+        country = pattern.match(text, end)
+        if country and _is_country_name(gazetteer, country.group("name")):
+            return country.group("name").lower()
     return None
 
 
 @lru_cache(maxsize=8)
-def _country_hint_pattern(lang: LanguagePack) -> re.Pattern[str]:
-    return re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<name>{_forms(lang).name})[ \u00a0]*\)")
+def _country_hint_patterns(lang: LanguagePack) -> tuple[re.Pattern[str], ...]:
+    """A country in brackets ("KHARKIV (Ukraine)"), or an apposition whose place noun says
+    which country holds the place ("Tripoli, deuxième ville du Liban", "Gao, la grande ville
+    du nord du Mali"): the name is checked to be a country before it is a hint."""
+    forms = _forms(lang)
+    nouns = alternation(
+        form for form, (_, scale) in lang.places.TRIGGERS.items() if scale in ("city", "town")
+    )
+    word = rf"[{forms.lower}\w'’-]+"
+    return (
+        re.compile(rf"[ \u00a0]*\([ \u00a0]*(?P<name>{forms.name})[ \u00a0]*\)"),
+        re.compile(
+            rf"[ \u00a0]*,[ \u00a0]*(?:{word}[ \u00a0]+){{0,3}}?{nouns}(?![\w-])"
+            rf"(?:[ \u00a0]+{word}){{0,3}}?[ \u00a0]+{forms.de}(?P<name>{forms.name})(?![\w-])"
+        ),
+    )
 
 
 def _is_country_name(gazetteer: Gazetteer, name: str) -> bool:

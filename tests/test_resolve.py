@@ -751,3 +751,27 @@ def test_a_place_being_taken_stays_a_location(auto, text, place):
 def test_authority_phrases_stances_and_periphrases_decide_the_role(auto, text, place, role):
     names = _named(auto(text))
     assert names.get(place, (None, None))[1] == role, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "A Tripoli, deuxième ville du Liban, des heurts ont éclaté près de Beyrouth.",
+            "Tripoli",
+            "LB",
+        ),
+        ("Tripoli, la capitale de la Libye, a été bombardée dans la nuit.", "Tripoli", "LY"),
+        ("Gao, la grande ville du nord du Mali, a été reprise samedi.", "Gao", "ML"),
+        ("Homs, troisième ville de Syrie, est sous le feu.", "Homs", "SY"),
+    ],
+)
+def test_an_apposition_naming_the_country_of_a_town_decides_its_homonym(
+    nlp, auto_ctx, text, name, country
+):
+    from geo.pipeline import resolve_article
+
+    _, mentions, _ = resolve_article(
+        Article("t", dt.date(2019, 5, 1), "day", text), nlp(text), auto_ctx
+    )
+    assert {m.surface: m.place.country_code for m in mentions if m.place}[name] == country
