@@ -92,7 +92,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Run the pipeline and write DIR/index.html, one interactive HTML map and one PNG "
             "per snapshot date, a time-slider map, and the data under DIR/data/ "
-            "(the extract files plus control.geojson)."
+            "(the extract files plus control.geojson). Each war is drawn with its own "
+            "profile; when the inputs span several wars, each war's maps go to "
+            "DIR/<theatre>/ and DIR/index.html lists them all."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

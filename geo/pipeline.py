@@ -278,6 +278,7 @@ def build_maps(
     offline: bool = False,
     theatre: str | TheatreProfile = "auto",
     gazetteer: Gazetteer | None = None,
+    language: str | LanguagePack = "fr",
     options: Options | None = None,
     progress: bool = False,
 ) -> MapsSummary:
@@ -300,16 +301,24 @@ def build_maps(
         none.
     offline
         Write Leaflet and its plugins beside the HTML so that maps open with no network.
-    theatre, gazetteer, options
+    theatre, gazetteer, language, options
         As for :func:`run`.
     """
     from geo import export
     from geo.context import Options
-    from geo.render import build_wars_index
+    from geo.render import build_wars_index, remove_stale_wars
+    from geo.theatre import GENERIC_ID, bundled_profiles
 
     out = Path(out_dir)
     options = options or Options()
-    result = run(inputs, theatre=theatre, gazetteer=gazetteer, options=options, progress=progress)
+    result = run(
+        inputs,
+        theatre=theatre,
+        gazetteer=gazetteer,
+        language=language,
+        options=options,
+        progress=progress,
+    )
     if not result.articles:
         return MapsSummary(out, (), 0, 0, (), result)
     files = export.write_extract(result, out / "data")
@@ -317,13 +326,13 @@ def build_maps(
     several = len(wars) > 1
     built = []
     all_states: list[ControlState] = []
-    for profile, observations in wars:
+    for folder, profile, observations in wars:
         profile = _map_extent(profile, observations)
         snapshots, states = _snapshots(observations, profile, every, options.stale_after_days)
         all_states.extend(replace(s, theatre=profile.id) for s in states)
         summary = _render(
             snapshots,
-            out_dir=out / profile.id if several else out,
+            out_dir=out / folder if several else out,
             profile=profile,
             formats=tuple(formats),
             tiles=tiles,
@@ -339,10 +348,15 @@ def build_maps(
     )
     if several:
         files.append(build_wars_index(out, built, formats=tuple(formats)))
+    remove_stale_wars(
+        out,
+        keep={folder for folder, _, _ in wars} if several else set(),
+        wars={p.id for p in bundled_profiles()} | set(result.profiles) | {GENERIC_ID},
+    )
     places = {m.place.place_id for m in result.mentions if m.place and m.role == "location"}
     return MapsSummary(
         out_dir=out,
-        snapshots=tuple(sorted({s.date for _, snaps, _ in built for s in snaps})),
+        snapshots=tuple(sorted(s.date for _, snaps, _ in built for s in snaps)),
         places=len(places),
         unresolved=len(result.unresolved),
         files=tuple(sorted(set(files))),
@@ -350,20 +364,45 @@ def build_maps(
     )
 
 
-def _wars(result: PipelineResult) -> list[tuple[TheatreProfile, list[Observation]]]:
-    """The wars of a run with their observations, by theatre id; one at least (the seeds'
-    profile, or the generic one, when nothing is dated), so that an index is always written."""
-    by_theatre: dict[str, list[Observation]] = defaultdict(list)
+def _wars(result: PipelineResult) -> list[tuple[str, TheatreProfile, list[Observation]]]:
+    """The wars of a run: ``(folder, profile, observations)``, by folder.
+
+    A bundled or chosen profile is one war (its folder is its id). Articles of the generic
+    profile are wars of their own country (the country most of their located places are
+    in): a dispatch from Sudan and one from Myanmar are not drawn on one map. With nothing
+    dated, the first profile used, so that an index is always written.
+    """
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in result.mentions:
+        if m.place is not None and m.role == "location" and m.place.country_code:
+            countries[m.article_id][m.place.country_code] += 1
+    by_war: dict[str, list[Observation]] = defaultdict(list)
+    profiles: dict[str, TheatreProfile] = {}
     for obs in result.observations:
-        if obs.theatre is not None:
-            by_theatre[obs.theatre].append(obs)
-    dated = [t for t in sorted(by_theatre) if any(o.date for o in by_theatre[t])]
+        if obs.theatre is None:
+            continue
+        profile = result.profiles[obs.theatre]
+        folder = profile.id
+        if not profile.countries and countries[obs.article_id]:
+            code = countries[obs.article_id].most_common(1)[0][0]
+            folder = f"{profile.id}-{code.lower()}"
+            profile = _generic_war(profile, code)
+        by_war[folder].append(obs)
+        profiles.setdefault(folder, profile)
+    dated = [w for w in sorted(by_war) if any(o.date for o in by_war[w])]
     if not dated:
         first = next(iter(result.profiles.values()), None)
-        if first is None:
-            return []
-        return [(first, by_theatre.get(first.id, []))]
-    return [(result.profiles[t], by_theatre[t]) for t in dated]
+        return [] if first is None else [(first.id, first, by_war.get(first.id, []))]
+    return [(w, profiles[w], by_war[w]) for w in dated]
+
+
+def _generic_war(profile: TheatreProfile, country_code: str) -> TheatreProfile:
+    """The generic profile as the war of one country: its maps are titled after it."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=country_code)
+    where = getattr(country, "common_name", None) or (country.name if country else country_code)
+    return replace(profile, name=f"Armed conflict in {where} (generic profile)")
 
 
 #: Degrees around the observations of a war fought anywhere (the generic profile): its map

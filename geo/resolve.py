@@ -388,7 +388,7 @@ def _score(
     rejected: list[str] = []
     for candidate in group.candidates:
         reason = _ruled_out(lang, candidate.place, group, reach, context) or _foreign_homonym(
-            candidate, spellings, context
+            lang, candidate, spellings, context
         )
         if reason is not None:
             rejected.append(reason)
@@ -565,7 +565,10 @@ def _km(place: Place, lon: float, lat: float) -> float:
 
 
 def _foreign_homonym(
-    candidate: Candidate, spellings: set[str], context: dict[str, frozenset[str]]
+    lang: LanguagePack,
+    candidate: Candidate,
+    spellings: set[str],
+    context: dict[str, frozenset[str]],
 ) -> str | None:
     """Why a place abroad that the mention reaches only by accident is not meant, or ``None``.
 
@@ -575,15 +578,16 @@ def _foreign_homonym(
     * through a variant of its spelling, when the place is small: "Konna", a town of central
       Mali missing from GeoNames' cities500, is not "Konan", Côte d'Ivoire, whose name folds
       to the same key (a place bearing the very spelling written, or a prominent one, is kept);
-    * through a single word that is a common noun of the gazetteer's lexicon
-      (:func:`gazetteer.sources.french_words`), unless the place is a country or a capital:
+    * through a single word that is a common noun of the language (the pack's
+      ``COMMON_PLACE_WORDS``), unless the place is a country or a capital:
       "les monarchies du Golfe" name no town of Angola, whatever its size.
     """
     setting = context["theatre"] | context["named"]
     place = candidate.place
     if not setting or place.country_code in setting:
         return None
-    if spellings & _common_words() and not (_is_country(place) or place.feature_code == "PPLC"):
+    common = lang.places.COMMON_PLACE_WORDS
+    if spellings & common and not (_is_country(place) or place.feature_code == "PPLC"):
         return (
             f"{_describe(place)} only shares a common word ({candidate.matched_name!r}) and lies "
             "outside the theatre and the countries the article names"
@@ -594,15 +598,6 @@ def _foreign_homonym(
         f"{_describe(place)} only shares a variant of the name ({candidate.matched_name!r}) "
         "and lies outside the theatre and the countries the article names"
     )
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """The gazetteer's lexicon of common words that are also place names, folded, one word
-    each (as :func:`_spelling` writes a one-word name)."""
-    from gazetteer.sources import french_words
-
-    return frozenset(w for w in french_words() if " " not in w and "-" not in w)
 
 
 def _prominent(place: Place) -> bool:

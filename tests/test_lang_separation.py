@@ -51,6 +51,10 @@ CONTRACT_TERMS = frozenset(
     | {"plus", "ar", "forces", "pass"}
 )
 
+#: Tables that are lexicons (thousands of words, many spelt as English ones: "file", "box"),
+#: not words the logic looks for.
+LEXICONS = frozenset({"COMMON_PLACE_WORDS"})
+
 #: Words of the pack that are English technical words as well, in code as identifiers.
 _WORD = re.compile(r"[a-zà-ÿœæç]{2,}", re.IGNORECASE)
 
@@ -65,7 +69,7 @@ def _pack_words() -> frozenset[str]:
     words: set[str] = set(FR)
     for module in (pack.places, pack.positions, pack.events, pack.dates, pack.numbers):
         for name, value in vars(module).items():
-            if name.isupper():
+            if name.isupper() and name not in LEXICONS:
                 words.update(w.lower() for s in _surfaces(value) for w in _WORD.findall(s))
     return frozenset(words - set(EN) - CONTRACT_TERMS)
 

@@ -6,7 +6,13 @@ The pipeline fills one :class:`Snapshot` per date and hands them to :func:`build
 from __future__ import annotations
 
 from geo.render._errors import RenderError
-from geo.render.build import FORMATS, BuildSummary, build_maps, build_wars_index
+from geo.render.build import (
+    FORMATS,
+    BuildSummary,
+    build_maps,
+    build_wars_index,
+    remove_stale_wars,
+)
 from geo.render.inline import standalone_html
 from geo.render.snapshot import Snapshot
 
@@ -17,5 +23,6 @@ __all__ = [
     "Snapshot",
     "build_maps",
     "build_wars_index",
+    "remove_stale_wars",
     "standalone_html",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,3 +245,24 @@ def build_wars_index(
     ]
     page = wars_index_page(sections, data_files=_data_files(out_dir))
     return write_text_atomic(out_dir / "index.html", page)
+
+
+def remove_stale_wars(out_dir: Path, *, keep: Collection[str], wars: Collection[str]) -> None:
+    """Delete what an earlier build into ``out_dir`` drew of wars this build does not draw.
+
+    A build of several wars keeps the folders of ``keep`` (``out_dir/<war>/``) and removes the
+    one-war layout (``snapshots/`` files and ``timeline.html``) an earlier build left; a
+    one-war build (``keep`` empty) removes the war folders. Only a folder named after a war
+    (one of ``wars``, the theatre ids, or ``<id>-<country code>``) that holds what this module
+    writes (an ``index.html`` beside a ``snapshots/`` folder) is touched, so the output folder
+    matches its index and nothing else of the user's is removed.
+    """
+    out_dir = Path(out_dir)
+    if keep:
+        _remove_outdated(out_dir / "snapshots", keep=())
+        (out_dir / "timeline.html").unlink(missing_ok=True)
+    for folder in sorted(out_dir.iterdir()) if out_dir.is_dir() else ():
+        named = folder.name in wars or folder.name.rsplit("-", 1)[0] in wars
+        drawn = (folder / "index.html").is_file() and (folder / "snapshots").is_dir()
+        if named and drawn and folder.name not in keep:
+            shutil.rmtree(folder)

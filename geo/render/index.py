@@ -67,7 +67,8 @@ def _card(
         files.append(f'<a href="{base}.png">image</a>')
     joined = " \u00b7 ".join(files)
     return (
-        f'<div class="geo-card" id="snapshot-{escape_text(prefix)}{slug}">{image}<h2>{title}</h2>'
+        f'<div class="geo-card" id="snapshot-{escape_text(prefix.replace("/", "-"))}{slug}">'
+        f"{image}<h2>{title}</h2>"
         f"<p>{escape_text(counts_line(profile, snapshot))}</p><p>{joined}</p></div>"
     )
 
@@ -150,7 +151,7 @@ def wars_index_page(wars: Sequence[WarSection], *, data_files: Sequence[str]) ->
             _card(s, profile=war.profile, links=war.links, prefix=folder) for s in war.snapshots
         )
         sections.append(
-            f'<section class="geo-war" id="war-{escape_text(war.profile.id)}">'
+            f'<section class="geo-war" id="war-{escape_text(war.folder)}">'
             f"<h2>{escape_text(war.profile.name)}</h2>"
             f"<p>{escape_text(_intro(war.snapshots))} "
             f'<a href="{escape_text(folder)}index.html">this war\'s page</a>{timeline}</p>'

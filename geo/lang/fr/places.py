@@ -676,3 +676,15 @@ COUNTRY_NAME_WORDS: frozenset[str] = frozenset(
     | {"democratique", "populaire", "federation", "federale", "cote", "principaute"}
     | {"arabe", "arabes", "islamique", "plurinational", "territoire", "territoires"}
 )
+
+
+def _one_word_common_nouns() -> frozenset[str]:
+    from gazetteer.sources import french_words
+
+    return frozenset(w for w in french_words() if " " not in w and "-" not in w)
+
+
+#: French common nouns that are also place names somewhere, folded, one word each ("golfe",
+#: a town of Angola): a capitalised one ("les monarchies du Golfe") is no town abroad. Read
+#: once from the gazetteer's lexicon of French words (``gazetteer/data/french_words.csv``).
+COMMON_PLACE_WORDS: frozenset[str] = _one_word_common_nouns()
