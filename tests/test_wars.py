@@ -101,3 +101,64 @@ def test_land_is_drawn_for_every_bundled_war(lang):
     for profile in bundled_profiles():
         drawn = set(theatre_countries(profile)["iso_a2"].dropna())
         assert set(profile.countries) <= drawn, profile.id
+
+
+SUDAN = """date 2024-03-12
+
+KHARTOUM, 12 mars (AFP) - L'armée soudanaise a repris Omdourman, tenue depuis un an par les
+paramilitaires, selon des témoins. Des combats se poursuivent au sud de Khartoum.
+"""
+
+MYANMAR = """date 2024-08-04
+
+RANGOUN, 4 août (AFP) - Les rebelles ont pris Lashio, la grande ville du nord de la Birmanie,
+après des semaines de combats contre l'armée birmane, qui a bombardé Mandalay.
+"""
+
+
+@pytest.fixture(scope="module")
+def uncovered(tmp_path_factory, gazetteer):
+    """Two wars no bundled profile covers and one that a profile does, in one build, then
+    the Ukrainian dispatch alone rebuilt into the same folder."""
+    from geo.pipeline import build_maps
+
+    inputs = tmp_path_factory.mktemp("uncovered")
+    (inputs / "sudan.txt").write_text(SUDAN, encoding="utf-8")
+    (inputs / "myanmar.txt").write_text(MYANMAR, encoding="utf-8")
+    ukraine = WARS / "ukraine_2023_bakhmout.txt"
+    out = tmp_path_factory.mktemp("maps") / "maps"
+    first = build_maps([inputs, ukraine], out_dir=out, gazetteer=gazetteer, formats=("html",))
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    index = (out / "index.html").read_text(encoding="utf-8")
+    titles = {
+        name: (out / name / "index.html").read_text(encoding="utf-8")
+        for name in folders
+        if name.startswith("generic")
+    }
+    again = build_maps([ukraine], out_dir=out, gazetteer=gazetteer, formats=("html",))
+    return first, folders, index, titles, again, out
+
+
+def test_each_war_no_profile_covers_is_drawn_on_a_map_of_its_own(uncovered):
+    first, folders, index, titles, _, _ = uncovered
+    assert {"generic-sd", "generic-mm", "ukraine"} <= set(folders)
+    assert 'id="war-generic-sd"' in index and 'id="war-generic-mm"' in index
+    assert "Sudan" in titles["generic-sd"] and "Myanmar" in titles["generic-mm"]
+    assert len(first.snapshots) >= 3  # one per war at least, though two share no date
+
+
+def test_a_one_war_build_into_the_same_folder_leaves_no_other_war_behind(uncovered):
+    *_, again, out = uncovered
+    assert not [p.name for p in out.iterdir() if p.is_dir() and p.name.startswith("generic")]
+    assert not (out / "ukraine").exists()
+    assert sorted((out / "snapshots").glob("*.html"))
+    links = re.findall(r'href="([^"#]+)"', (out / "index.html").read_text(encoding="utf-8"))
+    assert links and not [link for link in links if not (out / link).exists()]
+
+
+def test_a_bundled_id_beside_a_folder_of_that_name_is_still_the_profile(tmp_path, monkeypatch):
+    from geo.theatre import load_profile
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ukraine").mkdir()
+    assert load_profile("ukraine").id == "ukraine"
