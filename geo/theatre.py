@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -292,19 +292,11 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
         actor_ids[code] = f"{side_id}_forces"
         actors.append(Actor(actor_ids[code], side_id, f"{label} (forces)", ()))
     national = _NationalForces.build(lang, names, actor_ids)
-    return TheatreProfile(
-        id=base.id,
-        name=base.name,
+    return replace(
+        base,
         sides=MappingProxyType(sides),
         actors=tuple(actors),
-        bbox=base.bbox,
         countries=(),
-        contested_colour=base.contested_colour,
-        scoped=base.scoped,
-        period=base.period,
-        sources=base.sources,
-        organisations=base.organisations,
-        path=base.path,
         national=national,
     )
 
