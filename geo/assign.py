@@ -5,9 +5,11 @@ mentions of a first resolution made with no theatre prior are counted by country
 profile whose countries hold the most of them wins, provided they are at least
 :data:`MIN_SHARE` of the article's located places (a dispatch from Paris about a summit names
 Paris as often as the front). A profile whose period does not include the article's date
-counts for half (the Libyan war of 2011 and that of 2019 are one profile, a Libyan place
-named in 1990 is not that war). A tie, or an article with no place located, is settled by
-the actors the article names that only one profile knows ("les Houthis", "Wagner"). An
+counts for half: it decides between two profiles of the same countries (a user's own profile
+of an earlier war beside a bundled one), not against the generic profile, so a Libyan
+dispatch of 1990 still gets the Libyan profile. A tie, or an article with no place located,
+is settled by the actors the article names that only one profile knows ("les Houthis",
+"Wagner"). An
 article whose located places no profile covers is judged by the governments it names acting
 (its metonyms), before it gets the run's generic profile. The reason is kept, for the report.
 """

@@ -284,10 +284,11 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
     actors = list(base.actors)
     actor_ids: dict[str, str] = {}
     for code in sorted(names):
-        side_id = _country_side_id(code)
+        english = _country_english_name(code)
+        side_id = _side_id(english) if english else None
         if side_id is None or side_id in sides:
             continue
-        label = names[code][0]
+        label = english
         sides[side_id] = Side(side_id, label, _national_colour(side_id))
         actor_ids[code] = f"{side_id}_forces"
         actors.append(Actor(actor_ids[code], side_id, f"{label} (forces)", ()))
@@ -301,16 +302,19 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
     )
 
 
-def _country_side_id(code: str) -> str | None:
-    """A country's side id: its English short name in lower case ("mali", "turkiye")."""
+def _country_english_name(code: str) -> str | None:
+    """A country's English short name ("Mali", "Türkiye"), as the maps label its side."""
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return None
-    english = getattr(country, "common_name", None) or country.name
-    slug = re.sub(r"[^a-z0-9]+", "_", fold(english.split(",")[0])).strip("_")
-    return slug or None
+    return (getattr(country, "common_name", None) or country.name).split(",")[0]
+
+
+def _side_id(english: str) -> str | None:
+    """A side id from a country's English name, in lower case ("mali", "turkiye")."""
+    return re.sub(r"[^a-z0-9]+", "_", fold(english)).strip("_") or None
 
 
 def _country_populations() -> dict[str, int]:
