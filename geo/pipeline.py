@@ -324,15 +324,24 @@ def build_maps(
     files = export.write_extract(result, out / "data")
     wars = _wars(result)
     several = len(wars) > 1
-    built = []
+    drawn = []
     all_states: list[ControlState] = []
     for folder, profile, observations in wars:
         profile = _map_extent(profile, observations)
         snapshots, states = _snapshots(observations, profile, every, options.stale_after_days)
         all_states.extend(replace(s, theatre=profile.id) for s in states)
+        drawn.append((folder, profile, snapshots))
+    files.append(  # before the maps, so that every index links to it
+        export.write_json_atomic(
+            out / "data" / "control.geojson", export.control_collection(all_states)
+        )
+    )
+    built = []
+    for folder, profile, snapshots in drawn:
         summary = _render(
             snapshots,
             out_dir=out / folder if several else out,
+            parent_index="../index.html" if several else None,
             profile=profile,
             formats=tuple(formats),
             tiles=tiles,
@@ -341,11 +350,6 @@ def build_maps(
         )
         files.extend(summary.files)
         built.append((profile, snapshots, summary))
-    files.append(
-        export.write_json_atomic(
-            out / "data" / "control.geojson", export.control_collection(all_states)
-        )
-    )
     if several:
         files.append(build_wars_index(out, built, formats=tuple(formats)))
     remove_stale_wars(

@@ -73,6 +73,10 @@ def test_each_war_is_drawn_in_its_own_folder_with_its_sides(mixed, theatre):
     assert sorted((folder / "snapshots").glob("*.png"))
     html = pages[-1].read_text(encoding="utf-8")
     assert profile.name in html  # its title
+    war_index = (folder / "index.html").read_text(encoding="utf-8")
+    war_links = re.findall(r'href="([^"#]+)"', war_index)
+    assert "../index.html" in war_links and "../data/control.geojson" in war_links
+    assert not [link for link in war_links if not (folder / link).exists()]
     states = [
         f["properties"]
         for f in _features(mixed.out_dir / "data" / "control.geojson")

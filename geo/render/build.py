@@ -102,6 +102,7 @@ def build_maps(
     formats: Collection[str] = FORMATS,
     tiles: str | None = None,
     offline: bool = False,
+    parent_index: str | None = None,
     progress: bool = False,
 ) -> BuildSummary:
     """Write the maps of ``snapshots`` into ``out_dir``.
@@ -130,6 +131,9 @@ def build_maps(
     offline
         Copy Leaflet into ``out_dir/assets`` and load it from there, so that the pages open
         with no network at all.
+    parent_index
+        For one war of a build of several (``out_dir`` is ``DIR/<war>/``): the link to the
+        index of every war; the war's index links to it and to the shared ``DIR/data/``.
     progress
         Show a progress bar over the snapshots.
 
@@ -185,11 +189,14 @@ def build_maps(
     else:
         (out_dir / "timeline.html").unlink(missing_ok=True)  # an earlier build's, now stale
     data_files = _data_files(out_dir)
+    if parent_index and not data_files:  # one war of several: the data all wars share
+        data_files = tuple(f"../{path}" for path in _data_files(out_dir.parent))
     links = IndexLinks(
         html=html,
         png=png,
         timeline="timeline.html" if timeline else None,
         data_files=data_files,
+        parent=parent_index,
     )
     index = write_text_atomic(
         out_dir / "index.html", index_page(ordered, profile=profile, links=links)

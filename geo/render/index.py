@@ -41,12 +41,15 @@ class IndexLinks:
         Link to the time-slider page, ``None`` when there is none.
     data_files
         Links to the data files (``data/mentions.geojson``...), sorted.
+    parent
+        Link to the index of every war, for one war's index in a build of several.
     """
 
     html: bool
     png: bool
     timeline: str | None
     data_files: tuple[str, ...]
+    parent: str | None = None
 
 
 def _card(
@@ -116,7 +119,12 @@ def index_page(snapshots: Sequence[Snapshot], *, profile: TheatreProfile, links:
         f"<title>Front-line maps: {escape_text(profile.name)}</title>"
         f"<style>{INDEX_CSS}</style></head><body>"
         f"<h1>Front-line maps: {escape_text(profile.name)}</h1>"
-        f"<p>{escape_text(_intro(snapshots))}</p>{timeline}"
+        + (
+            f'<p><a class="geo-parent" href="{escape_text(links.parent)}">All wars</a></p>'
+            if links.parent
+            else ""
+        )
+        + f"<p>{escape_text(_intro(snapshots))}</p>{timeline}"
         f'<div class="geo-grid">{cards}</div>{_data_section(links.data_files)}'
         "</body></html>\n"
     )
