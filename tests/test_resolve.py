@@ -444,15 +444,21 @@ def test_a_government_opening_a_paragraph_is_a_metonym(run, text, surface):
 
 
 @pytest.fixture(scope="module")
-def dispatch(nlp, gazetteer):
+def auto_ctx(gazetteer):
+    """A run context as under ``--theatre auto``: every bundled war's profile in use."""
     from geo.context import build_context
+
+    return build_context(gazetteer=gazetteer, theatre="auto")
+
+
+@pytest.fixture(scope="module")
+def dispatch(nlp, auto_ctx):
+    """The resolved mentions of a text, as a real run gets them (its war chosen first)."""
     from geo.pipeline import resolve_article
 
-    auto = build_context(gazetteer=gazetteer, theatre="auto")
-
-    def go(text: str):
-        article = Article("t", None, None, text)
-        return resolve_article(article, nlp(text), auto)[1]
+    def go(text: str, date: dt.date | None = None):
+        article = Article("t", date, "day" if date else None, text)
+        return resolve_article(article, nlp(text), auto_ctx)[1]
 
     return go
 
@@ -539,26 +545,17 @@ def test_a_capitalised_landmark_is_placed_in_the_city_it_names(dispatch):
     assert all(m.place is not None for m in found), [(m.surface, m.reason) for m in found]
 
 
-def test_compass_words_leave_no_unresolved_mention_but_keep_the_claim(nlp, gazetteer):
-    from geo.context import build_context
+def test_compass_words_leave_no_unresolved_mention_but_keep_the_claim(nlp, auto_ctx):
     from geo.pipeline import resolve_article
     from geo.relations import parse_claims
 
-    auto = build_context(gazetteer=gazetteer, theatre="auto")
     text = "Les forces ukrainiennes sont à 12 kilomètres à l'Est de Kherson."
     article = Article("t", None, None, text)
     doc = nlp(text)
-    _, found, chosen = resolve_article(article, doc, auto)
+    _, found, chosen = resolve_article(article, doc, auto_ctx)
     assert [m.surface for m in found] == ["Kherson"]
     claims = parse_claims(article, doc, found, chosen)
     assert any(c.bearing_deg == 90.0 for c in claims), claims
-
-
-@pytest.fixture(scope="module")
-def auto_ctx(gazetteer):
-    from geo.context import build_context
-
-    return build_context(gazetteer=gazetteer, theatre="auto")
 
 
 @pytest.mark.parametrize(
@@ -583,42 +580,20 @@ def auto_ctx(gazetteer):
         ),
     ],
 )
-def test_a_town_no_gazetteer_holds_is_not_drawn_on_a_foreign_variant(
-    nlp, auto_ctx, text, name, foreign
-):
-    from geo.pipeline import resolve_article
-
-    article = Article("t", dt.date(2020, 1, 1), "day", text)
-    _, mentions, _ = resolve_article(article, nlp(text), auto_ctx)
+def test_a_town_no_gazetteer_holds_is_not_drawn_on_a_foreign_variant(dispatch, text, name, foreign):
+    mentions = dispatch(text, dt.date(2020, 1, 1))
     (mention,) = [m for m in mentions if m.surface == name]
     assert mention.place is None or mention.place.country_code not in foreign
     assert mention.place is None, mention.place
 
 
-def test_a_foreign_place_spelled_as_written_still_resolves(nlp, auto_ctx):
-    from geo.pipeline import resolve_article
-
+def test_a_foreign_place_spelled_as_written_still_resolves(dispatch):
     text = "Des réfugiés syriens ont gagné Kilis, en Turquie, après les frappes sur Azaz."
-    article = Article("t", dt.date(2016, 2, 10), "day", text)
-    _, mentions, _ = resolve_article(article, nlp(text), auto_ctx)
+    mentions = dispatch(text, dt.date(2016, 2, 10))
     assert {m.surface: m.place.country_code for m in mentions if m.place}["Kilis"] == "TR"
 
 
-# --- other wars, resolved as a real run does (--theatre auto) ----------------------------
-
-
-@pytest.fixture(scope="module")
-def auto(nlp, gazetteer):
-    from geo.context import build_context
-    from geo.pipeline import resolve_article
-
-    real = build_context(gazetteer=gazetteer, theatre="auto")
-
-    def go(text: str):
-        article = Article("t", None, None, text)
-        return resolve_article(article, nlp(text), real)[1]
-
-    return go
+# --- other wars: persons, common words, water, metonyms (resolved as a real run does) ----
 
 
 def _named(mentions) -> dict[str, tuple[str | None, str]]:
@@ -645,8 +620,8 @@ def _named(mentions) -> dict[str, tuple[str | None, str]]:
         ),
     ],
 )
-def test_a_person_is_no_place_in_other_wars(auto, text, person):
-    names = _named(auto(text))
+def test_a_person_is_no_place_in_other_wars(dispatch, text, person):
+    names = _named(dispatch(text))
     assert not any(person in surface for surface in names), names
 
 
@@ -665,8 +640,8 @@ def test_a_person_is_no_place_in_other_wars(auto, text, person):
         ),
     ],
 )
-def test_a_common_word_is_not_a_small_place_far_from_the_war(auto, text, word):
-    found = [m for m in auto(text) if m.surface == word]
+def test_a_common_word_is_not_a_small_place_far_from_the_war(dispatch, text, word):
+    found = [m for m in dispatch(text) if m.surface == word]
     assert all(m.place is None for m in found), [(m.surface, m.place) for m in found]
 
 
@@ -680,8 +655,8 @@ def test_a_common_word_is_not_a_small_place_far_from_the_war(auto, text, word):
         ("Dhubab est à 30 km du détroit de Bab el-Mandeb, au sud de Mokha.", "Bab el-Mandeb"),
     ],
 )
-def test_a_sea_a_gulf_or_a_strait_is_one_mention_and_no_city(auto, text, expected):
-    found = auto(text)
+def test_a_sea_a_gulf_or_a_strait_is_one_mention_and_no_city(dispatch, text, expected):
+    found = dispatch(text)
     water = [m for m in found if m.surface == expected]
     assert len(water) == 1, [(m.surface, m.place) for m in found]
     assert water[0].place is None or water[0].place.feature_class == "H"
@@ -701,8 +676,8 @@ def test_a_sea_a_gulf_or_a_strait_is_one_mention_and_no_city(auto, text, expecte
         ("Erevan, selon Moscou, est en train de négocier avec Bakou.", "Erevan"),
     ],
 )
-def test_a_government_acting_in_other_wars_is_a_metonym(auto, text, capital):
-    names = _named(auto(text))
+def test_a_government_acting_in_other_wars_is_a_metonym(dispatch, text, capital):
+    names = _named(dispatch(text))
     assert names.get(capital, (None, None))[1] == "metonym", names
 
 
@@ -714,8 +689,8 @@ def test_a_government_acting_in_other_wars_is_a_metonym(auto, text, capital):
         ("Les forces du GNA sont en train de reprendre le contrôle de Tripoli.", "Tripoli"),
     ],
 )
-def test_a_place_being_taken_stays_a_location(auto, text, place):
-    names = _named(auto(text))
+def test_a_place_being_taken_stays_a_location(dispatch, text, place):
+    names = _named(dispatch(text))
     assert names.get(place, (None, None))[1] == "location", names
 
 
@@ -748,8 +723,8 @@ def test_a_place_being_taken_stays_a_location(auto, text, place):
         ("Sanaa, selon les Houthis, est en passe de tomber.", "Sanaa", "location"),
     ],
 )
-def test_authority_phrases_stances_and_periphrases_decide_the_role(auto, text, place, role):
-    names = _named(auto(text))
+def test_authority_phrases_stances_and_periphrases_decide_the_role(dispatch, text, place, role):
+    names = _named(dispatch(text))
     assert names.get(place, (None, None))[1] == role, names
 
 
@@ -767,11 +742,7 @@ def test_authority_phrases_stances_and_periphrases_decide_the_role(auto, text, p
     ],
 )
 def test_an_apposition_naming_the_country_of_a_town_decides_its_homonym(
-    nlp, auto_ctx, text, name, country
+    dispatch, text, name, country
 ):
-    from geo.pipeline import resolve_article
-
-    _, mentions, _ = resolve_article(
-        Article("t", dt.date(2019, 5, 1), "day", text), nlp(text), auto_ctx
-    )
+    mentions = dispatch(text, dt.date(2019, 5, 1))
     assert {m.surface: m.place.country_code for m in mentions if m.place}[name] == country
