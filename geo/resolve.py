@@ -35,7 +35,7 @@ from pyproj import Geod
 from gazetteer.normalize import fold, name_key
 from geo._regex import alternation
 from geo.records import Article, Mention
-from geo.toponyms import SITE_SCALE, seat_city, trigger_scale
+from geo.toponyms import SITE_SCALE, seat_city, trigger_scale, with_unaccented
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -230,14 +230,6 @@ def _either(words: Sequence[str] | frozenset[str], form=_phrase) -> str:
     return alternation(words, form=form)
 
 
-def _with_unaccented(lang: LanguagePack, words: Sequence[str]) -> list[str]:
-    """``words``, each followed by the forms written without its accent ("à", "a")."""
-    unaccented = lang.places.UNACCENTED
-    return [
-        form for word in words for form in (word, *(u for u, a in unaccented.items() if a == word))
-    ]
-
-
 def _links(lang: LanguagePack, links: Sequence[str]) -> str:
     """The links before a name, each with the articles that may follow it: "de la", "du"."""
     forms = []
@@ -268,7 +260,7 @@ def _cues(lang: LanguagePack) -> _Cues:
         d for d, position in places.HINT_POSITIONS.items() if position != (0.5, 0.5)
     )
     distance = (
-        _either(_with_unaccented(lang, places.DISTANCE_PREPOSITIONS))
+        _either(with_unaccented(lang, places.DISTANCE_PREPOSITIONS))
         + r"\s+"
         + _either(places.ANCHOR_DISTANCE_APPROXIMATIONS, _spaced)
         + "?(?:"
@@ -295,7 +287,7 @@ def _cues(lang: LanguagePack) -> _Cues:
         ),
         hint_link=re.compile(r"^" + _either(places.ANCHOR_LINKS) + r"\s*"),
         site_holder=re.compile(
-            r"[\s,]*" + _either(_with_unaccented(lang, places.SITE_HOLDER_PREPOSITIONS)) + r"\s*",
+            r"[\s,]*" + _either(with_unaccented(lang, places.SITE_HOLDER_PREPOSITIONS)) + r"\s*",
             re.IGNORECASE,
         ),
         coordination=re.compile(

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from geo.lang import LanguagePack
     from geo.theatre import TheatreProfile
 
-__all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale"]
+__all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale", "with_unaccented"]
 
 #: The size class of the triggers that name a building or a monument.
 SITE_SCALE = "site"
@@ -64,7 +64,7 @@ def _spaced(word: str, space: str = _SPACE) -> str:
     return _phrase(word, space + "+") + space + ("*" if word.endswith("'") else "+")
 
 
-def _with_unaccented(lang: LanguagePack, words: Iterable[str]) -> list[str]:
+def with_unaccented(lang: LanguagePack, words: Iterable[str]) -> list[str]:
     """``words``, each followed by the forms written without its accent ("à", "a")."""
     unaccented = lang.places.UNACCENTED
     return [
@@ -798,7 +798,7 @@ def _arabic_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _located_name_pattern(lang: LanguagePack) -> re.Pattern[str]:
     places = lang.places
-    located = _with_unaccented(lang, places.LOCATED_PREPOSITIONS)
+    located = with_unaccented(lang, places.LOCATED_PREPOSITIONS)
     prepositions = "(?i:" + alternation(located, form=_phrase) + ")"
     links = alternation(places.LOCATING_LINKS, form=_phrase)
     approximations = [_phrase(w) + r"\s+" for w in places.DISTANCE_APPROXIMATIONS]
