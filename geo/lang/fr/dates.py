@@ -2,7 +2,8 @@
 
 Source: the French calendar vocabulary (Grevisse, *Le Bon Usage*, §§ 590-600 on dates) and
 the forms AFP dispatches use ("jeudi", "le 7 mars", "fin février", "à la mi-janvier",
-"il y a près d'un an", "ces dernières 24 heures", "depuis le mois de décembre"). Every key is
+"il y a près d'un an", "ces dernières 24 heures", "depuis le mois de décembre", "neuf mois
+après", "deux jours plus tard", "la veille", "l'an dernier"). Every key is
 written folded (lower case, no accents, ``'`` as apostrophe, dashes as spaces), the form
 :func:`geo.dates.find_dates` searches in.
 """
@@ -125,3 +126,50 @@ AGO: tuple[str, ...] = ("il y a",)
 #: Words before a four-digit year that make it a date ("en 2013", "l'année 2013"); a bare
 #: number ("2015 morts") is none.
 YEAR_LEADS: tuple[str, ...] = ("en", "annee")
+
+#: Words after a duration that count it from another point of the story, to the way they count:
+#: "deux jours plus tard" is two days ``after`` that point, "trois semaines auparavant" three
+#: weeks ``before`` it. The point is a date the sentence gives (see :data:`OFFSET_OBJECT_LEADS`),
+#: else the article date.
+OFFSET_DIRECTIONS: dict[str, str] = {
+    "apres": "after",
+    "plus tard": "after",
+    "avant": "before",
+    "auparavant": "before",
+    "plus tot": "before",
+}
+
+#: Counts that name no figure ("quelques jours après", "plusieurs semaines plus tard"), to the
+#: figure taken; the result is one precision coarser than a counted offset's (see
+#: :func:`geo.dates.find_dates`).
+ROUGH_COUNTS: dict[str, int] = {"quelques": 3, "plusieurs": 3}
+
+#: Days counted from another point of the story in one word ("la veille", "le lendemain"): the
+#: number of days from that point.
+OFFSET_DAYS: dict[str, int] = {
+    "l'avant veille": -2,
+    "la veille": -1,
+    "le lendemain": 1,
+    "le surlendemain": 2,
+}
+
+#: Words of :data:`OFFSET_DIRECTIONS` that may open a phrase naming the point counted from:
+#: followed by a word, not a comma or the end of the sentence, they do ("neuf mois après la
+#: prise de Palmyre en mars 2016", "quatre mois après avoir commis ceux de Paris"), and the
+#: point is the date that phrase gives; alone ("neuf mois après, ...") the point is the date
+#: before. "plus tard", "auparavant" and "plus tôt" never take a phrase.
+OFFSET_PREPOSITIONS: tuple[str, ...] = ("apres", "avant")
+
+#: Words after an offset of :data:`OFFSET_DAYS` that open the phrase naming the point it
+#: counts from: "la veille du 7 mars", "le lendemain de la prise de Palmyre".
+OFFSET_OBJECT_LEADS: tuple[str, ...] = ("de", "du", "des", "d'")
+
+#: Calendar periods named against the article date with a word of :data:`DIRECTION` after them
+#: ("la semaine dernière", "le mois dernier", "l'an dernier", "l'année prochaine"), to the
+#: period: ``week``, ``month`` or ``year``.
+CALENDAR_PERIODS: dict[str, str] = {
+    "la semaine": "week",
+    "le mois": "month",
+    "l'an": "year",
+    "l'annee": "year",
+}
