@@ -199,6 +199,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not result.articles:
         return _no_articles(result)
     write_extract(result, args.out)
+    _print_date_warnings(result)
     if not args.quiet:
         located = sum(1 for m in result.mentions if m.place is not None)
         print(
@@ -208,6 +209,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         )
         _print_theatres(result)
     return EXIT_OK
+
+
+def _print_date_warnings(result) -> None:
+    """One line on standard error per article whose text contradicts its dateline (also in
+    report.json's ``date_warnings``): shown even with --quiet, as a warning, not an error."""
+    for warning in result.date_warnings:
+        print(f"warning: {warning.message}", file=sys.stderr)
 
 
 def _print_theatres(result) -> None:
@@ -263,6 +271,7 @@ def _cmd_build_maps(args: argparse.Namespace) -> int:
     )
     if not summary.result.articles:
         return _no_articles(summary.result)
+    _print_date_warnings(summary.result)
     if not args.quiet:
         print(
             f"{len(summary.snapshots)} snapshots written, {summary.places} places, "

@@ -41,6 +41,20 @@ class ArticleTheatre:
 
 
 @dataclass(frozen=True, slots=True)
+class DateWarning:
+    """An article whose text contradicts its dateline (:func:`geo.dates.dateline_conflict`).
+
+    The dateline is kept, neither trusted silently nor replaced: the text's dates with a year
+    (``dates_found``, ISO, to their precision) are listed for a reader to judge.
+    """
+
+    article_id: str
+    dateline: str
+    dates_found: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class PipelineResult:
     """Everything the pipeline found in a set of inputs, in stage order."""
 
@@ -54,6 +68,7 @@ class PipelineResult:
     observations: tuple[Observation, ...]
     theatres: tuple[ArticleTheatre, ...] = ()
     profiles: Mapping[str, TheatreProfile] = field(default_factory=dict)
+    date_warnings: tuple[DateWarning, ...] = ()
 
     @property
     def unresolved(self) -> tuple[Mention, ...]:
@@ -113,8 +128,12 @@ def run(
     observations: list[Observation] = []
     choices: list[ArticleTheatre] = []
     profiles: dict[str, TheatreProfile] = {}
+    date_warnings: list[DateWarning] = []
     ordered = sorted(read.articles, key=_article_order)
     for article in tqdm(ordered, desc="articles", unit="article", disable=not progress):
+        warning = _dateline_warning(article, ctx.lang)
+        if warning is not None:
+            date_warnings.append(warning)
         extracted = _extract(article, ctx)
         for place in extracted.places:
             inferred[place.place_id] = place
@@ -136,6 +155,26 @@ def run(
         observations=tuple(_named_as_written(observations, mentions)),
         theatres=tuple(choices),
         profiles=MappingProxyType({k: profiles[k] for k in sorted(profiles)}),
+        date_warnings=tuple(date_warnings),
+    )
+
+
+def _dateline_warning(article: Article, lang: LanguagePack) -> DateWarning | None:
+    """The warning of an article whose own dates contradict its dateline, if they do."""
+    from geo.dates import dateline_conflict, iso_date
+
+    if article.date is None:
+        return None
+    conflict = dateline_conflict(
+        article.text, lang=lang, anchor=article.date, precision=article.date_precision or "day"
+    )
+    if conflict is None:
+        return None
+    return DateWarning(
+        article.id,
+        iso_date(conflict.dateline, conflict.precision),
+        tuple(iso_date(m.date, m.precision) for m in conflict.found),
+        f"{article.id}: {conflict.message}",
     )
 
 
@@ -238,6 +277,15 @@ def report(result: PipelineResult) -> dict:
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
         "undated": list(result.undated),
         "warnings": list(result.warnings),
+        "date_warnings": [
+            {
+                "article": w.article_id,
+                "dateline": w.dateline,
+                "dates_found": list(w.dates_found),
+                "message": w.message,
+            }
+            for w in result.date_warnings
+        ],
         "unresolved": [
             {
                 "surface": m.surface,

@@ -134,3 +134,26 @@ def test_extract_with_a_chosen_theatre_reports_it_for_every_article(tmp_path, ca
     reasons = {a["theatre_reason"] for a in report["articles"]}
     assert {a["theatre"] for a in report["articles"]} == {"syria_iraq"}
     assert reasons == {"chosen with --theatre syria_iraq"}
+
+
+def test_extract_warns_of_a_dateline_the_text_contradicts(tmp_path, capsys):
+    dispatch = tmp_path / "bakhmout.txt"
+    dispatch.write_text(
+        "date 2025-06-02\n\nLes forces russes ont revendiqué la prise de Bakhmout le 20 mai "
+        "2023, après des mois de combats commencés en août 2022.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["extract", str(dispatch), "--out", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: bakhmout: dateline 2025-06-02" in err and "2023-05-20" in err
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["date_warnings"] == [
+        {
+            "article": "bakhmout",
+            "dateline": "2025-06-02",
+            "dates_found": ["2023-05-20", "2022-08"],
+            "message": report["date_warnings"][0]["message"],
+        }
+    ]
+    assert report["articles"][0]["date"] == "2025-06-02"

@@ -53,3 +53,18 @@ def test_a_second_run_in_the_same_process_gives_the_same_result(seed_result, see
     again = run([seeds_dir])
     assert again.observations == seed_result.observations
     assert again.inferred_places == seed_result.inferred_places
+
+
+def test_a_dateline_its_own_text_contradicts_is_reported_and_kept(seed_result):
+    # Seed 004 is headed February 2022 but tells the battle of Palmyre of 2015-2016.
+    rep = report(seed_result)
+    warnings = {w["article"]: w for w in rep["date_warnings"]}
+    assert set(warnings) == {"004_2fac0abb5bba2034"}
+    warning = warnings["004_2fac0abb5bba2034"]
+    assert warning["dateline"] == "2022-02"
+    assert {"2015-09", "2015-05"} <= set(warning["dates_found"])
+    assert all(found < "2021" for found in warning["dates_found"])
+    assert "2015-09" in warning["message"] and "2022-02" in warning["message"]
+    # Kept, not replaced: the article's date is still its header's.
+    dates = {a["id"]: a["date"] for a in rep["articles"]}
+    assert dates["004_2fac0abb5bba2034"] == "2022-02-01"
