@@ -147,7 +147,7 @@ def _triples(observations, *, context=False):
         ),
         (
             "Les chars turcs et les rebelles soutenus par Ankara sont entrés dans Jarablous.",
-            {("advancing", "turkey", "Jarablous")},
+            {("captured", "turkey", "Jarablous")},
         ),
         ("L'aviation russe a bombardé Alep.", {("strike", "russia", "Alep")}),
         (
@@ -670,8 +670,9 @@ def test_talks_held_in_a_town_are_no_control(nlp):
     ],
 )
 def test_a_verb_of_motion_with_etre_is_active_and_its_subject_acts(nlp, text):
-    """'sont entrées' is a compound past, not a passive: the 'par' agent nearby is an ally."""
-    advancing = {(o.actor, o.place) for o in _run(nlp, text) if o.relation == "advancing"}
+    """'sont entrées' is a compound past, not a passive: the 'par' agent nearby is an ally.
+    Troops entering a town take it."""
+    advancing = {(o.actor, o.place) for o in _run(nlp, text) if o.relation == "captured"}
     place = "Raqqa" if "Raqa" in text else "Idleb"
     actor = "sdf" if "FDS" in text else "rebels"
     assert advancing == {(actor, place)}
@@ -747,17 +748,17 @@ def test_a_rebel_alliance_is_neither_the_us_led_coalition_nor_the_ei(nlp, text, 
         (
             "Les FDS, une alliance arabo-kurde appuyée par la coalition internationale, sont "
             "entrées mardi dans Manbij, tenue par l'EI depuis 2014.",
-            ("advancing", "sdf", "Manbij"),
+            ("captured", "sdf", "Manbij"),
         ),
         (
             "Selon l'OSDH, les forces irakiennes, épaulées par des frappes de la coalition "
             "menée par Washington, sont entrées dans Fallouja, fief de Daech.",
-            ("advancing", "iraqi_army", "Fallouja"),
+            ("captured", "iraqi_army", "Fallouja"),
         ),
         (
             "Les combattants kurdes, soutenus par l'aviation américaine, sont entrés jeudi "
             "dans Kobané, a annoncé un porte-parole.",
-            ("advancing", "sdf", "Kobané"),
+            ("captured", "sdf", "Kobané"),
         ),
     ],
 )

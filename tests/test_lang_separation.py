@@ -48,7 +48,7 @@ CONTRACT_TERMS = frozenset(
     | {"message", "minute", "minutes", "moment", "nature", "normal", "note", "options", "profile"}
     | {"propre", "question", "raison", "service", "simple", "situation", "sujet", "table"}
     | {"km", "relation", "zone", "centre", "base", "sans", "serif", "ha", "ee", "ne", "en"}
-    | {"plus", "ar", "forces", "pass"}
+    | {"plus", "ar", "forces", "pass", "verb", "noun", "phrase"}
 )
 
 #: Tables that are lexicons (thousands of words, many spelt as English ones: "file", "box"),
@@ -67,7 +67,8 @@ def _pack_words() -> frozenset[str]:
 
     pack = load_language("fr")
     words: set[str] = set(FR)
-    for module in (pack.places, pack.positions, pack.events, pack.dates, pack.numbers):
+    tables = (pack.places, pack.positions, pack.events, pack.dates, pack.numbers)
+    for module in (*tables, pack.attribution):
         for name, value in vars(module).items():
             if name.isupper() and name not in LEXICONS:
                 words.update(w.lower() for s in _surfaces(value) for w in _WORD.findall(s))

@@ -48,8 +48,10 @@ def toy() -> LanguagePack:
             UNITS_KM={("km",): 1.0},
         ),
         events=_empty_like(fr.events),
+        grammar=_empty_like(fr.grammar),
         dates=_empty_like(fr.dates),
         numbers=_empty_like(fr.numbers),
+        attribution=_empty_like(fr.attribution),
     )
 
 

@@ -1,14 +1,15 @@
 """French: the tables of the French language pack, one module per topic.
 
 ``places`` (triggers, region hints, what is not a place, metonymy cues), ``positions``
-(compass, units, qualifiers, proximity, anaphors), ``events`` (event verbs, nouns, phrases,
-modality, negation), ``dates`` (months, weekdays, relative days) and ``numbers`` (numerals).
+(compass, units, qualifiers, proximity, anaphors), ``events`` (event frames),
+``grammar`` (negation, modality, tense, voice), ``dates`` (months, weekdays, relative days)
+``numbers`` (numerals) and ``attribution`` (who says so: "selon", verbs of speech).
 """
 
 from __future__ import annotations
 
 from geo.lang import LanguagePack
-from geo.lang.fr import dates, events, numbers, places, positions
+from geo.lang.fr import attribution, dates, events, grammar, numbers, places, positions
 
 PACK = LanguagePack(
     code="fr",
@@ -17,6 +18,8 @@ PACK = LanguagePack(
     places=places,
     positions=positions,
     events=events,
+    grammar=grammar,
     dates=dates,
     numbers=numbers,
+    attribution=attribution,
 )

@@ -1,0 +1,389 @@
+"""Who holds, takes, loses, advances on or strikes which place, when: dated observations.
+
+For each sentence the stage finds *triggers* (verbs, nouns and phrases of
+:mod:`geo.lang.fr.events`: "reprendre", "fief de", "aux mains de", "raids"...), attaches each
+to the place it is about (the nearest resolved mention on the side the trigger expects, or
+one linked to it in the dependency parse, plus the places coordinated with it), finds its
+actor (the subject, the agent after "par", the complement after "de", the one a place is
+taken from: "reprendre Palmyre à l'EI"), weighs modality and negation ("cherche à
+reprendre" is an advance, "n'a pas évoqué de frappes" no strike, "n'auront qu'à déloger
+l'EI de X" says the EI holds X) and dates it with :mod:`geo.dates`.
+
+Every distance/direction claim of the article reaches the output: as the geometry of a
+stronger observation about the same place or actor, else as a ``positioned`` one.
+Metonyms ("Moscou le soutient") are never places of events; events placed outside the
+theatre (talks in Genève, attacks in Bruxelles) are kept as ``context`` observations only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from geo import syntax
+from geo.dates import DateMention, find_dates
+from geo.events.actors import Actors, Found, held_by, taker
+from geo.events.claims import ClaimPlacer
+from geo.events.frames import Trigger, find_triggers, passive
+from geo.events.observe import Builder, dedupe
+from geo.events.targets import Target, choose_targets, destination, is_country, setting
+from geo.nlp import sentence_spans
+from geo.records import Article, Claim, Mention, Observation
+from geo.theatre import Actor, ActorSpan, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from gazetteer import Place
+    from geo.context import RunContext
+
+__all__ = ["extract_observations"]
+
+#: How many sentences back an actor is carried to a capture or advance that names none
+#: ("Les localités ont été libérées": by whom the previous sentences said).
+CARRY_SENTENCES = 2
+#: Confidence factor of the "held before" observation of "reprendre X à Y".
+HELD_BEFORE_FACTOR = 0.75
+_CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
+
+
+def extract_observations(
+    article: Article,
+    doc: Doc,
+    mentions: Sequence[Mention],
+    claims: Sequence[Claim],
+    ctx: RunContext,
+) -> list[Observation]:
+    """Turn an article's resolved mentions and claims into dated observations.
+
+    Parameters
+    ----------
+    article
+        The article; its date anchors relative dates (an undated article gives undated
+        observations).
+    doc
+        ``article.text`` parsed by :func:`geo.nlp.parse` (offsets into ``article.text``).
+    mentions
+        The article's resolved mentions (``place`` set, ``role`` ``location`` or
+        ``metonym``).
+    claims
+        The article's distance/direction claims; each one reaches the output.
+    ctx
+        The run context: the article's theatre profile (actors, aliases, sides, extent) and
+        the language pack whose event words, modality and negation are read.
+
+    Returns
+    -------
+    list of Observation
+        In text order. ``context=True`` marks events placed outside the theatre.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from gazetteer import Place
+    >>> from geo.nlp import parse, sentences
+    >>> from geo.records import Article, Mention
+    >>> from geo.context import build_context
+    >>> ctx = build_context(theatre="syria_iraq")
+    >>> text = "Les forces irakiennes ont repris Fallouja à l'EI."
+    >>> doc = parse(text, ctx.lang)
+    >>> fallujah = Place("geonames:98860", "Fallouja", 43.78, 33.35, "IQ")
+    >>> mention = Mention("a", 32, 40, "Fallouja", sentences(doc)[0], place=fallujah,
+    ...                   resolution="gazetteer", confidence=0.9)
+    >>> article = Article("a", dt.date(2016, 6, 26), "day", text)
+    >>> for o in extract_observations(article, doc, [mention], [], ctx):
+    ...     print(o.relation, o.actor, o.place, o.date)
+    captured iraqi_army Fallouja 2016-06-26
+    controls isis Fallouja 2016-06-26
+    """
+    return _Extractor(article, doc, mentions, claims, ctx).run()
+
+
+class _Extractor:
+    """The state of one article's extraction: the last place named, the last actor."""
+
+    def __init__(
+        self,
+        article: Article,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        claims: Sequence[Claim],
+        ctx: RunContext,
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.lang = ctx.lang
+        self.words = ctx.lang.events
+        self.profile = ctx.profile
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.claims = sorted(claims, key=lambda c: c.start)
+        self.actors = Actors(article, doc, ctx.lang, ctx.profile)
+        self.build = Builder(article, doc, ctx.lang)
+        self.placer = ClaimPlacer(article, doc, ctx.lang, self.mentions, self.actors, self._front)
+        self.last_place: Place | None = None
+        self.focus: int | None = None  # the sentence of the last event about a place
+        self.last_actor: tuple[Actor, int] | None = None
+        self.index = 0
+
+    def run(self) -> list[Observation]:
+        observations: list[Observation] = []
+        for index, sent in enumerate(sentence_spans(self.doc)):
+            self.index = index
+            observations.extend(self._sentence(sent))
+        return observations
+
+    # -- one sentence -------------------------------------------------------------------
+
+    def _sentence(self, sent: Span) -> list[Observation]:
+        targets = self._targets(sent)
+        triggers = find_triggers(self.lang, sent)
+        actors = self.actors.in_sentence(sent.start_char, sent.end_char)
+        dates = self._dates(sent)
+        spans = [self.actors.token_span(a) for a in actors]
+        references = [
+            r for r in (self.actors.char_tokens(c.start, c.end) for c in self.claims) if r
+        ]
+        skip = frozenset(i for span in spans + references if span for i in range(*span))
+        found: list[tuple[Observation, Target | None]] = []
+        opening = setting(self.lang, self.doc, sent, targets)
+        for trigger in triggers:
+            if syntax.negated(self.lang, self.doc, trigger.start):
+                continue
+            chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
+            if not chosen and opening is not None and trigger.start > opening.end:
+                chosen = [opening]
+            if not chosen and trigger.relation == "withdrew":
+                chosen = self._left_behind(trigger, targets)
+            for target in chosen:
+                found.extend(
+                    (obs, target)
+                    for obs in self._observe(sent, trigger, target, actors, dates, chosen, triggers)
+                )
+        claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
+        observations = self.placer.attach(sent, claims, found, actors)
+        about = [t.place for obs, t in found if t is not None and t.front and not obs.context]
+        if about:  # "la ville" of the next sentence is this place
+            self.focus = self.index
+            self.last_place = about[-1]
+        return dedupe(observations)
+
+    def _targets(self, sent: Span) -> list[Target]:
+        targets: list[Target] = []
+        for mention in self.mentions:
+            if not sent.start_char <= mention.start < sent.end_char:
+                continue
+            place = mention.place
+            if place is None or mention.role != "location" or is_country(place):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            targets.append(Target(place, span.start, span.end, mention, self._front(place)))
+        for token in sent:
+            if fold(token.text) not in self.words.ANAPHORS or token.i == sent.start:
+                continue
+            if fold(self.doc[token.i - 1].text) not in self.words.ANAPHOR_DETERMINERS:
+                continue
+            if (
+                token.i + 1 < len(self.doc)
+                and fold(self.doc[token.i + 1].text) in self.words.NAME_LINKS
+            ):
+                continue  # "la localité d'Al-Alianiyé" names its place
+            if any(t.start <= token.i < t.end for t in targets):
+                continue
+            place = self._antecedent(token, targets)
+            if place is not None:
+                targets.append(Target(place, token.i - 1, token.i + 1, None, self._front(place)))
+        targets = [t for t in targets if not self._reference_only(t)]
+        targets.sort(key=lambda t: t.start)
+        if self.focus is None or self.focus < self.index - 1:
+            front = [t.place for t in targets if t.front and t.mention is not None]
+            if front:
+                self.last_place = front[-1]
+        return targets
+
+    def _left_behind(self, trigger: Trigger, targets: list[Target]) -> list[Target]:
+        """ "se sont retirés (vers Jarablous)": they left the place the text is about.
+
+        Only a withdrawal that names no place, or only where it went, and only while the
+        place under discussion is recent (an event about it in the last sentences).
+        """
+        after = [t for t in targets if t.start >= trigger.end]
+        heading = all(destination(self.lang, self.doc, t) for t in after)
+        recent = self.focus is not None and self.index - self.focus <= CARRY_SENTENCES
+        if not (heading and recent and self.last_place is not None):
+            return []
+        place = self.last_place
+        return [Target(place, trigger.start, trigger.end, None, self._front(place))]
+
+    def _reference_only(self, target: Target) -> bool:
+        """A place named only to locate another: "Fallouja, à 50 km à l'ouest de Bagdad"."""
+        if target.mention is None:
+            return False
+        return any(
+            claim.target is not None
+            and claim.anchor_start == target.mention.start
+            and claim.start <= claim.anchor_start < claim.end
+            and claim.target.start != target.mention.start
+            for claim in self.claims
+        )
+
+    def _antecedent(self, token: Token, targets: list[Target]) -> Place | None:
+        """The place "cette ville" refers to: a claim anchored there, else the last one named."""
+        for claim in self.claims:
+            if claim.anchor_start <= token.idx < claim.anchor_end:
+                return claim.anchor
+        before = [t.place for t in targets if t.end <= token.i and t.front]
+        return before[-1] if before else self.last_place
+
+    def _front(self, place: Place) -> bool:
+        return self.profile.in_theatre(place.lon, place.lat, place.country_code)
+
+    def _dates(self, sent: Span) -> list[tuple[int, DateMention]]:
+        """Date expressions of the sentence with the index of their first token."""
+        if self.article.date is None:
+            return []
+        found = find_dates(
+            sent.text,
+            lang=self.lang,
+            anchor=self.article.date,
+            precision=self.article.date_precision or "day",
+        )
+        out = []
+        for mention in found:
+            span = self.doc.char_span(
+                sent.start_char + mention.start,
+                sent.start_char + mention.end,
+                alignment_mode="expand",
+            )
+            if span is not None:
+                out.append((span.start, mention))
+        return out
+
+    # -- one trigger and one place ------------------------------------------------------
+
+    def _observe(
+        self,
+        sent: Span,
+        trigger: Trigger,
+        target: Target,
+        actors: list[ActorSpan],
+        dates: list[tuple[int, DateMention]],
+        chosen: list[Target],
+        triggers: list[Trigger],
+    ) -> list[Observation]:
+        unrealised = _unrealised(self.lang, self.doc, trigger)
+        where = target.place
+        former = held_by(self.lang, self.doc, trigger, chosen, actors)
+        if trigger.slot == "object":
+            return self._oust(sent, trigger, target, actors, dates, former, unrealised)
+        found = self.actors.find(trigger, actors, where, exclude=former)
+        stronghold_of = taker(self.doc, trigger, triggers)
+        if trigger.relation == "controls" and stronghold_of is not None:
+            # "reprendre son fief de Mossoul": the stronghold is the opponent's, not the taker's.
+            by = self.actors.find(stronghold_of, actors, where, exclude=None)
+            found = self.actors.opponent_of(by, actors, where)
+        relation = _modal_relation(trigger.relation) if unrealised else trigger.relation
+        if relation is None:
+            return []
+        found = self._carry(found, relation)
+        if found.actor is None and relation in _CONTROL:
+            return []  # a change of hands nobody is named in says nothing about control
+        out = [
+            self.build.make(sent, relation, actor, target, trigger, dates, found.source)
+            for actor in (found.actor, *found.also)
+        ]
+        if former is not None and relation in ("captured", "advancing"):
+            # "reprendre Alep à l'armée et aux milices": each of them held it.
+            for span in (former, *self.actors.coordinated(former)):
+                holder = self.actors.named(span, where)
+                previous = self.build.make(
+                    sent, "controls", holder, target, trigger, dates, "parse"
+                )
+                out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
+        return out
+
+    def _carry(self, found: Found, relation: str) -> Found:
+        """A capture or advance that names nobody is by the actor of the last sentences."""
+        if relation not in ("captured", "advancing"):
+            return found
+        if found.actor is not None:
+            self.last_actor = (found.actor, self.index)
+            return found
+        if self.last_actor is not None and self.index - self.last_actor[1] <= CARRY_SENTENCES:
+            return Found(self.last_actor[0], "carried")
+        return found
+
+    def _oust(
+        self,
+        sent: Span,
+        trigger: Trigger,
+        target: Target,
+        actors: list[ActorSpan],
+        dates: list[tuple[int, DateMention]],
+        former: ActorSpan | None,
+        unrealised: bool,
+    ) -> list[Observation]:
+        """ "déloger l'EI de X": the EI holds X until it is ousted; the subject takes it.
+
+        In the passive ("en avoir été chassé par l'armée") the agent takes the place and the
+        one named before held it.
+        """
+        where = target.place
+        if passive(self.lang, self.doc, trigger):
+            by = self.actors.agent(trigger, actors, where) or Found(None, "none")
+            before = [
+                a
+                for a in actors
+                if (span := self.actors.token_span(a)) and span[1] <= trigger.start
+            ]
+            holder = self.actors.named(before[-1], where) if before else None
+        else:
+            if former is None:
+                return []
+            holder = self.actors.named(former, where)
+            by = self.actors.find(trigger, actors, where, exclude=former)
+        make = self.build.make
+        if unrealised:  # "pour chasser l'EI de Jarablous": they hold it, an advance on it
+            out = [make(sent, "controls", holder, target, trigger, dates, "parse")]
+            if by.actor is not None:
+                out.append(make(sent, "advancing", by.actor, target, trigger, dates, by.source))
+            return [o for o in out if o.actor is not None]
+        out = [
+            make(sent, "captured", actor, target, trigger, dates, by.source)
+            for actor in (by.actor, *by.also)
+            if by.actor is not None
+        ]
+        if holder is not None:
+            out.append(make(sent, "lost", holder, target, trigger, dates, "parse"))
+        return out
+
+
+def _modal_relation(relation: str) -> str | None:
+    """What an intended or future event still says: an intent to take or besiege is an
+    advance; an intent to leave or lose says they still hold it ("commencent à quitter
+    Raqa"); any other intent says nothing."""
+    if relation in ("captured", "besieged", "advancing"):
+        return "advancing"
+    if relation in ("withdrew", "lost"):
+        return "controls"
+    return None
+
+
+def _unrealised(lang, doc: Doc, trigger: Trigger) -> bool:
+    """Intent, possibility, or a future: "cherche à reprendre", "pour reprendre".
+
+    A state ("fief", "aux mains de") is a fact whatever governs it; an event noun is
+    unrealised only when it is spoken of ("la prochaine offensive", "l'ordre de retrait",
+    "la reprise de la ville permettrait").
+    """
+    if trigger.relation == "controls" and trigger.kind != "verb":
+        return False
+    if trigger.kind == "noun":
+        return syntax.spoken_of(lang, doc, trigger.start, trigger.end)
+    if any(fold(t.text) in lang.grammar.UPCOMING for t in doc[trigger.end : trigger.end + 2]):
+        return True
+    if syntax.intended(lang, doc, trigger.start):
+        return True
+    return syntax.tense(lang, doc[trigger.start]) == "future"

@@ -1,0 +1,228 @@
+"""Who does it: the actor of a trigger, and who held the place before.
+
+The actor is the subject of the trigger's clause (or the agent after "par" in the passive,
+or the complement right after an event noun: "l'offensive de l'armée"), found through
+:mod:`geo.syntax`; failing the parse, the noun phrase opening the clause, then the nearest
+actor name. Names become actors through the article's theatre profile, at the event's place
+and date ("les jihadistes" are the EI in Raqa in 2016, HTS in Idleb in 2018).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from geo import syntax
+from geo._regex import alternation
+from geo.events.frames import Trigger, passive
+from geo.events.targets import Target
+from geo.theatre import Actor, ActorSpan, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from gazetteer import Place
+    from geo.lang import LanguagePack
+    from geo.records import Article
+    from geo.theatre import TheatreProfile
+
+#: Largest number of tokens between a trigger and an actor found by position alone.
+MAX_ACTOR_GAP = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An actor found for a trigger, with where it came from (``parse``, ``position``,
+    ``carried`` from an earlier sentence, or ``none``)."""
+
+    actor: Actor | None
+    source: str
+    also: tuple[Actor, ...] = ()  # actors coordinated with it: "les rebelles et Al-Nosra"
+
+
+class Actors:
+    """The actor names of one article and how they become the actors of its events."""
+
+    def __init__(
+        self, article: Article, doc: Doc, lang: LanguagePack, profile: TheatreProfile
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.lang = lang
+        self.profile = profile
+        self.spans = profile.find_actors(article.text)
+
+    def in_sentence(self, start_char: int, end_char: int) -> list[ActorSpan]:
+        return [a for a in self.spans if start_char <= a.start < end_char]
+
+    def find(
+        self, trigger: Trigger, actors: list[ActorSpan], where: Place | None, *, exclude
+    ) -> Found:
+        doc = self.doc
+        candidates = [a for a in actors if a is not exclude and not opponent(self.lang, doc, a)]
+        spans = [(self.token_span(a), a) for a in candidates]
+        spans = [(s, a) for s, a in spans if s is not None]
+        if trigger.slot == "after":
+            for (start, _end), span in spans:
+                if 0 <= start - trigger.end <= 3 and linked_after(
+                    self.lang, doc, trigger.end, start
+                ):
+                    return self.settle(span, where, "parse")
+        if passive(self.lang, doc, trigger):
+            agent = self.agent(trigger, candidates, where)
+            if agent is not None:
+                return agent
+        else:
+            subject = syntax.subject(self.lang, doc[trigger.start])
+            if subject is not None:
+                lo, hi = subject.left_edge.i, subject.right_edge.i
+                inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
+                if inside:
+                    return self.settle(min(inside, key=lambda x: x[0])[1], where, "parse")
+            if trigger.kind == "verb":
+                opener = syntax.clause_opener(self.lang, doc, trigger.start, spans)
+                if opener is not None:
+                    return self.settle(opener, where, "parse")
+        # The actor named before a fight by position alone is as likely one side as the
+        # other ("ont chassé les jihadistes après quatre mois de combats"): not taken.
+        before = [
+            (trigger.start - e, a)
+            for (s, e), a in spans
+            if 0 <= trigger.start - e <= MAX_ACTOR_GAP and trigger.relation != "fighting"
+        ]
+        if before:
+            return self.settle(min(before, key=lambda x: x[0])[1], where, "position")
+        after = [
+            (s - trigger.end, a)
+            for (s, e), a in spans
+            if 0 <= s - trigger.end <= MAX_ACTOR_GAP and not taken_from(self.lang, doc, s)
+        ]
+        if after:
+            return self.settle(min(after, key=lambda x: x[0])[1], where, "position")
+        return Found(None, "none")
+
+    def agent(self, trigger: Trigger, actors: list[ActorSpan], where: Place | None) -> Found | None:
+        """The agent of a passive: the actor after "par" ("assiégée depuis 2012 par l'armée")."""
+        doc = self.doc
+        for actor in actors:
+            span = self.token_span(actor)
+            if span is None or not 0 <= span[0] - trigger.end <= MAX_ACTOR_GAP:
+                continue
+            window = doc[max(trigger.end, span[0] - 2) : span[0]]
+            if any(fold(t.text) in self.lang.grammar.AGENT_MARKERS for t in window):
+                return self.settle(actor, where, "parse")
+        return None
+
+    def opponent_of(self, taker: Found, actors: list[ActorSpan], where: Place | None) -> Found:
+        """The nearest actor of another side than ``taker`` in the sentence."""
+        for span in actors:
+            actor = self.named(span, where)
+            if actor is not None and (taker.actor is None or actor.side != taker.actor.side):
+                return Found(actor, "position")
+        return Found(None, "none")
+
+    def named(self, span: ActorSpan, where: Place | None) -> Actor | None:
+        """The actor ``span`` names for an event at ``where`` on the article's date."""
+        if where is None:
+            return self.profile.actor_for(span, None, date=self.article.date)
+        return self.profile.actor_for(
+            span, where.country_code, point=(where.lon, where.lat), date=self.article.date
+        )
+
+    def settle(self, span: ActorSpan, where: Place | None, source: str) -> Found:
+        actor = self.named(span, where)
+        if actor is None:
+            return Found(None, "none")
+        others = [self.named(a, where) for a in self.coordinated(span)]
+        also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
+        return Found(actor, source, also)
+
+    def token_span(self, actor: ActorSpan) -> tuple[int, int] | None:
+        return self.char_tokens(actor.start, actor.end)
+
+    def char_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+
+    def coordinated(self, span: ActorSpan) -> list[ActorSpan]:
+        """The actor names joined to ``span`` by "et", "ainsi que" or a comma, on both sides."""
+        text = self.article.text
+        spans = self.spans
+        index = spans.index(span) if span in spans else -1
+        out: list[ActorSpan] = []
+        for step in (-1, 1):
+            i = index
+            while index >= 0 and 0 <= i + step < len(spans):
+                left, right = sorted((spans[i], spans[i + step]), key=lambda a: a.start)
+                if not _actor_join_pattern(self.lang).match(fold(text[left.end : right.start])):
+                    break
+                i += step
+                out.append(spans[i])
+        return out
+
+
+@lru_cache(maxsize=8)
+def _actor_join_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    joins = alternation(lang.events.ACTOR_JOINS)
+    links = alternation(lang.events.ACTOR_JOIN_PREPOSITIONS)
+    determiners = alternation(lang.events.DETERMINERS)
+    return re.compile(rf"^\s*(?:{joins})\s*(?:(?:{links})\s*)?(?:(?:{determiners})\s*)?$")
+
+
+def linked_after(lang: LanguagePack, doc: Doc, end: int, start: int) -> bool:
+    """True when only "de"-like words and determiners stand between a trigger and an actor."""
+    return all(
+        t.pos_ in ("DET", "ADP", "PUNCT") or fold(t.text) in lang.events.PARTITIVE_LINKS
+        for t in doc[end:start]
+    )
+
+
+def opponent(lang: LanguagePack, doc: Doc, actor: ActorSpan) -> bool:
+    """An actor named as the target of the action: "contre l'EI", "face à l'EI"."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = " ".join(fold(t.text) for t in doc[max(span.start - 3, 0) : span.start])
+    return any(re.search(rf"(?:^| ){cue}(?: |$)", before) for cue in lang.events.OPPONENT)
+
+
+def taken_from(lang: LanguagePack, doc: Doc, start: int) -> bool:
+    return any(fold(t.text) in lang.events.TAKEN_FROM for t in doc[max(start - 2, 0) : start])
+
+
+def held_by(
+    lang: LanguagePack, doc: Doc, trigger: Trigger, chosen: list[Target], actors: list[ActorSpan]
+) -> ActorSpan | None:
+    """Who held the place before: the object of "déloger l'EI de X", "à l'EI" after a capture."""
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if trigger.slot == "object":
+            if 0 <= span.start - trigger.end <= 3:
+                return actor
+            continue
+        if trigger.relation != "captured" or not chosen or span.start < trigger.end:
+            continue
+        last = chosen[-1]
+        between = doc[last.end : span.start]
+        if (
+            0 < span.start - last.end <= 3
+            and taken_from(lang, doc, span.start)
+            and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "permettrait au régime"
+        ):
+            return actor
+    return None
+
+
+def taker(doc: Doc, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The capture a possessive stronghold noun is the object of ("reprendre son fief")."""
+    token = doc[trigger.start]
+    if not any("Yes" in c.morph.get("Poss") for c in token.children):
+        return None
+    for other in triggers:
+        if other.relation == "captured" and 0 <= trigger.start - other.end <= 2:
+            return other
+    return None

@@ -1,0 +1,136 @@
+"""Observation records: a trigger's relation, actor and place, dated, weighed and attributed.
+
+Each observation carries the sentence as evidence, the date its trigger's nearest date
+expression gives (the article's date failing one), a confidence (the frame's weight, where
+the actor came from, how sure the place is) and who says so (:mod:`geo.attribution`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from shapely.geometry import Point
+
+from geo import syntax
+from geo.dates import DateMention, resolve_date
+from geo.events.frames import Trigger
+from geo.events.targets import Target
+from geo.records import Article, Claim, DatePrecision, Observation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from geo.lang import LanguagePack
+    from geo.theatre import Actor
+
+#: Largest number of tokens between a trigger and the date expression that dates it ("a
+#: lancé le 7 mars l'offensive", "qui s'en était emparée en mai 2015").
+MAX_DATE_GAP = 10
+#: Confidence factors by where the actor came from: the parse or a complement is surest;
+#: an actor carried over from an earlier sentence of the article is a guess.
+ACTOR_FACTOR = {"parse": 1.0, "position": 0.85, "carried": 0.6, "none": 0.7}
+
+
+class Builder:
+    """Makes the observations of one article."""
+
+    def __init__(self, article: Article, doc: Doc, lang: LanguagePack) -> None:
+        self.article = article
+        self.doc = doc
+        self.lang = lang
+
+    def make(
+        self,
+        sent: Span,
+        relation: str,
+        actor: Actor | None,
+        target: Target,
+        trigger: Trigger,
+        dates: list[tuple[int, DateMention]],
+        source: str,
+    ) -> Observation:
+        date, precision = self.date_for(trigger, dates)
+        confidence = trigger.weight * ACTOR_FACTOR[source if actor is not None else "none"]
+        if target.mention is not None and target.mention.confidence > 0:
+            confidence *= 0.5 + 0.5 * target.mention.confidence
+        place = target.place
+        return Observation(
+            article_id=self.article.id,
+            evidence=sent.text,
+            relation=relation,  # type: ignore[arg-type]
+            actor=actor.id if actor else None,
+            side=actor.side if actor else None,
+            place_id=place.place_id,
+            place=place.name,
+            lon=place.lon,
+            lat=place.lat,
+            uncertainty_km=place.uncertainty_km,
+            geometry=Point(place.lon, place.lat),
+            date=date,
+            date_precision=precision,
+            confidence=round(min(confidence, 1.0), 3),
+            context=not target.front,
+            evidence_start=sent.start_char,
+        )
+
+    def date_for(
+        self, trigger: Trigger, dates: list[tuple[int, DateMention]]
+    ) -> tuple[dt.date | None, DatePrecision | None]:
+        article = self.article
+        near = [
+            (min(abs(i - trigger.start), abs(i - trigger.end)), m)
+            for i, m in dates
+            if min(abs(i - trigger.start), abs(i - trigger.end)) <= MAX_DATE_GAP
+        ]
+        if not near or article.date is None:
+            return article.date, article.date_precision
+        mention = min(near, key=lambda x: x[0])[1]
+        resolved = resolve_date(
+            mention.surface,
+            lang=self.lang,
+            anchor=article.date,
+            precision=article.date_precision or "day",
+            tense=syntax.tense(self.lang, self.doc[trigger.start]),
+        )
+        chosen = resolved or mention
+        return chosen.date, chosen.precision
+
+
+def with_claim(obs: Observation, claim: Claim, *, keep_place: bool) -> Observation:
+    """``obs`` placed by ``claim``: its footprint, estimate, anchor, distances and bearing."""
+    return replace(
+        obs,
+        place_id=obs.place_id if keep_place else None,
+        place=obs.place if keep_place else None,
+        lon=claim.lon,
+        lat=claim.lat,
+        uncertainty_km=claim.uncertainty_km,
+        geometry=claim.footprint,
+        anchor_id=claim.anchor.place_id,
+        distance_min_km=claim.distance_min_km,
+        distance_max_km=claim.distance_max_km,
+        bearing_deg=claim.bearing_deg,
+    )
+
+
+def dedupe(observations: list[Observation]) -> list[Observation]:
+    """One observation per (relation, actor, place, position, date), the most confident."""
+    best: dict[tuple, Observation] = {}
+    for obs in observations:
+        key = (
+            obs.relation,
+            obs.actor,
+            obs.place_id,
+            obs.anchor_id,
+            obs.distance_min_km,
+            obs.distance_max_km,
+            obs.bearing_deg,
+            obs.date,
+            obs.context,
+        )
+        if key not in best or obs.confidence > best[key].confidence:
+            best[key] = obs
+    kept = set(map(id, best.values()))
+    return [obs for obs in observations if id(obs) in kept]

@@ -1,0 +1,199 @@
+"""Which place a trigger is about: the mentions and anaphors of a sentence, and the choice.
+
+The nearest place on the side the frame expects wins, linked to it in the dependency parse
+or close by in words (asides, actors and position phrases in between do not count), with
+the places coordinated with it ("Raqa et Deir Ezzor").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from geo._regex import alternation
+from geo.events.frames import Trigger, passive
+from geo.theatre import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from gazetteer import Place
+    from geo.lang import LanguagePack
+    from geo.records import Mention
+
+#: Largest number of words between a trigger and its place ("l'offensive lancée le 7 mars
+#: par l'armée sur Palmyre" is 7): beyond it a place belongs to another clause.
+MAX_PLACE_GAP = 8
+#: Largest dependency-tree distance at which a place is still an argument of a trigger
+#: ("Alep, où 12 civils ont été tués dans des raids": raids -> tués -> Alep).
+MAX_TREE_DISTANCE = 2
+#: Largest number of words between a place and a trigger that follows it ("Palmyre, joyau
+#: du désert syrien entre les mains de Daech" is 4), and between an event noun and its
+#: place ("l'offensive contre le groupe EI près de Palmyre": a noun's place hangs on it
+#: closely; the actors named in between do not count).
+MAX_BEFORE_GAP = 6
+#: Score penalty of a place on the side a trigger does not expect, and of an anaphor
+#: ("cette ville") against a place named outright.
+SIDE_PENALTY = 4
+ANAPHOR_PENALTY = 3
+#: Score penalty of a place that is only the reference point of a position phrase
+#: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
+#: only measures where): as much as a place on the wrong side, plus a word.
+REFERENCE_PENALTY = SIDE_PENALTY + 1
+#: Relations that change or state who holds ground.
+CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place named in the sentence (a mention, or an anaphor such as "cette ville")."""
+
+    place: Place
+    start: int  # token indices into the doc, end exclusive
+    end: int
+    mention: Mention | None
+    front: bool  # inside the theatre: may be a front-line event
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, node in enumerate(up_a):
+        if node in up_b:
+            return i + up_b.index(node)
+    return 99
+
+
+def choose_targets(
+    lang: LanguagePack,
+    doc: Doc,
+    trigger: Trigger,
+    targets: list[Target],
+    skip: frozenset[int],
+    references: Sequence[tuple[int, int]],
+) -> list[Target]:
+    """The place a trigger is about, and the places coordinated with it.
+
+    The nearest place on the side the trigger expects wins (words in parentheses or quotes
+    do not count: "l'offensive contre le groupe «Etat islamique» (Daech/EI) près de
+    Palmyre", nor does a position phrase); a place inside a position phrase (token spans in
+    ``references``) is that phrase's reference point, a last resort for a trigger outside
+    the phrase ("Tabqa, à 40 km de Raqa, a été reprise"); a verb with a direct object looks
+    inside it only ("reprendre leurs discussions à Genève" is about no place); a place
+    linked to a single-word trigger in the parse may sit further ("Alep, où 12 civils ont
+    été tués dans des raids").
+    """
+    token = doc[trigger.start]
+    is_passive = passive(lang, doc, trigger)
+    theme = "before" if is_passive and trigger.theme == "after" else trigger.theme
+    takes = trigger.kind == "verb" and trigger.relation in CONTROL | {"besieged"}
+    objects = [c for c in token.children if c.dep_ == "obj"] if takes else []
+    heads = [token]
+    if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
+        heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
+    scored: list[tuple[float, bool, int]] = []
+    for index, target in enumerate(targets):
+        if trigger.relation == "withdrew" and destination(lang, doc, target):
+            continue  # "se sont retirés vers Jarablous": where they went, not what they left
+        if target.end <= trigger.start:
+            side, gap = "before", word_gap(doc, target.end, trigger.start, skip)
+        elif target.start >= trigger.end:
+            side, gap = "after", word_gap(doc, trigger.end, target.start, skip)
+        else:
+            continue
+        tree = min(tree_distance(head, doc[target.start]) for head in heads)
+        if objects and trigger.slot != "object" and not is_passive:
+            # Outside the object only a place after the verb and hanging on it counts: "ne
+            # contrôlent plus qu'une poche dans l'est d'Alep".
+            inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
+            if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
+                continue
+        limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
+        near = gap <= limit and (theme == "either" or side == theme)
+        if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):
+            continue
+        score = min(gap, 3 * tree) if trigger.kind != "phrase" else gap
+        if theme not in ("either", side) or (
+            trigger.kind == "verb" and theme == "either" and side == "before"
+        ):
+            score += SIDE_PENALTY
+        if target.mention is None:
+            score += ANAPHOR_PENALTY
+        if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
+            score += REFERENCE_PENALTY
+        scored.append((score, side != "after", index))
+    if not scored:
+        return []
+    best = min(scored)[2]
+    chosen = [targets[best]]
+    for step in (-1, 1):
+        i = best
+        while 0 <= i + step < len(targets):
+            left, right = sorted((targets[i], targets[i + step]), key=lambda t: t.start)
+            if not coordinated(lang, doc, left, right):
+                break
+            i += step
+            chosen.append(targets[i])
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def setting(lang: LanguagePack, doc: Doc, sent: Span, targets: list[Target]) -> Target | None:
+    """The place a sentence opens with, "A Raqa, ...": the setting of all it tells."""
+    before = [fold(t.text) for t in sent if t.i < (targets[0].start if targets else 0)]
+    if not targets or len(before) != 1 or before[0] not in lang.events.SETTING_PREPOSITIONS:
+        return None
+    after = doc[targets[0].end] if targets[0].end < sent.end else None
+    return targets[0] if after is not None and after.text in lang.events.SETTING_FOLLOWERS else None
+
+
+def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
+    before = [t for t in doc[max(target.start - 3, 0) : target.start] if t.pos_ != "DET"]
+    return bool(before) and fold(before[-1].text) in lang.events.DESTINATION
+
+
+def word_gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:
+    """Words between two token indices, leaving out punctuation, parenthesised asides and
+    the actors named in between (indices in ``skip``)."""
+    depth = 0
+    count = 0
+    for token in doc[start:end]:
+        if token.text in ("(", "«", "["):
+            depth += 1
+        elif token.text in (")", "»", "]"):
+            depth = max(depth - 1, 0)
+        elif depth == 0 and not (
+            token.is_punct or token.is_space or token.pos_ == "DET" or token.i in skip
+        ):
+            count += 1
+    return count
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def _alternatives(forms: frozenset[str], *, spaced: bool = False) -> str:
+    """A regex alternation of folded ``forms``, longest first; ``spaced``: each followed by a
+    space, but an elided form ("d'")."""
+    return alternation(
+        forms, form=lambda f: re.escape(f) + (" " if spaced and f[-1:] != "'" else "")
+    )
+
+
+@lru_cache(maxsize=8)
+def _coordination_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    joins = _alternatives(lang.events.COORDINATORS)
+    links = _alternatives(lang.events.COORDINATION_LINKS, spaced=True)
+    return re.compile(rf"^[\s,]*(?:{joins})?\s*(?:{links})?\s*$")
+
+
+def coordinated(lang: LanguagePack, doc: Doc, left: Target, right: Target) -> bool:
+    between = doc[left.end : right.start].text
+    return bool(_coordination_pattern(lang).match(fold(_PARENTHESES.sub(" ", between))))
+
+
+def is_country(place: Place) -> bool:
+    """A country is never the place of a front-line event."""
+    return place.feature_code.startswith("PCL") or place.place_id.startswith("country:")

@@ -1,0 +1,255 @@
+"""The questions every stage asks of a parsed clause, answered once.
+
+Who is the subject of a verb (through infinitives, event nouns, relative clauses and
+appositions), whether the verb is passive, whether its clause is negated, whether it states
+an intention, a possibility or a future rather than a fact, and its tense. Metonymy
+(:mod:`geo.resolve`: "Moscou a annoncé" is a government acting) and events
+(:mod:`geo.events`: "les forces ont été repoussées par l'armée") read the same answers.
+
+The words these answers need (negation particles, modal verbs, auxiliaries, the verbs whose
+active past takes "être", conditional endings) come from the language pack's ``grammar``
+table module; the parse is spaCy's (Universal Dependencies labels and morphology). The small
+French model's parse is often wrong on long wire-copy sentences, so each answer says what it
+falls back on when the parse gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from geo.dates import Tense
+from geo.theatre import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from geo.lang import LanguagePack
+
+T = TypeVar("T")
+
+#: How many words back negation and modality cues reach ("n'auront qu'à déloger").
+CUE_WINDOW = 5
+#: Tokens an apposition between a clause-opening noun phrase and its verb may span ("Les
+#: FDS, une alliance kurdo-arabe appuyée par la coalition menée par Washington, sont
+#: entrées").
+MAX_APPOSITION = 30
+#: Tokens that break a clause: a cue before one of them belongs to another clause.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "–", "—"})
+# Breaks that close the noun phrase opening a clause (parentheses may sit inside it: "Forces
+# démocratiques syriennes (FDS)").
+_OPENER_BREAKS = frozenset({",", ";", ":", "«", "»", '"', "–", "—"})
+
+
+def clause_before(doc: Doc, index: int, width: int = CUE_WINDOW) -> list[Token]:
+    """Up to ``width`` tokens before token ``index``, nearest first, stopping at a clause
+    break or a sentence end."""
+    out: list[Token] = []
+    i = index - 1
+    while i >= 0 and len(out) < width and doc[i].text not in CLAUSE_BREAKS:
+        if doc[i].is_sent_end:
+            break
+        out.append(doc[i])
+        i -= 1
+    return out
+
+
+def negated(lang: LanguagePack, doc: Doc, index: int) -> bool:
+    """Whether the word at token ``index`` is negated or said to stop: "n'a pas repris",
+    "sans parvenir à reprendre", "la trêve des combats". "ne ... que" restricts and affirms
+    ("ne contrôlent plus qu'une poche" is still a fact)."""
+    grammar = lang.grammar
+    before = clause_before(doc, index)
+    folded = [fold(t.text) for t in before]
+    lemmas = {fold(t.lemma_) for t in before[:3]}
+    if lemmas & grammar.STOPPED or set(folded[:3]) & grammar.STOPPED:
+        return True
+    if set(folded[:2]) & grammar.NEGATION_OPENERS:
+        return True
+    particle = any(f in grammar.NEGATION_PARTICLES for f in folded)
+    restrictive = any(f in grammar.RESTRICTIVE for f in folded)
+    return particle and not restrictive and any(f in grammar.NEGATION for f in folded)
+
+
+def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
+    """Whether a modal cue governs the verb at ``index``: an intention or a possibility
+    ("cherche à reprendre", "pour reprendre", "pourrait tomber", "menace de prendre",
+    "n'auront qu'à déloger")."""
+    grammar = lang.grammar
+    before = clause_before(doc, index)
+    folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
+    if any(f in grammar.MODALITY for f in folded):
+        return True
+    return any(f in grammar.NEGATION_PARTICLES for f in folded) and _restricted_to_do(
+        lang, before
+    )
+
+
+def spoken_of(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
+    """Whether the event noun at tokens ``start:end`` is only spoken of: still to come ("la
+    prochaine offensive", "l'assaut prochain"), the complement of a word of intent ("l'ordre
+    de retrait", "la menace d'offensive"), or governed by a future or conditional verb ("la
+    reprise de la ville permettrait")."""
+    grammar = lang.grammar
+    if any(fold(t.text) in grammar.UPCOMING for t in doc[end : end + 2]):
+        return True
+    if any(fold(t.text) in grammar.UPCOMING for t in doc[max(start - 1, 0) : start]):
+        return True
+    if (
+        start >= 2
+        and fold(doc[start - 1].text) in grammar.COMPLEMENT_LINKS
+        and fold(doc[start - 2].lemma_) in grammar.INDIRECT_HEADS
+    ):
+        return True
+    return tense(lang, doc[start]) == "future" or _next_verb_future(lang, doc, end)
+
+
+def _next_verb_future(lang: LanguagePack, doc: Doc, end: int) -> bool:
+    """The first finite verb after token ``end`` in its clause is future or conditional, a
+    fallback when the parse does not attach a noun to its verb."""
+    for token in doc[end : end + 8]:
+        if token.text in CLAUSE_BREAKS or token.is_sent_start:
+            return False
+        if token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
+            return future_or_conditional(lang, token)
+    return False
+
+
+def _restricted_to_do(lang: LanguagePack, before: list[Token]) -> bool:
+    """ "n'auront qu'à déloger": "que" followed by "à" and a verb is an obligation to come;
+    "ne contrôlent plus qu'une poche" restricts a fact and stays a fact."""
+    grammar = lang.grammar
+    return any(
+        fold(t.text) in grammar.RESTRICTIVE
+        and t.i + 1 < len(t.doc)
+        and fold(t.doc[t.i + 1].text) in grammar.RESTRICTED_TO
+        for t in before
+    )
+
+
+def future_or_conditional(lang: LanguagePack, token: Token) -> bool:
+    """A finite verb in the future or the conditional. The small French model often tags a
+    conditional as an imperfect ("permettrait": Tense=Imp), so the form is checked too: a
+    conditional is the future stem (the infinitive without its final e, or an irregular stem
+    from the table) followed by an imperfect ending ("permettr-ait", "pourr-aient")."""
+    if "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense"):
+        return True
+    grammar = lang.grammar
+    form = fold(token.text)
+    ending = next((e for e in grammar.CONDITIONAL_ENDINGS if form.endswith(e)), None)
+    if ending is None:
+        return False
+    lemma = fold(token.lemma_)
+    stem = grammar.IRREGULAR_FUTURE_STEMS.get(lemma, lemma.removesuffix("e"))
+    return form[: -len(ending)] == stem
+
+
+def tense(lang: LanguagePack, token: Token) -> Tense:
+    """The tense of the clause of ``token`` (a noun takes its governing verb's)."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    forms = [node, *(c for c in node.children if c.dep_.startswith("aux"))]
+    if any(future_or_conditional(lang, form) for form in forms):
+        return "future"
+    if any(f.morph.get("Tense") in (["Imp"], ["Past"]) for f in forms[1:]):
+        return "past"
+    if node.morph.get("VerbForm") == ["Part"]:
+        return "past"
+    if "Pres" in node.morph.get("Tense") and node is token:
+        return "present"
+    return "past"
+
+
+def passive(lang: LanguagePack, token: Token) -> bool:
+    """Whether the verb ``token`` is passive: "a été reprise par l'armée", "Homs, assiégée
+    depuis deux ans" (a bare participle is adjectival and passive). Not the pronominal "qui
+    s'en était emparée", nor the active past of a verb conjugated with "être" ("les rebelles
+    sont entrés dans Hama"), which the small model tags passive."""
+    if token.pos_ != "VERB":
+        return False
+    if any(c.dep_.startswith("expl") for c in token.children):
+        return False
+    if fold(token.lemma_) in lang.grammar.ETRE_VERBS:
+        return False
+    if "Pass" in token.morph.get("Voice") or any(
+        c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children
+    ):
+        return True
+    return token.morph.get("VerbForm") == ["Part"] and not any(
+        c.dep_.startswith("aux") for c in token.children
+    )
+
+
+def subject(lang: LanguagePack, token: Token) -> Token | None:
+    """The subject of the clause of ``token``, climbing through infinitives, event nouns
+    governed by a support verb ("l'armée a lancé l'offensive") and relative clauses (the
+    antecedent of "qui"). None when the parse gives none, or gives a subject that contains
+    the verb itself (a clause misparsed as the subject of the next one)."""
+    grammar = lang.grammar
+    node = token
+    for _ in range(6):
+        labels = ("nsubj",) if node is token else ("nsubj", "nsubj:pass")
+        subjects = [c for c in node.children if c.dep_ in labels]
+        if subjects:
+            found = subjects[0]
+            if "Rel" in found.morph.get("PronType") and node.dep_.startswith("acl"):
+                return node.head
+            if found.left_edge.i <= token.i <= found.right_edge.i:
+                return None
+            return found
+        if node.head is node:
+            return None
+        if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.dep_ not in ("obj", "nmod", "obl:mod"):
+            return None
+        if (
+            node.pos_ in ("NOUN", "PROPN", "ADJ")
+            and fold(node.head.lemma_) not in (grammar.SUPPORT_VERBS | grammar.AUXILIARIES)
+            and node.head.pos_ == "VERB"
+        ):
+            return None
+        node = node.head
+    return None
+
+
+def clause_opener(
+    lang: LanguagePack, doc: Doc, verb: int, spans: Sequence[tuple[tuple[int, int], T]]
+) -> T | None:
+    """The item of ``spans`` (token span, item) opening the clause of the verb at token
+    ``verb``: the subject by word order, when the parse gave none.
+
+    Walking back from the verb over auxiliaries, adverbs and negation, then over one
+    apposition between commas ("Les FDS, une alliance appuyée par la coalition, sont
+    entrées"), the words left up to the sentence start or the previous clause break must be
+    a noun phrase (no verb) that one of the spans opens (after its determiners).
+    """
+    particles = lang.grammar.NEGATION_PARTICLES
+    i = verb - 1
+    while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or fold(doc[i].text) in particles):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+        while i >= 0 and verb - i <= MAX_APPOSITION and not _opener_break(doc[i]):
+            i -= 1
+        if i < 0 or doc[i].text != ",":
+            return None
+        i -= 1
+    end = i + 1
+    while i >= 0 and not _opener_break(doc[i]):
+        i -= 1
+    phrase = doc[i + 1 : end]
+    if not len(phrase) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    first = next((t.i for t in phrase if t.pos_ != "DET"), end)
+    opening = [item for (s, e), item in spans if s == first and e <= end]
+    return opening[0] if opening else None
+
+
+def _opener_break(token: Token) -> bool:
+    """A token that ends the words before a clause: a clause break, a full stop, a paragraph.
+
+    The small model's sentence starts are not used: it often splits a long apposition.
+    """
+    return token.text in _OPENER_BREAKS or token.is_space or token.text in (".", "!", "?")
