@@ -129,6 +129,8 @@ def observation_properties(obs: Observation) -> dict:
         "confidence": round(obs.confidence, 3),
         "context": obs.context,
         "theatre": obs.theatre,
+        "source": obs.source,
+        "claimed_by": obs.claimed_by,
     }
 
 
@@ -162,6 +164,8 @@ def control_collection(states: Sequence[ControlState]) -> dict:
                 "age_days": s.age_days,
                 "stale": s.stale,
                 "theatre": s.theatre,
+                "source": s.source,
+                "claimed_only": s.claimed_only,
             },
         )
         for s in ordered

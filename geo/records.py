@@ -131,6 +131,10 @@ class Observation:
     ``geometry`` is the claim's footprint for an approximate position, or the place's point.
     ``context`` marks diplomatic or off-theatre events kept out of the control layers;
     ``theatre`` is the id of the profile the article got (its ``side`` is one of its sides).
+    ``source`` is who says so, as written ("l'OSDH", "le ministère russe de la Défense"), or
+    ``None`` when the text names nobody; ``claimed_by`` the side id that source speaks for
+    (a side's own claim), ``None`` for an independent source or one whose side is unknown
+    (:func:`geo.attribution.attribute`).
     """
 
     article_id: str
@@ -154,6 +158,8 @@ class Observation:
     context: bool = False
     evidence_start: int | None = field(default=None, compare=False)
     theatre: str | None = None
+    source: str | None = None
+    claimed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +168,10 @@ class ControlState:
 
     ``side`` is a theatre-profile side id or ``contested``; ``since`` is the date of the
     deciding evidence; ``age_days`` is how old that evidence is at the snapshot (``stale`` when
-    older than the timeline's staleness threshold).
+    older than the timeline's staleness threshold). ``claimed_only`` is true when the holder
+    rests only on the holder's own claims (every observation backing it has ``claimed_by``
+    equal to ``side``: no independent, unattributed or opposing source); ``source`` is the
+    deciding observation's source.
     """
 
     snapshot: dt.date
@@ -181,6 +190,8 @@ class ControlState:
     uncertainty_km: float = 0.0
     date_precision: DatePrecision | None = None
     theatre: str | None = None
+    claimed_only: bool = False
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

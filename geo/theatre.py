@@ -34,6 +34,7 @@ __all__ = [
     "ActorSpan",
     "ScopedAlias",
     "Side",
+    "Speaker",
     "TheatreProfile",
     "bundled_profiles",
     "fold",
@@ -75,6 +76,21 @@ class Actor:
     side: str
     label: str
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks in the war's dispatches, and for which side.
+
+    ``names`` are the forms the press gives it ("OSDH", "Observatoire syrien des droits de
+    l'Homme", "agence officielle Sana"); ``side`` is the side it speaks for (a state agency,
+    a group's propaganda outlet), or ``None`` for an independent source (a monitor, a think
+    tank, a mission of observers). A profile's ``[[speakers]]`` rows; see
+    :func:`geo.attribution.attribute`.
+    """
+
+    names: tuple[str, ...]
+    side: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +166,7 @@ class TheatreProfile:
     period: tuple[dt.date | None, dt.date | None] = (None, None)
     sources: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
     path: Path | None = None
     national: _NationalForces | None = field(default=None, repr=False)
 
@@ -198,6 +215,21 @@ class TheatreProfile:
                 taken.append((start, end))
                 spans.append(ActorSpan(start, end, text[start:end], actor, scoped))
         return sorted(spans, key=lambda span: span.start)
+
+    def find_speaker(self, text: str) -> Speaker | None:
+        """The speaker of :attr:`speakers` that ``text`` names (its longest name wins), or
+        ``None``; matched as aliases are (case, accents, word boundaries, plural ``s``).
+
+        Examples
+        --------
+        >>> load_profile("syria_iraq").find_speaker("l'agence officielle Sana").side
+        'government'
+        """
+        folded = fold(text)
+        for name, speaker in _speaker_table(self):
+            if _alias_pattern(name).search(folded):
+                return speaker
+        return None
 
     def actor_for(
         self,
@@ -479,6 +511,7 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
         organisations=_strings(
             raw.get("organisations", []), lambda problem: fail("organisations", problem)
         ),
+        speakers=_speakers(raw.get("speakers", []), sides, fail),
         path=path,
     )
 
@@ -547,6 +580,22 @@ def _scoped(raw: Any, actor_ids: set[str], fail) -> tuple[ScopedAlias, ...]:
     return tuple(rows)
 
 
+def _speakers(raw: Any, sides: Mapping[str, Side], fail) -> tuple[Speaker, ...]:
+    if not isinstance(raw, list):
+        raise fail("speakers", "expected a list of [[speakers]] tables")
+    rows = []
+    for number, body in enumerate(raw, start=1):
+        where = f"speakers[{number}]"
+        names = body.get("names", ()) if isinstance(body, dict) else ()
+        if not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise fail(f"{where}.names", "expected a list of names, none of them blank")
+        side = body.get("side")
+        if side is not None and side not in sides:
+            raise fail(f"{where}.side", f"{side!r} is not one of {sorted(sides)}")
+        rows.append(Speaker(tuple(names), side))
+    return tuple(rows)
+
+
 def _period(raw: Any, fail) -> tuple[dt.date | None, dt.date | None]:
     if not isinstance(raw, dict):
         raise fail(f"expected {{ from = 2014-02-20, until = ... }}, got {raw!r}")
@@ -590,6 +639,12 @@ def _alias_table(profile: TheatreProfile) -> tuple[tuple[str, Actor | None, str 
     ]
     scoped = {fold(name): name for row in profile.scoped for name in row.names}
     rows += [(name, None, key) for key, name in scoped.items()]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=64)
+def _speaker_table(profile: TheatreProfile) -> tuple[tuple[str, Speaker], ...]:
+    rows = [(name, speaker) for speaker in profile.speakers for name in speaker.names]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 

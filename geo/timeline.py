@@ -47,8 +47,16 @@ environ 20 km à l'ouest de la cité antique (...) combattent les terroristes").
 period) at the snapshot; beyond ``stale_after_days`` the state is flagged ``stale``: shown,
 never as fresh.
 
+*Claimed only.* A holder rests on its *support*: the observations of the deciding period
+that back it (its captures and control, the other sides' losses and withdrawals, and for a
+holder inferred from a loss its own presence on the ground). When every one of them is the
+holder's own claim (``claimed_by`` equal to the holder: "le ministère russe de la Défense a
+annoncé la prise de..."), with no independent, unattributed or opposing source among them,
+the state is ``claimed_only``, as ISW tells claimed from assessed control; a change of it is
+a change of the map (a snapshot under ``every="change"``).
+
 Every :class:`~geo.records.ControlState` carries the one observation that decides it
-(``article_id``, ``evidence``, ``relation``): each dot leads back to its sentence.
+(``article_id``, ``evidence``, ``relation``, ``source``): each dot leads back to its sentence.
 """
 
 from __future__ import annotations
@@ -124,6 +132,22 @@ class _Dated:
 class _Verdict:
     side: str
     deciding: _Dated
+    support: tuple[_Dated, ...] = ()
+
+    @property
+    def claimed_only(self) -> bool:
+        """Whether the holder rests only on its own claims (see the module docstring)."""
+        return bool(self.support) and all(i.obs.claimed_by == self.side for i in self.support)
+
+
+def _backing(side: str, items: Iterable[_Dated]) -> tuple[_Dated, ...]:
+    """The items that back ``side`` as holder: its captures and control, others' losses."""
+    return tuple(
+        i
+        for i in items
+        if (i.obs.relation in ("captured", "controls") and i.obs.side == side)
+        or (i.obs.relation in ("lost", "withdrew") and i.obs.side != side)
+    )
 
 
 def _period(obs: Observation) -> tuple[dt.date, dt.date] | None:
@@ -184,9 +208,9 @@ def _best(items: Iterable[_Dated]) -> _Dated:
 def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
     last_start = max(i.start for i in group)
     by_relation: dict[str, list[_Dated]] = defaultdict(list)
-    for item in group:
-        if item.end >= last_start:  # evidence wholly before another's is superseded by it
-            by_relation[item.obs.relation].append(item)
+    current = [item for item in group if item.end >= last_start]
+    for item in current:  # evidence wholly before another's is superseded by it
+        by_relation[item.obs.relation].append(item)
     losses = by_relation["lost"] + by_relation["withdrew"]
     losers = {i.obs.side for i in losses}
     captors = {i.obs.side for i in by_relation["captured"]}
@@ -196,12 +220,14 @@ def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
         (captor,) = captors
         if captor in losers:
             return _Verdict(CONTESTED, max(losses, key=_order))
-        return _Verdict(captor, _best(i for i in by_relation["captured"]))
+        best = _best(i for i in by_relation["captured"])
+        return _Verdict(captor, best, _backing(captor, current))
     holders = [i for i in by_relation["controls"] if i.obs.side not in losers]
     if len({i.obs.side for i in holders}) >= 2:
         return _Verdict(CONTESTED, max(holders, key=_order))
     if holders:
-        return _Verdict(holders[0].obs.side, _best(holders))
+        holder = holders[0].obs.side
+        return _Verdict(holder, _best(holders), _backing(holder, current))
     began = min(i.start for i in group)
     held_since = max(
         (
@@ -213,15 +239,17 @@ def _resolve(group: list[_Dated], visible: list[_Dated]) -> _Verdict | None:
         ),
         default=dt.date.min,
     )
-    others = {
-        i.obs.side
+    present = [
+        i
         for i in visible
         if i.obs.relation in _ON_THE_GROUND
         and i.obs.side not in losers | {None}
         and i.start >= held_since
-    }
+    ]
+    others = {i.obs.side for i in present}
     if len(others) == 1:
-        return _Verdict(others.pop(), _best(losses))
+        holder = others.pop()
+        return _Verdict(holder, _best(losses), (*_backing(holder, current), *present))
     return None
 
 
@@ -287,6 +315,8 @@ def _state(items: list[_Dated], date: dt.date, stale_after_days: int) -> Control
         stale=age > stale_after_days,
         uncertainty_km=where.uncertainty_km,
         date_precision=deciding.obs.date_precision,
+        claimed_only=verdict.claimed_only,
+        source=deciding.obs.source,
     )
 
 
@@ -339,7 +369,7 @@ def control_at(
 def _changed(before: _Verdict | None, after: _Verdict | None, day: dt.date, stale: int) -> bool:
     if before is None or after is None:
         return before is not after
-    if before.side != after.side:
+    if before.side != after.side or before.claimed_only != after.claimed_only:
         return True
     was_stale = (day - before.deciding.start).days > stale
     return was_stale and after.deciding != before.deciding

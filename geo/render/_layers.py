@@ -4,8 +4,10 @@ Every builder returns folium elements not yet attached, so the snapshot map can 
 per-side and per-kind layers and the time-slider map into per-date layers. Every element
 carries a popup built from escaped pieces and a CSS class (``geo-place``, ``geo-zone``,
 ``geo-front``, ``geo-advance``, ``geo-footprint``, ``geo-estimate``, ``geo-observation``,
-plus ``geo-stale`` / ``geo-uncertain`` / ``geo-contested`` where they apply) so that the
-drawn features can be counted in the page.
+plus ``geo-stale`` / ``geo-uncertain`` / ``geo-contested`` / ``geo-claimed`` where they
+apply) so that the drawn features can be counted in the page. Popups say who says so: an
+observation's source and the side it speaks for, a place's deciding source and whether its
+holder rests only on its own claims.
 """
 
 from __future__ import annotations
@@ -70,6 +72,19 @@ def _confidence(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _claimed_only(state: ControlState, profile: TheatreProfile) -> str | None:
+    if not state.claimed_only:
+        return None
+    holder = side_label(profile, state.side)
+    return f"yes: only {holder}'s own claims, no independent source"
+
+
+def _claimed_by(obs: Observation, profile: TheatreProfile) -> str | None:
+    if obs.claimed_by:
+        return side_label(profile, obs.claimed_by)
+    return "no side (independent, or not known)" if obs.source else None
+
+
 def place_elements(state: ControlState, *, profile: TheatreProfile) -> list[Element]:
     """The marker (and, for a vague position, its uncertainty circle) of one control state."""
     colour = side_colour(profile, state.side)
@@ -91,6 +106,8 @@ def place_elements(state: ControlState, *, profile: TheatreProfile) -> list[Elem
             ("Place id", state.place_id),
             ("Position", "inferred from text" if is_inferred(state.place_id) else "gazetteer"),
             ("Uncertainty", f"{state.uncertainty_km:.1f} km" if state.uncertainty_km else None),
+            ("Source", state.source),
+            ("Claimed only", _claimed_only(state, profile)),
         ],
         quote=state.evidence,
     )
@@ -100,6 +117,7 @@ def place_elements(state: ControlState, *, profile: TheatreProfile) -> list[Elem
         "geo-contested" if state.side == CONTESTED else None,
         "geo-stale" if state.stale else None,
         "geo-uncertain" if uncertain else None,
+        "geo-claimed" if state.claimed_only else None,
     )
     dash = UNCERTAIN_DASH if uncertain else STALE_DASH if state.stale else None
     marker = folium.CircleMarker(
@@ -225,6 +243,8 @@ def observation_elements(obs: Observation, *, profile: TheatreProfile) -> list[E
             ("Bearing", f"{obs.bearing_deg:g}°" if obs.bearing_deg is not None else None),
             ("Uncertainty", f"{obs.uncertainty_km:.1f} km"),
             ("Position", "inferred from text" if is_inferred(obs.place_id) else None),
+            ("Source", obs.source),
+            ("Claimed by", _claimed_by(obs, profile)),
         ],
         quote=obs.evidence,
     )

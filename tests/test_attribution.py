@@ -1,0 +1,363 @@
+"""Who says so: every claim's source as written, and the side it speaks for.
+
+The sentences are written for these tests, in the styles of French wire copy on each war.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from shapely.geometry import Point
+
+from geo._errors import TheatreProfileError
+from geo.attribution import UNATTRIBUTED, attribute
+from geo.context import build_context
+from geo.export import control_collection, observations_collection
+from geo.nlp import parse, sentence_spans
+from geo.records import Observation
+from geo.render._layers import observation_elements, place_elements
+from geo.theatre import load_profile
+from geo.timeline import control_at, snapshot_dates
+
+
+@pytest.fixture(scope="module")
+def contexts(gazetteer):
+    cache = {}
+
+    def get(theatre):
+        if theatre not in cache:
+            cache[theatre] = build_context(gazetteer=gazetteer, theatre=theatre)
+        return cache[theatre]
+
+    return get
+
+
+def attributions(ctx, text, **kw):
+    """The attribution of every sentence of ``text``, in order."""
+    doc = parse(text, ctx.lang)
+    found = [attribute(doc, sent, ctx, **kw) for sent in sentence_spans(doc)]
+    for a in found:  # the offsets point at the source as written
+        assert a.source is None or doc.text[a.start : a.end] == a.source
+    return found
+
+
+CASES = [
+    # theatre, dispatch (the last sentence is the one asked about), source, claimed_by
+    (
+        "syria_iraq",
+        "Les forces du régime ont repris mardi le contrôle de Palmyre, selon l'Observatoire "
+        "syrien des droits de l'Homme (OSDH).",
+        "l'Observatoire syrien des droits de l'Homme (OSDH)",
+        None,
+    ),
+    (
+        "syria_iraq",
+        "D'après l'agence officielle Sana, l'armée a pris le village de Tal Bira.",
+        "l'agence officielle Sana",
+        "government",
+    ),
+    (
+        "syria_iraq",
+        "L'armée syrienne est entrée dans Alep-Est, a annoncé une source militaire syrienne.",
+        "une source militaire syrienne",
+        "government",
+    ),
+    (
+        "syria_iraq",
+        "Selon des militants, l'EI a été chassé de Manbij.",
+        "des militants",
+        None,
+    ),
+    (
+        "syria_iraq",
+        "Les rebelles contrôlent toujours la ville, de source militaire.",
+        "source militaire",
+        None,
+    ),
+    ("syria_iraq", "Les FDS ont annoncé la prise de Tabqa.", "Les FDS", "sdf"),
+    (
+        "ukraine",
+        "Le ministère russe de la Défense a affirmé que ses troupes avaient pris Avdiïvka.",
+        "Le ministère russe de la Défense",
+        "russia",
+    ),
+    (
+        "ukraine",
+        "L'état-major ukrainien a indiqué dimanche que ses troupes avaient avancé près de "
+        "Klichtchiivka.",
+        "L'état-major ukrainien",
+        "ukraine",
+    ),
+    (
+        "ukraine",
+        "Selon l'Institut pour l'étude de la guerre (ISW), les Russes ont progressé vers Pokrovsk.",
+        "l'Institut pour l'étude de la guerre (ISW)",
+        None,
+    ),
+    ("ukraine", "Le Kremlin a revendiqué la prise de Soledar.", "Le Kremlin", "russia"),
+    ("ukraine", "Moscou affirme avoir repris Robotyne.", "Moscou", "russia"),
+    ("karabakh", "Bakou a revendiqué la prise de Choucha.", "Bakou", "azerbaijan"),
+    (
+        "karabakh",
+        "Selon Erevan, les forces arméniennes tiennent toujours Latchine.",
+        "Erevan",
+        "armenia",
+    ),
+    (
+        "karabakh",
+        "D'après le ministère azerbaïdjanais de la Défense, l'armée a repris Fizouli.",
+        "le ministère azerbaïdjanais de la Défense",
+        "azerbaijan",
+    ),
+    ("sahel", "L'armée malienne a annoncé avoir repris Kidal.", "L'armée malienne", "mali"),
+    (
+        "sahel",
+        "Les jihadistes se sont emparés de Konna, ont rapporté des habitants.",
+        "des habitants",
+        None,
+    ),
+    ("sahel", "Les FAMa ont repris Anéfis, selon la Minusma.", "la Minusma", None),
+    (
+        "libya",
+        "Les forces du GNA ont repris Gharyan, a annoncé leur porte-parole.",
+        "leur porte-parole",
+        "gna",
+    ),
+    (
+        "yemen",
+        "Les Houthis ont pris Marib, selon la chaîne Al-Masirah.",
+        "la chaîne Al-Masirah",
+        "houthis",
+    ),
+    (
+        "yemen",
+        "Selon la coalition menée par Ryad, les rebelles ont été repoussés de Hodeida.",
+        "la coalition menée par Ryad",
+        "coalition",
+    ),
+    (
+        "yemen",
+        "Les forces gouvernementales ont repris Aden, d'après des sources de sécurité.",
+        "des sources de sécurité",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("theatre", "text", "source", "claimed_by"), CASES, ids=[c[2] for c in CASES]
+)
+def test_the_source_is_quoted_as_written_with_the_side_it_speaks_for(
+    contexts, theatre, text, source, claimed_by
+):
+    found = attributions(contexts(theatre), text)[-1]
+    assert (found.source, found.claimed_by) == (source, claimed_by)
+
+
+def test_a_sentence_naming_nobody_has_no_source(contexts):
+    ctx = contexts("syria_iraq")
+    assert attributions(ctx, "Les jihadistes ont attaqué Deir Ezzor mardi.") == [UNATTRIBUTED]
+    # a verb of speech in a relative clause says nothing of the sentence's own claim
+    (found,) = attributions(
+        ctx, "L'armée a repris la ville dont le groupe avait revendiqué la conquête."
+    )
+    assert found.source is None
+
+
+def test_a_pronoun_speaker_is_the_one_named_before_it_in_the_paragraph(contexts):
+    ctx = contexts("ukraine")
+    text = (
+        "Les forces ukrainiennes se sont retirées de Bakhmout, a déclaré le général Syrsky. "
+        "Elles ont pris position plus à l'ouest, a-t-il précisé."
+    )
+    first, second = attributions(ctx, text)
+    assert first.source == second.source == "le général Syrsky"
+    assert second.start == first.start  # the offsets point at the earlier sentence
+
+
+def test_a_quoted_or_conditional_report_carries_its_source_on(contexts):
+    ctx = contexts("syria_iraq")
+    text = (
+        "Le porte-parole des FDS, Talal Sello, a affirmé que ses forces avaient atteint Raqa. "
+        "« Nous contrôlons la moitié de la ville », a-t-il ajouté. "
+        "Les jihadistes auraient fui vers le sud. "
+        "L'EI avait pris la ville en 2014."
+    )
+    said, quoted, conditional, asserted = attributions(ctx, text)
+    assert said.source == quoted.source == conditional.source == "Le porte-parole des FDS"
+    assert said.claimed_by == quoted.claimed_by == conditional.claimed_by == "sdf"
+    assert asserted == UNATTRIBUTED  # the journalist's own background, not the FDS'
+
+
+def test_a_report_does_not_carry_across_paragraphs_or_an_asserted_sentence(contexts):
+    ctx = contexts("syria_iraq")
+    across = attributions(
+        ctx, "Selon l'OSDH, l'armée a repris Palmyre.\nLes jihadistes auraient fui."
+    )
+    assert [a.source for a in across] == ["l'OSDH", None]
+    broken = attributions(
+        ctx,
+        "Selon l'OSDH, l'armée a repris Palmyre. Les combats ont fait vingt morts. "
+        "Les jihadistes auraient fui.",
+    )
+    assert [a.source for a in broken] == ["l'OSDH", None, None]
+
+
+def test_a_given_paragraph_bounds_the_carry_over(contexts):
+    ctx = contexts("syria_iraq")
+    text = "Selon l'OSDH, l'armée a repris Palmyre. Les jihadistes auraient fui."
+    doc = parse(text, ctx.lang)
+    second = sentence_spans(doc)[1]
+    assert attribute(doc, second, ctx).source == "l'OSDH"
+    assert (
+        attribute(doc, second, ctx, paragraph=(second.start_char, second.end_char)).source is None
+    )
+
+
+def test_the_army_as_a_source_is_the_army_of_the_events_country(contexts, gazetteer):
+    ctx = contexts("syria_iraq")
+    text = "L'armée a annoncé avoir repris Palmyre."
+    palmyre = gazetteer.lookup("Palmyre", country="SY")[0].place
+    assert attributions(ctx, text)[0].claimed_by is None  # no place: no guess
+    assert attributions(ctx, text, where=palmyre)[0].claimed_by == "government"
+
+
+def test_a_capital_speaking_about_a_strike_on_itself_is_still_its_government(contexts, gazetteer):
+    ctx = contexts("ukraine")
+    kyiv = gazetteer.lookup("Kiev", country="UA")[0].place
+    (found,) = attributions(
+        ctx, "Selon Kiev, les missiles russes ont frappé la capitale.", where=kyiv
+    )
+    assert (found.source, found.claimed_by) == ("Kiev", "ukraine")
+
+
+def test_a_side_named_for_a_period_only_speaks_for_it_then(contexts):
+    ctx = contexts("libya")
+    text = "Selon l'ANL, ses forces ont pris Syrte."
+    (later,) = attributions(ctx, text, date=dt.date(2020, 1, 6))
+    assert (later.source, later.claimed_by) == ("l'ANL", "lna")
+
+
+def test_the_speakers_of_a_profile_are_data(tmp_path):
+    base = load_profile("syria_iraq")
+    assert base.find_speaker("l'OSDH").side is None
+    assert base.find_speaker("la télévision officielle syrienne").side == "government"
+    text = (
+        base.path.read_text(encoding="utf-8") + '\n[[speakers]]\nnames = ["X"]\nside = "nobody"\n'
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(TheatreProfileError, match=r"speakers\[8\]\.side.*'nobody'"):
+        load_profile(bad)
+
+
+def test_the_finding_is_cached_per_sentence(contexts):
+    ctx = contexts("syria_iraq")
+    doc = parse("Selon l'OSDH, l'armée a repris Palmyre et Qaryatayn.", ctx.lang)
+    sent = sentence_spans(doc)[0]
+    first = attribute(doc, sent, ctx)
+    assert attribute(doc, sent, ctx) == first
+    assert len(doc.user_data["geo.attribution"]) == 1
+
+
+# --- records, export, timeline and maps ------------------------------------------------
+
+KHERSON = ("geonames:706448", 32.617, 46.655)
+
+
+def obs(relation, side, day, *, source=None, claimed_by=None, article=None):
+    place_id, lon, lat = KHERSON
+    return Observation(
+        article_id=article or f"a-{day}",
+        evidence=f"{side} {relation} Kherson, selon {source}",
+        relation=relation,
+        actor=side,
+        side=side,
+        place_id=place_id,
+        place="Kherson",
+        lon=lon,
+        lat=lat,
+        uncertainty_km=5.0,
+        geometry=Point(lon, lat),
+        date=day,
+        date_precision="day",
+        confidence=0.8,
+        source=source,
+        claimed_by=claimed_by,
+    )
+
+
+MOD = "le ministère russe de la Défense"
+D = dt.date
+
+
+def test_observations_geojson_carries_source_and_claimed_by():
+    collection = observations_collection(
+        [
+            obs("captured", "russia", D(2022, 3, 2), source=MOD, claimed_by="russia"),
+            obs("controls", "russia", D(2022, 3, 3)),
+        ]
+    )
+    props = [f["properties"] for f in json.loads(json.dumps(collection))["features"]]
+    assert [(p["source"], p["claimed_by"]) for p in props] == [(MOD, "russia"), (None, None)]
+
+
+def test_a_holder_resting_on_its_own_claim_only_is_claimed_only():
+    own = obs("captured", "russia", D(2022, 3, 2), source=MOD, claimed_by="russia")
+    (state,) = control_at([own], D(2022, 3, 10))
+    assert (state.side, state.claimed_only, state.source) == ("russia", True, MOD)
+    feature = control_collection([state])["features"][0]["properties"]
+    assert feature["claimed_only"] is True and feature["source"] == MOD
+
+
+def test_an_independent_or_unattributed_report_makes_it_assessed():
+    own = obs("captured", "russia", D(2022, 3, 2), source=MOD, claimed_by="russia")
+    isw = obs("controls", "russia", D(2022, 3, 2), source="l'ISW", article="isw")
+    (state,) = control_at([own, isw], D(2022, 3, 10))
+    assert (state.side, state.claimed_only) == ("russia", False)
+    plain = obs("captured", "russia", D(2022, 3, 2))
+    assert control_at([plain], D(2022, 3, 10))[0].claimed_only is False
+
+
+def test_a_sides_claim_that_the_enemy_withdrew_is_still_its_own_claim():
+    left = obs("withdrew", "ukraine", D(2022, 3, 2), source=MOD, claimed_by="russia")
+    there = obs("positioned", "russia", D(2022, 3, 2), source=MOD, claimed_by="russia")
+    (state,) = control_at([left, there], D(2022, 3, 10))
+    assert (state.side, state.claimed_only) == ("russia", True)
+    admitted = obs("withdrew", "ukraine", D(2022, 3, 2), source="Kiev", claimed_by="ukraine")
+    (state,) = control_at([admitted, there], D(2022, 3, 10))
+    assert (state.side, state.claimed_only) == ("russia", False)  # the loser admits it
+
+
+def test_an_independent_confirmation_gets_a_snapshot_of_its_own():
+    own = obs("captured", "russia", D(2022, 3, 2), source=MOD, claimed_by="russia")
+    isw = obs("controls", "russia", D(2022, 3, 2), source="l'ISW", article="isw")
+    later = obs("controls", "russia", D(2022, 3, 9), source="l'ISW", article="isw2")
+    assert snapshot_dates([own, later]) == [D(2022, 3, 2), D(2022, 3, 9)]
+    assert [s.claimed_only for s in control_at([own, isw], D(2022, 3, 2))] == [False]
+
+
+def _popup(elements):
+    return "".join(
+        child.html_js
+        for e in elements
+        for child in e._children.values()
+        if hasattr(child, "html_js")
+    )
+
+
+def test_popups_show_who_says_so_escaped():
+    profile = load_profile("ukraine")
+    hostile = "<script>alert(1)</script> l'agence Tass"
+    claim = obs("captured", "russia", D(2022, 3, 2), source=hostile, claimed_by="russia")
+    popup = _popup(observation_elements(claim, profile=profile))
+    assert "Source" in popup and "Claimed by" in popup and profile.sides["russia"].label in popup
+    assert "<script>" not in popup and "\\u003cscript" not in popup  # escaped before HTML
+    assert "&amp;lt;script&amp;gt;" in popup or "\\u0026lt;script\\u0026gt;" in popup
+    (state,) = control_at([claim], D(2022, 3, 10))
+    place = _popup(place_elements(state, profile=profile))
+    assert "Claimed only" in place and "own claims" in place
+    marker = place_elements(state, profile=profile)[0]
+    assert "geo-claimed" in marker.options["className"]
