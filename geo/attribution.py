@@ -179,7 +179,7 @@ def attribute(
     sents = sentence_spans(doc)
     if not sents:
         return UNATTRIBUTED
-    start = sentence.start_char if hasattr(sentence, "start_char") else sentence.start
+    start = sentence.start if isinstance(sentence, Sentence) else sentence.start_char
     index = next((i for i, s in enumerate(sents) if start < s.end_char), len(sents) - 1)
     lo, hi = _paragraph_bounds(doc, sents[index], paragraph)
     first = index

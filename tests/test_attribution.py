@@ -16,7 +16,7 @@ from geo.attribution import UNATTRIBUTED, attribute
 from geo.context import build_context
 from geo.export import control_collection, observations_collection
 from geo.nlp import parse, sentence_spans
-from geo.records import Observation
+from geo.records import Observation, Sentence
 from geo.render._layers import observation_elements, place_elements
 from geo.theatre import load_profile
 from geo.timeline import control_at, snapshot_dates
@@ -259,6 +259,8 @@ def test_the_finding_is_cached_per_sentence(contexts):
     sent = sentence_spans(doc)[0]
     first = attribute(doc, sent, ctx)
     assert attribute(doc, sent, ctx) == first
+    record = Sentence(sent.start_char, sent.end_char, sent.text)  # as an Observation's stage has it
+    assert attribute(doc, record, ctx) == first
     assert len(doc.user_data["geo.attribution"]) == 1
 
 
