@@ -17,7 +17,9 @@ unresolved, keeps its candidates and says why. Named sites ("l'aéroport militai
 Palmyre", "les temples de Bêl et Baalshamin") resolve to the city that holds them, with kind
 ``site``. Countries, capitals and seats of government that act ("Moscou le soutient", "selon le
 Pentagone", "les représentants de Damas") get the role ``metonym``. The cue words come from the
-language pack of the run context (its ``places`` module: ``geo/lang/fr/places.py`` for French).
+language pack of the run context (its ``places`` module: ``geo/lang/fr/places.py`` for French);
+whether a name is the subject of a verb, found by the parse or by word order, and whether that
+verb is passive are :mod:`geo.syntax`'s answers, the ones the events stage reads.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING
 from pyproj import Geod
 
 from gazetteer.normalize import fold, name_key
+from geo import syntax
 from geo._regex import alternation
 from geo.records import Article, Mention
 from geo.toponyms import SITE_SCALE, seat_city, trigger_scale, with_unaccented
@@ -858,7 +861,7 @@ def _role(lang: LanguagePack, text: str, mention: Mention, doc: Doc) -> str:
         return "metonym"
     if root.dep_ == "obj" and _lemma(root.head) in places.AGENT_OBJECT_VERBS:
         return "metonym"
-    if before and _is_verb_of(lang, before[-1], places.AGENT_OBJECT_VERBS):
+    if before and syntax.verb_of(lang, before[-1], places.AGENT_OBJECT_VERBS):
         return "metonym"
     if (
         words[-1:]
@@ -871,20 +874,6 @@ def _role(lang: LanguagePack, text: str, mention: Mention, doc: Doc) -> str:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
-
-
-def _is_verb_of(lang: LanguagePack, token: Token, verbs: frozenset[str]) -> bool:
-    """Whether a word is a form of one of ``verbs`` (infinitives), by its lemma or, when the
-    small model mistags it ("accuse" as an adjective), by the stem of a regular verb."""
-    if not token.is_lower or not token.is_alpha:
-        return False
-    if _lemma(token) in verbs:
-        return True
-    return any(
-        v.endswith(ending) and token.lower_.startswith(v[: -len(ending)])
-        for ending in lang.places.REGULAR_INFINITIVE_ENDINGS
-        for v in verbs
-    )
 
 
 def _locative_before(lang: LanguagePack, words: list[str], root: Token) -> bool:
@@ -954,6 +943,10 @@ def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token
     """The name is the subject of an active verb that is not one of places ("Moscou le
     soutient", "Bagdad a annoncé", "la Russie dément"; not "Palmyre ressemblait à...").
 
+    The parse's subject (:func:`geo.syntax.subject_of`) decides first; when it makes the name
+    no subject and the name opens a clause, its verb is found by word order
+    (:func:`geo.syntax.verb_after`).
+
     A paragraph break is not a word: the small model often parses a name opening a
     paragraph as part of the previous paragraph's last sentence, so the name is then judged
     by what follows it, as after a full stop."""
@@ -965,9 +958,9 @@ def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token
         or words[-1].lower_ in places.CLAUSE_BOUNDARY_WORDS
         or words[-1].pos_ == "SCONJ"
     )
-    root = span.root
-    if root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}:
-        return not _passive_or_literal(lang, root.head)
+    verb = syntax.subject_of(span.root)
+    if verb is not None:
+        return not _passive_or_literal(lang, verb)
     if not at_boundary:
         return False
     j = span.end
@@ -981,9 +974,9 @@ def _acting_subject(lang: LanguagePack, doc: Doc, span: Span, before: list[Token
     if incise:  # "Erevan, selon Moscou, négocie"
         while j < len(doc) and doc[j].idx < incise.end():
             j += 1
-    j, auxiliaries, reflexive = _verb_after(lang, doc, j)
-    if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) and not reflexive:
-        return False  # "se sont mis d'accord" is active
+    j, auxiliaries, reflexive = syntax.verb_after(lang, doc, j)
+    if syntax.passive_clause(lang, auxiliaries, reflexive):
+        return False  # "Damas a été bombardée"; "se sont mis d'accord" is active
     if j >= len(doc):
         return bool(auxiliaries)
     verb = doc[j]
@@ -1004,50 +997,18 @@ def _relative_agent(lang: LanguagePack, doc: Doc, end: int) -> bool:
         or doc[end + 1].lower_ not in places.SUBJECT_RELATIVE_PRONOUNS
     ):
         return False
-    j, auxiliaries, _ = _verb_after(lang, doc, end + 2)
-    if places.PASSIVE_AUXILIARIES.intersection(auxiliaries) or j >= len(doc):
+    j, auxiliaries, _ = syntax.verb_after(lang, doc, end + 2)
+    # Any "être" makes it no act here, reflexive or not ("qui s'est retiré"), as it always has.
+    if syntax.passive_clause(lang, auxiliaries, reflexive=False) or j >= len(doc):
         return False
     verb = doc[j]
     return verb.is_alpha and verb.is_lower and _lemma(verb) not in places.LITERAL_SUBJECT_VERBS
 
 
-def _verb_after(lang: LanguagePack, doc: Doc, j: int) -> tuple[int, list[str], bool]:
-    """From token ``j`` after a subject: the index of its verb, the lemmas of the auxiliaries
-    before it and whether a reflexive clitic opened it. Clitics and adverbs are skipped; a
-    periphrasis ("est en train de", "s'apprête à") hands over to the verb after it."""
-    places = lang.places
-    skipped = places.CLITICS | places.VERB_ADVERBS
-    while True:
-        reflexive = False
-        while j < len(doc) and doc[j].lower_ in skipped:
-            reflexive = reflexive or doc[j].lower_ in places.REFLEXIVE_CLITICS
-            j += 1
-        auxiliaries = []
-        while j < len(doc) and doc[j].pos_ == "AUX":
-            auxiliaries.append(_lemma(doc[j]))
-            j += 1
-            while j < len(doc) and doc[j].lower_ in places.VERB_ADVERBS:
-                j += 1
-        length = _periphrasis_at(lang, doc, j)
-        if not length:
-            return j, auxiliaries, reflexive
-        j += length
-
-
-def _periphrasis_at(lang: LanguagePack, doc: Doc, j: int) -> int:
-    """The number of words of the periphrasis of the pack starting at token ``j``, 0 for
-    none."""
-    for words in lang.places.VERB_PERIPHRASES:
-        tokens = doc[j : j + len(words)]
-        if len(tokens) == len(words) and all(
-            t.lower_.replace("’", "'") == w or _is_verb_of(lang, t, frozenset({w}))
-            for t, w in zip(tokens, words, strict=True)
-        ):
-            return len(words)
-    return 0
-
-
 def _passive_or_literal(lang: LanguagePack, verb: Token) -> bool:
+    """The subject of ``verb`` does not act: a verb of places ("Palmyre ressemblait à"), a
+    passive ("Damas a été bombardée", :func:`geo.syntax.passive`) or a copula ("Moscou est la
+    capitale")."""
     if _lemma(verb) in lang.places.LITERAL_SUBJECT_VERBS:
         return True
-    return any(child.dep_ in lang.places.PASSIVE_DEPENDENCIES for child in verb.children)
+    return syntax.passive(lang, verb) or syntax.copular(lang, verb)

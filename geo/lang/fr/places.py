@@ -483,20 +483,6 @@ AGENT_PREFIXES: tuple[str, ...] = (
 #: ("police pro-Kiev"); "prorusses" names no place.
 STANCE_PREFIXES: tuple[str, ...] = ("pro-", "anti-")
 
-#: Phrases between a subject and its verb that carry the verb after them ("l'Arabie saoudite
-#: est en train de masser des troupes", "Moscou est sur le point de signer", "Ankara
-#: s'apprête à lancer"): the verb after them is judged as the main verb. Words, lower case,
-#: after the auxiliary; a verb of them by its lemma ("apprête" is "apprêter").
-VERB_PERIPHRASES: tuple[tuple[str, ...], ...] = (
-    ("en", "train", "de"),
-    ("en", "train", "d'"),
-    ("sur", "le", "point", "de"),
-    ("sur", "le", "point", "d'"),
-    ("en", "passe", "de"),
-    ("en", "passe", "d'"),
-    ("apprêter", "à"),
-)
-
 #: Words that make the name after them a point of view only at the start of a clause: "Pour
 #: Ankara, les YPG sont terroristes" (but "l'envoyé de l'ONU pour la Syrie" is the country).
 CLAUSE_AGENT_PREFIXES: tuple[str, ...] = ("pour",)
@@ -530,32 +516,6 @@ APPOSITION_DETERMINERS: frozenset[str] = frozenset(
     {"le", "la", "les", "l'", "son", "sa", "ses", "un", "une"}
 )
 
-#: Clitic pronouns and negation particles between a subject and its verb ("Moscou le
-#: soutient", "Damas ne veut pas", "Ankara s'y oppose", "Moscou en a livré"): skipped to find
-#: the verb. Those of :data:`REFLEXIVE_CLITICS` make an "être" auxiliary active ("se sont
-#: mis d'accord").
-CLITICS: frozenset[str] = frozenset(
-    {"le", "la", "les", "l'", "lui", "leur", "ne", "n'", "se", "s'", "y", "en"}
-)
-REFLEXIVE_CLITICS: frozenset[str] = frozenset({"se", "s'"})
-
-#: Adverbs between a subject and its verb, or an auxiliary and its participle ("Moscou a
-#: également démenti", "Washington n'a pas encore répondu"): skipped to find the verb.
-VERB_ADVERBS: frozenset[str] = frozenset(
-    {"pas", "plus", "également", "aussi", "toujours", "déjà", "ainsi", "pourtant", "toutefois"}
-    | {"jamais", "notamment", "encore", "désormais", "lui-même", "elle-même", "enfin", "bien"}
-)
-
-#: Auxiliaries of the passive (and of the compound past of a few verbs): "Damas a été
-#: bombardée" is no act of Damascus' government, unless reflexive.
-PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"être"})
-
-#: Dependency labels, in the scheme of the pack's spaCy model (Universal Dependencies for
-#: ``fr_core_news_sm``; English models use ``auxpass``), of a verb's child that make the verb
-#: a passive ("Damas a été bombardée") or a copula ("Moscou est la capitale"): its subject
-#: does not act.
-PASSIVE_DEPENDENCIES: frozenset[str] = frozenset({"aux:pass", "cop"})
-
 #: Words after which a name opens a clause, hence may be its subject: "Ce que la Russie
 #: dément", "mais Moscou accuse", "lorsque Ankara".
 CLAUSE_BOUNDARY_WORDS: frozenset[str] = frozenset(
@@ -565,10 +525,6 @@ CLAUSE_BOUNDARY_WORDS: frozenset[str] = frozenset(
 #: Relative pronouns whose clause, after a comma, has the name before them as its subject:
 #: "Téhéran, qui soutient les milices".
 SUBJECT_RELATIVE_PRONOUNS: frozenset[str] = frozenset({"qui"})
-
-#: Infinitive endings of the regular verbs, whose forms all start with the stem: "accuse"
-#: (mistagged as an adjective) is a form of "accuser".
-REGULAR_INFINITIVE_ENDINGS: tuple[str, ...] = ("er",)
 
 #: Phrases that, after "X, ...", locate X relative to another place ("basés à Hmeimim, près de
 #: Lattaquié", "Tadef, au sud d'Al-Bab"): a capitalised name after a locative preposition and
