@@ -102,6 +102,7 @@ def build_context(
         bundled_profiles,
         generic_profile,
         load_profile,
+        with_national_forces,
     )
 
     pack = language if isinstance(language, LanguagePack) else load_language(language)
@@ -117,6 +118,7 @@ def build_context(
     else:
         chosen = (load_profile(theatre),)
         name = str(theatre)
+    chosen = tuple(with_national_forces(p, pack) for p in chosen)
     base = options or Options()
     return RunContext(
         gazetteer=(gazetteer or Gazetteer.default()).fork(),

@@ -167,6 +167,7 @@ class TheatreProfile:
     sources: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     speakers: tuple[Speaker, ...] = ()
+    forces: Mapping[str, str] = field(default_factory=dict)
     path: Path | None = None
     national: _NationalForces | None = field(default=None, repr=False)
 
@@ -201,19 +202,20 @@ class TheatreProfile:
         [('Daech', 'isis'), ('troupes syriennes', 'syrian_army')]
         """
         folded = fold(text)
-        taken: list[tuple[int, int]] = []
-        spans: list[ActorSpan] = []
         found = self.national.find(text, folded) if self.national is not None else []
-        for start, end, actor_id in found:
-            taken.append((start, end))
-            spans.append(ActorSpan(start, end, text[start:end], self.actor(actor_id)))
+        candidates = [
+            ActorSpan(start, end, text[start:end], self.actor(actor_id))
+            for start, end, actor_id in found
+        ]
         for alias, actor, scoped in _alias_table(self):
             for match in _alias_pattern(alias).finditer(folded):
                 start, end = match.span()
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
-                    continue
-                taken.append((start, end))
-                spans.append(ActorSpan(start, end, text[start:end], actor, scoped))
+                candidates.append(ActorSpan(start, end, text[start:end], actor, scoped))
+        # The longest name wins ("Armée syrienne libre" over the demonym "armée syrienne").
+        spans: list[ActorSpan] = []
+        for span in sorted(candidates, key=lambda s: s.start - s.end):
+            if not any(span.start < t.end and t.start < span.end for t in spans):
+                spans.append(span)
         return sorted(spans, key=lambda span: span.start)
 
     def find_speaker(self, text: str) -> Speaker | None:
@@ -254,9 +256,16 @@ class TheatreProfile:
         return None
 
     def _country_forces(self, country_code: str | None) -> Actor | None:
-        if self.national is None or country_code is None:
+        return self.forces_of(country_code)
+
+    def forces_of(self, country_code: str | None) -> Actor | None:
+        """The actor standing for the forces of a country ("Kiev a repris": the Ukrainian
+        army), from the profile's ``[forces]`` table or its national sides; ``None``."""
+        if country_code is None:
             return None
-        actor_id = self.national.actor_ids.get(country_code)
+        actor_id = self.forces.get(country_code)
+        if actor_id is None and self.national is not None:
+            actor_id = self.national.actor_ids.get(country_code)
         return self.actor(actor_id) if actor_id else None
 
 
@@ -334,6 +343,18 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
     )
 
 
+@lru_cache(maxsize=64)
+def with_national_forces(profile: TheatreProfile, lang: LanguagePack) -> TheatreProfile:
+    """``profile`` finding the forces of its ``[forces]`` countries by demonym too ("les
+    frappes russes", "les troupes maliennes"), read with the pack's words for forces."""
+    if not profile.forces or profile.national is not None:
+        return profile
+    from gazetteer.sources import french_country_names
+
+    names = {c: n for c, n in french_country_names().items() if c in profile.forces}
+    return replace(profile, national=_NationalForces.build(lang, names, profile.forces))
+
+
 def _country_english_name(code: str) -> str | None:
     """A country's English short name ("Mali", "Türkiye"), as the maps label its side."""
     import pycountry
@@ -378,6 +399,7 @@ class _NationalForces:
     """
 
     pattern: re.Pattern[str]
+    bare: re.Pattern[str]
     suffixes: tuple[str, ...]
     words: Mapping[str, tuple[tuple[str, str, bool], ...]]  # 3 letters -> (word, code, head)
     actor_ids: Mapping[str, str]
@@ -395,6 +417,8 @@ class _NationalForces:
         nouns = alternation(fold(n) for n in table.FORCE_NOUNS)
         quals = alternation(fold(q) for q in table.FORCE_QUALIFIERS)
         pattern = re.compile(rf"(?<![\w-]){nouns}s?(?:\s+{quals}s?)?\s+(?P<demonym>\w+)(?![\w-])")
+        heads = alternation(fold(n) for n in table.DEMONYM_HEADS)
+        bare = re.compile(rf"(?<![\w-])(?:{heads})s?\s+(?P<demonym>\w+)(?![\w-])")
         words: dict[str, list[tuple[str, str, bool]]] = {}
         for code, forms in names.items():
             if code not in actor_ids:
@@ -409,6 +433,7 @@ class _NationalForces:
         suffixes = tuple(sorted({fold(s) for s in table.DEMONYM_SUFFIXES}, key=len, reverse=True))
         return cls(
             pattern,
+            bare,
             suffixes,
             MappingProxyType(frozen),
             MappingProxyType(dict(actor_ids)),
@@ -448,6 +473,12 @@ class _NationalForces:
             code = self.country(match.group("demonym"))
             if code is not None:
                 found.append((match.start(), match.end(), self.actor_ids[code]))
+        # "les frappes russes": the demonym alone is the actor, its head the event.
+        for match in self.bare.finditer(folded):
+            start, end = match.span("demonym")
+            code = self.country(match.group("demonym"))
+            if code is not None and not any(s <= start < e for s, e, _ in found):
+                found.append((start, end, self.actor_ids[code]))
         return found
 
 
@@ -512,8 +543,20 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
             raw.get("organisations", []), lambda problem: fail("organisations", problem)
         ),
         speakers=_speakers(raw.get("speakers", []), sides, fail),
+        forces=_forces(raw.get("forces", {}), {a.id for a in actors}, fail),
         path=path,
     )
+
+
+def _forces(raw: Any, actor_ids: set[str], fail) -> Mapping[str, str]:
+    if not isinstance(raw, dict):
+        fail("forces", f"must be a table of country code = actor id, got {raw!r}")
+    for code, actor in raw.items():
+        if len(code) != 2 or not code.isupper():
+            fail("forces", f"{code!r} is not an ISO 3166-1 alpha-2 code")
+        if actor not in actor_ids:
+            fail("forces", f"{code} = {actor!r} names no actor of the profile")
+    return MappingProxyType(dict(raw))
 
 
 def _bbox(value: Any, fail) -> tuple[float, float, float, float]:

@@ -644,3 +644,12 @@ def _one_word_common_nouns() -> frozenset[str]:
 #: a town of Angola): a capitalised one ("les monarchies du Golfe") is no town abroad. Read
 #: once from the gazetteer's lexicon of French words (``gazetteer/data/french_words.csv``).
 COMMON_PLACE_WORDS: frozenset[str] = _one_word_common_nouns()
+
+#: Nouns after which a demonym adjective alone names a country's forces: "les frappes
+#: russes", "des assauts azerbaïdjanais", "les positions ukrainiennes", "un drone turc".
+#: Folded, singular (a plural "s" is accepted).
+DEMONYM_HEADS: frozenset[str] = frozenset(
+    {"frappe", "raid", "bombardement", "tir", "assaut", "attaque", "offensive", "avancee"}
+    | {"contre-offensive", "position", "ligne", "avion", "drone", "char", "missile", "obus"}
+    | {"pilonnage", "incursion", "colonne", "blinde", "chasseur", "bombardier", "artillerie"}
+)
