@@ -14,8 +14,12 @@ every word it knows from the language pack of the run context (its ``positions``
 - a proximity phrase: ``(près de|dans les environs de|aux portes de...) ANCHOR``.
 
 An anchor is a resolved toponym, possibly behind a noun ("du village de X", "d'une entrée de
-X"), or an anaphor ("la ville", "cette cité antique") resolved to the most recent earlier
-place it can name. "Plus au sud" without an anchor continues from the place named last.
+X"), or an anaphor ("la ville", "cette cité antique") resolved by :mod:`geo.anaphora`: the most
+recent earlier place it can name, unless the dispatch's subject
+(:func:`geo.anaphora.dispatch_subject`) fits and that more recent place was named in the
+subject's own sentence or only as the reference point of an earlier phrase ("Sabratha, à 70 km
+à l'ouest de Tripoli ... au sud de la cité antique" is measured from Sabratha). "Plus au sud"
+without an anchor continues from the place named last.
 
 A claim *locates* (``Claim.target``) the place named just before it ("Al-Alianiyé, à 60 km
 plus au sud"; "al-Kallabiyeh dans la région d'al-Bayarat"), or nobody: then it states where
@@ -41,6 +45,7 @@ from typing import TYPE_CHECKING, Literal
 from gazetteer import name_key
 from geo import geodesy
 from geo._regex import alternation
+from geo.anaphora import Anaphor, dispatch_subject, find_anaphors, referent
 from geo.nlp import sentence_at
 from geo.records import Article, Claim, Mention, Sentence
 
@@ -174,7 +179,7 @@ class _Anchor:
     start: int
     end: int
     mention: Mention | None = None
-    classes: tuple[str, ...] = ()
+    anaphor: Anaphor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,18 +468,6 @@ def _placed(mention: Mention) -> bool:
     return mention.place is not None and not mention.place.inferred
 
 
-def _compatible(place: Place, kind: str) -> bool:
-    """Whether ``place`` is of ``kind``: a GeoNames class ("P") or class.code prefix
-    ("P.PPLC", "A.PCL")."""
-    feature_class, _, code = kind.partition(".")
-    return place.feature_class == feature_class and place.feature_code.startswith(code)
-
-
-def _fused(words: Sequence[_Word], i: int, lang: LanguagePack) -> bool:
-    """Whether word ``i`` follows a preposition fused with a definite article ("du", "au")."""
-    return i > 0 and words[i - 1].text in lang.positions.FUSED_ARTICLES
-
-
 class _Context:
     """One article's words and mentions, indexed for the grammar, and the language pack whose
     words the grammar reads."""
@@ -497,6 +490,9 @@ class _Context:
             self.by_last.setdefault(last, mention)
         self.mention_end = {id(m): k for k, m in self.by_last.items()}
         self.mention_first = {id(m): k for k, m in self.by_first.items()}
+        self.starts = starts
+        self.anaphors = {a.start: a for a in find_anaphors(doc, lang, self.mentions)}
+        self.background: set[tuple[int, int]] = set()  # anchors of the phrases read so far
 
     def after_mention(self, mention: Mention) -> int:
         return self.mention_end[id(mention)] + 1
@@ -522,20 +518,11 @@ class _Context:
             linked = _any(words, k, pos.LINKS)
             if linked is not None and linked in self.by_first:
                 return self.anchor(linked)
-        determined = (
-            words[i].text in pos.ANAPHOR_DETERMINERS if j > i else _fused(words, i, self.lang)
-        )
-        if j < len(words) and words[j].text in pos.ANAPHORS and determined:
-            end = j + 1
-            while end < len(words) and end - j <= 2 and words[end].text in pos.ANAPHOR_ADJECTIVES:
-                end += 1
-            linked = _any(words, end, pos.LINKS)
-            if linked is not None and self.anchor(linked) is not None:
-                return None
-            classes = pos.ANAPHORS[words[j].text]
-            start = words[i].start if j > i else words[j].start
-            return _Anchor("anaphor", start, words[end - 1].end, classes=classes), end
-        return None
+        anaphor = self.anaphors.get(words[i].start)
+        if anaphor is None:
+            return None
+        end = bisect.bisect_left(self.starts, anaphor.end)
+        return _Anchor("anaphor", anaphor.start, anaphor.end, anaphor=anaphor), end
 
     def apposed(self, first: int) -> Mention | None:
         """The named place that the phrase starting at word ``first`` is apposed to."""
@@ -556,41 +543,34 @@ class _Context:
         return (
             link.text in self.lang.positions.COMPLEMENT_LINKS
             and head.pos in {"NOUN", "ADJ"}
-            and head.text not in self.lang.positions.ANAPHORS
+            and head.text not in self.lang.anaphora.NOUNS
         )
 
     def referent(
-        self,
-        before: int,
-        classes: tuple[str, ...],
-        exclude: Mention | None,
-        *,
-        continuation: bool = False,
+        self, anchor: _Anchor, exclude: Mention | None, *, continuation: bool = False
     ) -> Mention | None:
-        """The most recent placed mention before character ``before`` of a compatible class.
+        """The place an anaphor or a continuation refers to (:func:`geo.anaphora.referent`).
 
         ``exclude`` (the place the phrase locates) is skipped, unless it completes another
         noun and an anaphor may still name it ("l'aéroport de Palmyre, à 5 km de la ville").
         A ``continuation`` ("X, à 30 km plus au nord") always skips it: no place lies north
         of itself, whatever noun it completes ("en direction de Jarablous, à 30 km plus au
-        nord" is measured from the place named before Jarablous).
+        nord" is measured from the place named before Jarablous). An anaphor prefers the
+        dispatch's subject to a place named after it in its sentence or that only anchored an
+        earlier phrase.
         """
-        for mention in reversed(self.mentions):
-            if mention.start >= before or not _placed(mention) or mention.role != "location":
-                continue
-            if (
-                exclude is not None
-                and (mention.start, mention.end) == (exclude.start, exclude.end)
-                and (continuation or not self.complement(exclude))
-            ):
-                continue
-            place = mention.place
-            if classes and not any(_compatible(place, kind) for kind in classes):
-                continue
-            if not classes and place.feature_code.startswith("PCL"):
-                continue
-            return mention
-        return None
+        if continuation or anchor.anaphor is None:
+            return referent(anchor.start, self.mentions, exclude=exclude, continuation=True)
+        if exclude is not None and self.complement(exclude):
+            exclude = None
+        background = frozenset(self.background)
+        return referent(
+            anchor.anaphor,
+            self.mentions,
+            focus=dispatch_subject(self.mentions, background=background),
+            exclude=exclude,
+            background=background,
+        )
 
 
 # --- phrases -----------------------------------------------------------------------------
@@ -761,8 +741,7 @@ def _anchor_mention(ctx: _Context, phrase: _Phrase, target: Mention | None) -> M
     anchor = phrase.anchor
     if anchor.kind == "mention":
         return anchor.mention
-    classes = anchor.classes if anchor.kind == "anaphor" else ()
-    return ctx.referent(anchor.start, classes, target, continuation=anchor.kind == "continuation")
+    return ctx.referent(anchor, target, continuation=anchor.kind == "continuation")
 
 
 def _widen_claim(claim: Claim, *, km: float, target: Mention | None, qualifier: str) -> Claim:
@@ -846,6 +825,8 @@ def parse_claims(
         anchor_mention = _anchor_mention(grammar, phrase, target)
         if anchor_mention is None:
             continue
+        if phrase.anchor.kind == "mention":
+            grammar.background.add((anchor_mention.start, anchor_mention.end))
         if target is not None and (target.start, target.end) == (
             anchor_mention.start,
             anchor_mention.end,

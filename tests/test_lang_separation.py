@@ -67,7 +67,7 @@ def _pack_words() -> frozenset[str]:
 
     pack = load_language("fr")
     words: set[str] = set(FR)
-    tables = (pack.places, pack.positions, pack.events, pack.dates, pack.numbers)
+    tables = (pack.places, pack.positions, pack.anaphora, pack.events, pack.dates, pack.numbers)
     for module in (*tables, pack.attribution):
         for name, value in vars(module).items():
             if name.isupper() and name not in LEXICONS:

@@ -47,6 +47,7 @@ def toy() -> LanguagePack:
             DISTANCE_LEADS=(("at",),),
             UNITS_KM={("km",): 1.0},
         ),
+        anaphora=_empty_like(fr.anaphora),
         events=_empty_like(fr.events),
         grammar=_empty_like(fr.grammar),
         dates=_empty_like(fr.dates),

@@ -14,6 +14,7 @@ from shapely.geometry import Point
 
 from gazetteer import Place
 from geo.geodesy import GEOD, destination, distance_km
+from geo.lang.fr import anaphora
 from geo.lang.fr import positions as fr
 from geo.lang.fr.numbers import NUMBER_WORDS
 from geo.records import Article, Mention, Sentence
@@ -728,7 +729,7 @@ VOCABULARY = sorted(
     {w for key in (*fr.COMPASS, *fr.QUALIFIERS, *fr.PROXIMITY, *fr.UNITS_KM) for w in key}
     | set(NUMBER_WORDS)
     | set(fr.APPROXIMATE_NOUNS)
-    | set(fr.ANAPHORS)
+    | set(anaphora.NOUNS)
     | {"à", "au", "de", "la", "plus", "Palmyre", "Zor", "20", "1,5", "2.000", "(", ")", ",", "."}
 )
 

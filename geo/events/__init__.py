@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from geo import syntax
+from geo import anaphora, syntax
 from geo.dates import DateMention, find_dates
 from geo.events.actors import Actors, Found, held_by, taker
 from geo.events.claims import ClaimPlacer
@@ -33,7 +34,7 @@ from geo.records import Article, Claim, Mention, Observation
 from geo.theatre import Actor, ActorSpan, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from gazetteer import Place
     from geo.context import RunContext
@@ -180,21 +181,15 @@ class _Extractor:
             if span is None:
                 continue
             targets.append(Target(place, span.start, span.end, mention, self._front(place)))
-        for token in sent:
-            if fold(token.text) not in self.words.ANAPHORS or token.i == sent.start:
+        for found in self._anaphora[0]:  # "la ville"; "la ville d'Idleb" is a mention
+            if not sent.start <= found.token_start < sent.end:
                 continue
-            if fold(self.doc[token.i - 1].text) not in self.words.ANAPHOR_DETERMINERS:
+            if any(t.start <= found.token_start < t.end for t in targets):
                 continue
-            if (
-                token.i + 1 < len(self.doc)
-                and fold(self.doc[token.i + 1].text) in self.words.NAME_LINKS
-            ):
-                continue  # "la localité d'Al-Alianiyé" names its place
-            if any(t.start <= token.i < t.end for t in targets):
-                continue
-            place = self._antecedent(token, targets)
-            if place is not None:
-                targets.append(Target(place, token.i - 1, token.i + 1, None, self._front(place)))
+            place = self._antecedent(found)
+            if place is not None and not is_country(place):
+                start, end = found.token_start, found.token_end
+                targets.append(Target(place, start, end, None, self._front(place)))
         targets = [t for t in targets if not self._reference_only(t)]
         targets.sort(key=lambda t: t.start)
         if self.focus is None or self.focus < self.index - 1:
@@ -229,13 +224,29 @@ class _Extractor:
             for claim in self.claims
         )
 
-    def _antecedent(self, token: Token, targets: list[Target]) -> Place | None:
-        """The place "cette ville" refers to: a claim anchored there, else the last one named."""
+    def _antecedent(self, found: anaphora.Anaphor) -> Place | None:
+        """The place "cette ville" refers to: the anchor the claims gave it, else the one
+        :func:`geo.anaphora.referent` finds among the theatre's places, preferring the place
+        of the last front-line event (or the dispatch's subject) to one named after it in its
+        sentence or only as a reference point ("à 40 km de Kharkiv")."""
         for claim in self.claims:
-            if claim.anchor_start <= token.idx < claim.anchor_end:
+            if claim.anchor_start <= found.start < claim.anchor_end:
                 return claim.anchor
-        before = [t.place for t in targets if t.end <= token.i and t.front]
-        return before[-1] if before else self.last_place
+        _, front, background, subject = self._anaphora
+        focus = self.last_place if self.focus is not None else subject
+        mention = anaphora.referent(found, front, focus=focus, background=background)
+        return mention.place if mention is not None else None
+
+    @cached_property
+    def _anaphora(
+        self,
+    ) -> tuple[list[anaphora.Anaphor], list[Mention], frozenset, Mention | None]:
+        """The article's anaphors, the places they may name (those of the theatre), the
+        places named only as reference points, and the dispatch's subject."""
+        found = anaphora.find_anaphors(self.doc, self.lang, self.mentions)
+        front = [m for m in self.mentions if m.place is not None and self._front(m.place)]
+        background = anaphora.reference_points(self.claims, self.mentions)
+        return found, front, background, anaphora.dispatch_subject(front, background=background)
 
     def _front(self, place: Place) -> bool:
         return self.profile.in_theatre(place.lon, place.lat, place.country_code)

@@ -1,12 +1,12 @@
 """Language packs: everything the stages know of a language, one sub-package per language.
 
 A pack (:class:`LanguagePack`) bundles the word tables of one language, one module per topic
-(``places``, ``positions``, ``events``, ``grammar``, ``dates``, ``numbers``, ``attribution``),
-with the name of the spaCy model that parses it and the language code ``dateparser`` reads it
-with. The stages never import a language: they read the pack handed to them in the run context
-(:class:`geo.context.RunContext`), so a second language is a new sub-package (``geo/lang/xx/``
-with a ``PACK``), and no logic module changes. The shape follows spaCy's ``spacy/lang/<code>``
-folders: tables and a few settings, chosen by code.
+(``places``, ``positions``, ``anaphora``, ``events``, ``grammar``, ``dates``, ``numbers``,
+``attribution``), with the name of the spaCy model that parses it and the language code
+``dateparser`` reads it with. The stages never import a language: they read the pack handed
+to them in the run context (:class:`geo.context.RunContext`), so a second language is a new
+sub-package (``geo/lang/xx/`` with a ``PACK``), and no logic module changes. The shape follows
+spaCy's ``spacy/lang/<code>`` folders: tables and a few settings, chosen by code.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class LanguagePack:
     dateparser_language: str
     places: ModuleType
     positions: ModuleType
+    anaphora: ModuleType
     events: ModuleType
     grammar: ModuleType
     dates: ModuleType

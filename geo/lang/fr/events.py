@@ -160,11 +160,6 @@ VERB_ENDINGS: tuple[str, ...] = (
 #: contre l'EI", "la victoire face à l'EI".
 OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible")
 
-#: Nouns that, with a demonstrative or definite article, refer back to the last place named:
-#: "cette ville", "la cité antique", "la localité".
-ANAPHORS: frozenset[str] = frozenset({"ville", "cite", "localite", "agglomeration", "bourgade"})
-ANAPHOR_DETERMINERS: frozenset[str] = frozenset({"cette", "ce", "la", "cet"})
-
 #: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
 #: somewhere else.
 DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
@@ -173,10 +168,6 @@ DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
 #: was taken from: "reprendre Palmyre à l'EI".
 TAKEN_FROM: frozenset[str] = frozenset({"a", "au", "aux"})
 
-
-#: The link between a place noun and its name ("la localité d'Al-Alianiyé", "l'ordre de
-#: retrait"): folded.
-NAME_LINKS: frozenset[str] = frozenset({"de", "d'"})
 
 #: A preposition that, alone before a place opening a sentence, makes it the setting of all
 #: the sentence tells ("A Raqa, ...", "Dans Alep, ..."), when a comma or "et" follows it.

@@ -1,4 +1,4 @@
-"""French words for positions: compass points, units, numbers, qualifiers, anaphors, proximity.
+"""French words for positions: compass points, units, numbers, qualifiers, proximity.
 
 Data only; :mod:`geo.relations` reads them as a grammar over words. A *word* is a spaCy token
 in lower case with typographic apostrophes made straight (``d’`` -> ``d'``), and a hyphenated
@@ -68,10 +68,6 @@ LINKS: tuple[tuple[str, ...], ...] = (("de",), ("d'",), ("du",), ("des",))
 COMPLEMENT_LINKS: frozenset[str] = frozenset({"de", "d'"})
 """The preposition between a noun and the name that completes it, without an article:
 "l'aéroport militaire de Palmyre" (the name completes "aéroport")."""
-
-FUSED_ARTICLES: frozenset[str] = frozenset({"du", "au"})
-"""Prepositions fused with the singular definite article: a noun after them is determined, so
-"du village" and "au village" may be anaphors as "le village" is."""
 
 DISTANCE_LEADS: tuple[tuple[str, ...], ...] = (("à",),)
 """The preposition that opens a distance phrase, before or after its qualifier: "à 20 km de",
@@ -260,60 +256,9 @@ DETERMINERS: frozenset[str] = frozenset(
 )
 """Determiners that may open an anchor's noun phrase."""
 
-ANAPHORS: dict[str, tuple[str, ...]] = {
-    "ville": ("P",),
-    "cité": ("P",),
-    "localité": ("P",),
-    "village": ("P",),
-    "bourgade": ("P",),
-    "agglomération": ("P",),
-    "bourg": ("P",),
-    "capitale": ("P.PPLC",),
-    "région": ("A", "L"),
-    "province": ("A.ADM",),
-    "pays": ("A.PCL",),
-}
-"""Nouns that, after a definite or demonstrative determiner and not followed by a name
-("la ville", "cette ville", "la cité antique", "le pays", "la capitale"), refer back to a
-place already named, and the kinds of place they can refer to: a GeoNames feature class
-(``P``) or class and code prefix (``P.PPLC`` a capital, ``A.PCL`` a country)."""
-
 COORDINATION: frozenset[str] = frozenset({",", "et", "puis", "soit"})
 """Words joining two position phrases about the same subject: "au sud de Hassaké et à l'est
 de Raqa", "à 20 km au sud de Raqa, près de Tabqa"."""
-
-ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
-    {
-        "antique",
-        "historique",
-        "ancienne",
-        "vieille",
-        "voisine",
-        "voisin",
-        "frontalière",
-        "frontalier",
-        "stratégique",
-        "assiégée",
-        "assiégé",
-        "martyre",
-        "rebelle",
-        "syrienne",
-        "irakienne",
-        "kurde",
-        "chrétienne",
-        "côtière",
-        "septentrionale",
-        "méridionale",
-        "orientale",
-        "occidentale",
-        "désertique",
-        "même",
-    }
-)
-"""Adjectives that may follow an anaphor's noun ("la cité antique", "la ville voisine")."""
-
-ANAPHOR_DETERMINERS: frozenset[str] = frozenset({"le", "la", "l'", "cette", "ce", "cet"})
-"""Determiners of an anaphor: definite or demonstrative, never indefinite."""
 
 APPOSITION_GAP: frozenset[str] = frozenset(
     {
