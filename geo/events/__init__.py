@@ -119,13 +119,16 @@ class _Extractor:
         self.profile = ctx.profile
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.claims = sorted(claims, key=lambda c: c.start)
-        self.actors = Actors(article, doc, ctx.lang, ctx.profile)
-        self.build = Builder(article, doc, ctx.lang)
-        self.placer = ClaimPlacer(article, doc, ctx.lang, self.mentions, self.actors, self._front)
+        self.actors = Actors(article, doc, ctx.lang, ctx.profile, self.mentions)
+        self.build = Builder(article, doc, ctx, self.mentions)
+        self.placer = ClaimPlacer(
+            article, doc, ctx.lang, self.mentions, self.actors, self._front, self.build.said_by
+        )
         self.last_place: Place | None = None
         self.focus: int | None = None  # the sentence of the last event about a place
         self.last_actor: tuple[Actor, int] | None = None
         self.index = 0
+        self.intended: set[tuple[str, str]] = set()  # (actor, place) a sentence means to take
 
     def run(self) -> list[Observation]:
         observations: list[Observation] = []
@@ -167,7 +170,9 @@ class _Extractor:
         if about:  # "la ville" of the next sentence is this place
             self.focus = self.index
             self.last_place = about[-1]
-        return dedupe(observations)
+        kept = [o for o in observations if not _unsettled(o, self.intended)]
+        self.intended.clear()
+        return dedupe(kept)
 
     def _targets(self, sent: Span) -> list[Target]:
         targets: list[Target] = []
@@ -204,7 +209,7 @@ class _Extractor:
         Only a withdrawal that names no place, or only where it went, and only while the
         place under discussion is recent (an event about it in the last sentences).
         """
-        after = [t for t in targets if t.start >= trigger.end]
+        after = [t for t in targets if t.start >= trigger.end and t.mention is not None]
         heading = all(destination(self.lang, self.doc, t) for t in after)
         recent = self.focus is not None and self.index - self.focus <= CARRY_SENTENCES
         if not (heading and recent and self.last_place is not None):
@@ -299,6 +304,8 @@ class _Extractor:
         if relation is None:
             return []
         found = self._carry(found, relation)
+        if unrealised and trigger.relation == "captured" and found.actor is not None:
+            self.intended.add((found.actor.id, where.place_id))
         if found.actor is None and relation in _CONTROL:
             return []  # a change of hands nobody is named in says nothing about control
         out = [
@@ -316,11 +323,13 @@ class _Extractor:
         return out
 
     def _carry(self, found: Found, relation: str) -> Found:
-        """A capture or advance that names nobody is by the actor of the last sentences."""
-        if relation not in ("captured", "advancing"):
-            return found
+        """An event whose subject refers back ("elles", "ses troupes"), or a capture or
+        advance that names nobody, is by the actor of the last sentences."""
         if found.actor is not None:
-            self.last_actor = (found.actor, self.index)
+            if relation in ("captured", "advancing"):
+                self.last_actor = (found.actor, self.index)
+            return found
+        if found.source != "anaphor" and relation not in ("captured", "advancing"):
             return found
         if self.last_actor is not None and self.index - self.last_actor[1] <= CARRY_SENTENCES:
             return Found(self.last_actor[0], "carried")
@@ -369,6 +378,12 @@ class _Extractor:
         if holder is not None:
             out.append(make(sent, "lost", holder, target, trigger, dates, "parse"))
         return out
+
+
+def _unsettled(obs: Observation, intended: set[tuple[str, str]]) -> bool:
+    """A capture by a side the same sentence says still means to take the place ("les FDS
+    sont entrées dans Raqa, lançant la bataille pour reprendre la ville"): an advance."""
+    return obs.relation == "captured" and (obs.actor, obs.place_id) in intended
 
 
 def _modal_relation(relation: str) -> str | None:

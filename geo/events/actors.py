@@ -10,6 +10,7 @@ and date ("les jihadistes" are the EI in Raqa in 2016, HTS in Idleb in 2018).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -21,11 +22,11 @@ from geo.events.targets import Target
 from geo.theatre import Actor, ActorSpan, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from gazetteer import Place
     from geo.lang import LanguagePack
-    from geo.records import Article
+    from geo.records import Article, Mention
     from geo.theatre import TheatreProfile
 
 #: Largest number of tokens between a trigger and an actor found by position alone.
@@ -46,13 +47,18 @@ class Actors:
     """The actor names of one article and how they become the actors of its events."""
 
     def __init__(
-        self, article: Article, doc: Doc, lang: LanguagePack, profile: TheatreProfile
+        self,
+        article: Article,
+        doc: Doc,
+        lang: LanguagePack,
+        profile: TheatreProfile,
+        mentions: Sequence[Mention] = (),
     ) -> None:
         self.article = article
         self.doc = doc
         self.lang = lang
         self.profile = profile
-        self.spans = profile.find_actors(article.text)
+        self.spans = _with_governments(profile.find_actors(article.text), mentions, profile)
 
     def in_sentence(self, start_char: int, end_char: int) -> list[ActorSpan]:
         return [a for a in self.spans if start_char <= a.start < end_char]
@@ -81,6 +87,8 @@ class Actors:
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
                 if inside:
                     return self.settle(min(inside, key=lambda x: x[0])[1], where, "parse")
+                if _refers_back(subject):
+                    return Found(None, "anaphor")
             if trigger.kind == "verb":
                 opener = syntax.clause_opener(self.lang, doc, trigger.start, spans)
                 if opener is not None:
@@ -163,12 +171,40 @@ class Actors:
         return out
 
 
+def _with_governments(
+    spans: list[ActorSpan], mentions: Sequence[Mention], profile: TheatreProfile
+) -> list[ActorSpan]:
+    """The actor names, and the country and capital names standing for a government that
+    acts (metonyms: "Kiev a reconquis", "l'Azerbaïdjan a pris"), as that country's forces."""
+    out = list(spans)
+    for mention in mentions:
+        if mention.role != "metonym" or mention.place is None:
+            continue
+        if any(a.start < mention.end and mention.start < a.end for a in spans):
+            continue
+        actor = profile.forces_of(mention.place.country_code)
+        if actor is not None:
+            out.append(ActorSpan(mention.start, mention.end, mention.surface, actor))
+    return sorted(out, key=lambda a: a.start)
+
+
 @lru_cache(maxsize=8)
 def _actor_join_pattern(lang: LanguagePack) -> re.Pattern[str]:
     joins = alternation(lang.events.ACTOR_JOINS)
     links = alternation(lang.events.ACTOR_JOIN_PREPOSITIONS)
     determiners = alternation(lang.events.DETERMINERS)
     return re.compile(rf"^\s*(?:{joins})\s*(?:(?:{links})\s*)?(?:(?:{determiners})\s*)?$")
+
+
+def _refers_back(subject: Token) -> bool:
+    """A subject that names its actor only by reference: a personal pronoun ("elles se
+    sont emparées de Lyman") or a possessive noun phrase opening its clause ("ses troupes
+    ont repris"; not "des insurgés et leurs familles ont quitté")."""
+    if subject.pos_ == "PRON" and "Prs" in subject.morph.get("PronType"):
+        return True
+    first = subject.left_edge
+    opens = first.i == first.sent.start or first.nbor(-1).is_punct
+    return opens and any("Yes" in c.morph.get("Poss") for c in subject.children)
 
 
 def linked_after(lang: LanguagePack, doc: Doc, end: int, start: int) -> bool:

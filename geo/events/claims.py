@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from geo import syntax
+from geo.attribution import Attribution
 from geo.events.actors import Actors
 from geo.events.frames import Trigger
 from geo.events.observe import ACTOR_FACTOR, with_claim
@@ -42,6 +43,7 @@ class ClaimPlacer:
         mentions: list[Mention],
         actors: Actors,
         front: Callable[[Place], bool],
+        said_by: Callable[..., Attribution],
     ) -> None:
         self.article = article
         self.doc = doc
@@ -49,6 +51,7 @@ class ClaimPlacer:
         self.by_span = {(m.start, m.end): m for m in mentions}
         self.actors = actors
         self._front = front
+        self.said_by = said_by
 
     def attach(
         self,
@@ -69,7 +72,9 @@ class ClaimPlacer:
                 observations[index] = with_claim(observations[index], claim, keep_place=False)
             if activities:
                 continue
-            if claim.target is None and self._hypothetical(claim):
+            if claim.target is not None:
+                continue  # "Tiloua, à 50 km de Niamey" locates a place, not a force
+            if self._hypothetical(claim):
                 continue  # "permettrait au régime de progresser plus à l'est": no one is there
             observations.append(self._positioned(sent, claim, actors))
         return observations
@@ -144,6 +149,7 @@ class ClaimPlacer:
                 actor = self.actors.find(trigger, actors, where, exclude=None).actor
         date = self.article.date
         precision = self.article.date_precision
+        said = self.said_by(sent, claim.anchor, date)
         obs = Observation(
             article_id=self.article.id,
             evidence=sent.text,
@@ -161,5 +167,7 @@ class ClaimPlacer:
             confidence=round(CLAIM_WEIGHT * (1.0 if actor else ACTOR_FACTOR["none"]), 3),
             context=not self._front(claim.anchor),
             evidence_start=sent.start_char,
+            source=said.source,
+            claimed_by=said.claimed_by,
         )
         return with_claim(obs, claim, keep_place=True)

@@ -71,7 +71,8 @@ def find_triggers(lang: LanguagePack, sent: Span) -> list[Trigger]:
     frames = _compiled(lang.events)
     found: list[Trigger] = []
     covered: set[int] = set()
-    matches = _matcher(lang.events, sent.doc.vocab)(sent, as_spans=True)
+    matcher = _matcher(lang.events, sent.doc.vocab) if frames.phrases else None
+    matches = matcher(sent, as_spans=True) if matcher is not None else []
     for span in sorted(matches, key=lambda s: (s.start, -len(s), int(s.label_))):
         if covered & set(range(span.start, span.end)):
             continue

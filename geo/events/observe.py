@@ -8,21 +8,24 @@ the actor came from, how sure the place is) and who says so (:mod:`geo.attributi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
 
 from geo import syntax
+from geo.attribution import Attribution, attribute
 from geo.dates import DateMention, resolve_date
 from geo.events.frames import Trigger
 from geo.events.targets import Target
-from geo.records import Article, Claim, DatePrecision, Observation
+from geo.records import Article, Claim, DatePrecision, Mention, Observation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from geo.lang import LanguagePack
+    from gazetteer import Place
+    from geo.context import RunContext
     from geo.theatre import Actor
 
 #: Largest number of tokens between a trigger and the date expression that dates it ("a
@@ -36,10 +39,18 @@ ACTOR_FACTOR = {"parse": 1.0, "position": 0.85, "carried": 0.6, "none": 0.7}
 class Builder:
     """Makes the observations of one article."""
 
-    def __init__(self, article: Article, doc: Doc, lang: LanguagePack) -> None:
+    def __init__(
+        self, article: Article, doc: Doc, ctx: RunContext, mentions: Sequence[Mention]
+    ) -> None:
         self.article = article
         self.doc = doc
-        self.lang = lang
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.mentions = tuple(mentions)
+
+    def said_by(self, sent: Span, where: Place | None, date: dt.date | None) -> Attribution:
+        """Who says what sentence ``sent`` tells about ``where`` (:mod:`geo.attribution`)."""
+        return attribute(self.doc, sent, self.ctx, where=where, date=date, mentions=self.mentions)
 
     def make(
         self,
@@ -56,6 +67,7 @@ class Builder:
         if target.mention is not None and target.mention.confidence > 0:
             confidence *= 0.5 + 0.5 * target.mention.confidence
         place = target.place
+        said = self.said_by(sent, place, date)
         return Observation(
             article_id=self.article.id,
             evidence=sent.text,
@@ -73,6 +85,8 @@ class Builder:
             confidence=round(min(confidence, 1.0), 3),
             context=not target.front,
             evidence_start=sent.start_char,
+            source=said.source,
+            claimed_by=said.claimed_by,
         )
 
     def date_for(
@@ -94,7 +108,9 @@ class Builder:
             precision=article.date_precision or "day",
             tense=syntax.tense(self.lang, self.doc[trigger.start]),
         )
-        chosen = resolved or mention
+        # An offset counted from a date of the text ("trois semaines auparavant") keeps what
+        # it counted from; re-resolving its words alone would count from the article's date.
+        chosen = mention if mention.reference is not None else (resolved or mention)
         return chosen.date, chosen.precision
 
 

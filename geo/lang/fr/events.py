@@ -100,7 +100,6 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("contre offensive", "noun", "advancing", "after", "after", 0.85),
     ("avancee", "noun", "advancing", "after", "after", 0.85),
     ("progression", "noun", "advancing", "after", "after", 0.8),
-    ("assaut", "noun", "advancing", "after", "after", 0.8),
     ("percee", "noun", "advancing", "after", "after", 0.8),
     # Breaking a siege is the relief force's advance, not a siege by it: "l'armée a brisé
     # mardi le siège imposé par l'EI à Deir Ezzor", "les Kurdes ont levé l'encerclement".
@@ -116,6 +115,9 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("combattre", "verb", "fighting", "either", "subject", 0.8),
     ("affronter", "verb", "fighting", "either", "subject", 0.8),
     ("attaquer", "verb", "fighting", "after", "subject", 0.75),
+    # An assault or attack on a place is a fight there, by the one who attacks.
+    ("assaut", "noun", "fighting", "after", "after", 0.8),
+    ("attaque", "noun", "fighting", "after", "after", 0.75),
     ("combat", "noun", "fighting", "either", "after", 0.85),
     ("combats", "noun", "fighting", "either", "after", 0.85),
     ("affrontement", "noun", "fighting", "either", "after", 0.85),
