@@ -121,9 +121,9 @@ def observation_properties(obs: Observation) -> dict:
         "distance_min_km": obs.distance_min_km,
         "distance_max_km": obs.distance_max_km,
         "bearing_deg": obs.bearing_deg,
-        "lat": round(obs.lat, ROUND),
-        "lon": round(obs.lon, ROUND),
-        "uncertainty_km": round(obs.uncertainty_km, 3),
+        "lat": _rounded(obs.lat, ROUND),
+        "lon": _rounded(obs.lon, ROUND),
+        "uncertainty_km": _rounded(obs.uncertainty_km, 3),
         "date": obs.date.isoformat() if obs.date else None,
         "date_precision": obs.date_precision,
         "confidence": round(obs.confidence, 3),
@@ -135,14 +135,24 @@ def observation_properties(obs: Observation) -> dict:
 
 
 def observations_collection(observations: Sequence[Observation]) -> dict:
-    """``observations.geojson``: one feature per dated claim, footprint or point geometry."""
+    """``observations.geojson``: one feature per dated claim, footprint or point geometry
+    (``null`` for a place the text names but nothing locates)."""
     ordered = sorted(
         observations,
         key=lambda o: (o.article_id, o.evidence_start or 0, o.relation, o.place_id or ""),
     )
     return _collection(
-        _feature(_round_coords(mapping(o.geometry)), observation_properties(o)) for o in ordered
+        _feature(
+            _round_coords(mapping(o.geometry)) if o.geometry is not None else None,
+            observation_properties(o),
+        )
+        for o in ordered
     )
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    """``value`` rounded; ``None`` (a place nothing locates) stays ``null``."""
+    return None if value is None else round(value, digits)
 
 
 def control_collection(states: Sequence[ControlState]) -> dict:

@@ -431,8 +431,8 @@ def _wars(result: PipelineResult) -> list[tuple[str, TheatreProfile, list[Observ
     by_war: dict[str, list[Observation]] = defaultdict(list)
     profiles: dict[str, TheatreProfile] = {}
     for obs in result.observations:
-        if obs.theatre is None:
-            continue
+        if obs.theatre is None or obs.geometry is None:
+            continue  # a place nothing locates is in the data, on no map
         profile = result.profiles[obs.theatre]
         folder = profile.id
         if not profile.countries and countries[obs.article_id]:

@@ -128,7 +128,10 @@ class Claim:
 class Observation:
     """A dated statement of who holds, takes, loses or advances on which place.
 
-    ``geometry`` is the claim's footprint for an approximate position, or the place's point.
+    ``geometry`` is the claim's footprint for an approximate position, or the place's point;
+    it is ``None``, with ``lon``, ``lat`` and ``uncertainty_km``, for a place the text names
+    but nothing locates (no gazetteer entry, no claim): the fact is kept in the data
+    (``place`` is the name as written), and no map draws it.
     ``context`` marks diplomatic or off-theatre events kept out of the control layers;
     ``theatre`` is the id of the profile the article got (its ``side`` is one of its sides).
     ``source`` is who says so, as written ("l'OSDH", "le ministère russe de la Défense"), or
@@ -144,10 +147,10 @@ class Observation:
     side: str | None
     place_id: str | None
     place: str | None
-    lon: float
-    lat: float
-    uncertainty_km: float
-    geometry: BaseGeometry
+    lon: float | None
+    lat: float | None
+    uncertainty_km: float | None
+    geometry: BaseGeometry | None
     date: dt.date | None
     date_precision: DatePrecision | None
     confidence: float

@@ -167,8 +167,8 @@ def _dated(observations: Iterable[Observation], *, for_places: bool) -> list[_Da
     for obs in observations:
         if obs.context or (obs.side is None and not (for_places and obs.relation == "fighting")):
             continue
-        if for_places and obs.place_id is None and obs.anchor_id is None:
-            continue
+        if obs.geometry is None or (for_places and obs.place_id is None and obs.anchor_id is None):
+            continue  # a place nothing locates holds no ground on a map
         period = _period(obs)
         if period is not None:
             out.append(_Dated(obs, *period))

@@ -636,7 +636,8 @@ def test_seeds_no_front_line_event_abroad(seed_observations):
     names = {"Washington", "Moscou", "Moscow", "Genève", "Geneva", "Bruxelles", "Brussels", "Paris"}
     assert not [o for o in seed_observations if o.place in names]
     profile = load_profile("syria_iraq")
-    assert all(profile.in_theatre(o.lon, o.lat) for o in seed_observations)
+    located = [o for o in seed_observations if o.geometry is not None]
+    assert all(profile.in_theatre(o.lon, o.lat) for o in located)
 
 
 @pytest.mark.parametrize(
@@ -767,3 +768,47 @@ def test_the_actor_opening_the_clause_is_the_subject_past_an_apposition(nlp, tex
     found = {(o.relation, o.actor) for o in _run(nlp, text) if o.place == place}
     assert (relation, actor) in found
     assert {a for r, a in found if r == relation} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "village", "relation", "actor"),
+    [
+        (
+            "Les forces ukrainiennes ont repris Zarivka-Nova, a annoncé Kiev.",
+            "Zarivka-Nova",
+            "captured",
+            "ukrainian_army",
+        ),
+        (
+            "Les combattants d'Ansar Dine se sont emparés mardi de Tin-Akoffa.",
+            "Tin-Akoffa",
+            "captured",
+            "ansar_dine",
+        ),
+    ],
+)
+def test_a_village_nothing_locates_keeps_its_fact_without_coordinates(
+    nlp, text, village, relation, actor
+):
+    """A place named but in no gazetteer, with no claim to locate it: the fact is kept, with
+    the name as written, and no coordinates (no map draws it)."""
+    doc = nlp(text)
+    start = text.index(village)
+    sentence = sentences(doc)[0]
+    unresolved = Mention("t", start, start + len(village), village, sentence)
+    profile = "ukraine" if "Kiev" in text else "sahel"
+    found = extract_observations(
+        Article("t", FRIDAY, "day", text), doc, [unresolved], [], _ctx(profile)
+    )
+    fact = next(o for o in found if o.place == village)
+    assert (fact.relation, fact.actor) == (relation, actor)
+    assert fact.place_id is None and fact.geometry is None and fact.lon is None
+
+
+def test_a_river_nothing_locates_is_no_place_of_control(nlp):
+    text = "Les jihadistes se sont retirés sur la rive ouest du fleuve Khabour."
+    doc = nlp(text)
+    start = text.index("Khabour")
+    river = Mention("t", start, start + 7, "Khabour", sentences(doc)[0], trigger="fleuve")
+    found = extract_observations(Article("t", FRIDAY, "day", text), doc, [river], [], _ctx())
+    assert not [o for o in found if o.place == "Khabour"]

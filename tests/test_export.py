@@ -53,7 +53,11 @@ def test_extract_writes_the_contract(seed_result, tmp_path):
     assert (round(lon), round(lat)) == (38, 35)  # lon first, as RFC 7946 has it
     observations = _load(tmp_path / "observations.geojson")["features"]
     assert observations and all(f["properties"].keys() >= OBSERVATION_KEYS for f in observations)
-    assert {f["geometry"]["type"] for f in observations} <= {"Point", "Polygon", "MultiPolygon"}
+    located = [f for f in observations if f["geometry"] is not None]
+    assert {f["geometry"]["type"] for f in located} <= {"Point", "Polygon", "MultiPolygon"}
+    for f in observations:  # a place nothing locates: null geometry and coordinates
+        if f["geometry"] is None:
+            assert f["properties"]["lon"] is None and f["properties"]["place"]
     report = _load(tmp_path / "report.json")
     assert report["articles_read"] == 4 and report["skipped"] == []
 

@@ -166,7 +166,11 @@ class _Extractor:
                 )
         claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
         observations = self.placer.attach(sent, claims, found, actors)
-        about = [t.place for obs, t in found if t is not None and t.front and not obs.context]
+        about = [
+            t.place
+            for obs, t in found
+            if t is not None and t.place is not None and t.front and not obs.context
+        ]
         if about:  # "la ville" of the next sentence is this place
             self.focus = self.index
             self.last_place = about[-1]
@@ -180,12 +184,17 @@ class _Extractor:
             if not sent.start_char <= mention.start < sent.end_char:
                 continue
             place = mention.place
-            if place is None or mention.role != "location" or is_country(place):
+            if mention.role != "location" or (place is not None and is_country(place)):
                 continue
+            if place is None and mention.surface in self._waters:
+                continue  # "la rive ouest du Tigre": a river nothing locates holds no ground
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            targets.append(Target(place, span.start, span.end, mention, self._front(place)))
+            # A place named but located nowhere is still the place of what the text says of
+            # it: the fact is kept, unmapped, and counts as of the article's war.
+            front = place is None or self._front(place)
+            targets.append(Target(place, span.start, span.end, mention, front))
         for found in self._anaphora[0]:  # "la ville"; "la ville d'Idleb" is a mention
             if not sent.start <= found.token_start < sent.end:
                 continue
@@ -198,9 +207,9 @@ class _Extractor:
         targets = [t for t in targets if not self._reference_only(t)]
         targets.sort(key=lambda t: t.start)
         if self.focus is None or self.focus < self.index - 1:
-            front = [t.place for t in targets if t.front and t.mention is not None]
-            if front:
-                self.last_place = front[-1]
+            named = [t.place for t in targets if t.front and t.mention is not None and t.place]
+            if named:
+                self.last_place = named[-1]
         return targets
 
     def _left_behind(self, trigger: Trigger, targets: list[Target]) -> list[Target]:
@@ -252,6 +261,16 @@ class _Extractor:
         front = [m for m in self.mentions if m.place is not None and self._front(m.place)]
         background = anaphora.reference_points(self.claims, self.mentions)
         return found, front, background, anaphora.dispatch_subject(front, background=background)
+
+    @cached_property
+    def _waters(self) -> frozenset[str]:
+        """Names the article introduces as water ("le fleuve Dniepr", "la rive du Tigre")."""
+        triggers = self.lang.places.TRIGGERS
+        return frozenset(
+            m.surface
+            for m in self.mentions
+            if m.trigger is not None and triggers.get(m.trigger, ("", ""))[1] == "water"
+        )
 
     def _front(self, place: Place) -> bool:
         return self.profile.in_theatre(place.lon, place.lat, place.country_code)
@@ -305,7 +324,7 @@ class _Extractor:
             return []
         found = self._carry(found, relation)
         if unrealised and trigger.relation == "captured" and found.actor is not None:
-            self.intended.add((found.actor.id, where.place_id))
+            self.intended.add((found.actor.id, _place_key(target)))
         if found.actor is None and relation in _CONTROL:
             return []  # a change of hands nobody is named in says nothing about control
         out = [
@@ -383,7 +402,13 @@ class _Extractor:
 def _unsettled(obs: Observation, intended: set[tuple[str, str]]) -> bool:
     """A capture by a side the same sentence says still means to take the place ("les FDS
     sont entrées dans Raqa, lançant la bataille pour reprendre la ville"): an advance."""
-    return obs.relation == "captured" and (obs.actor, obs.place_id) in intended
+    return obs.relation == "captured" and (obs.actor, obs.place_id or obs.place) in intended
+
+
+def _place_key(target: Target) -> str | None:
+    if target.place is not None:
+        return target.place.place_id
+    return target.mention.surface if target.mention is not None else None
 
 
 def _modal_relation(relation: str) -> str | None:

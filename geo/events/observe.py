@@ -68,18 +68,19 @@ class Builder:
             confidence *= 0.5 + 0.5 * target.mention.confidence
         place = target.place
         said = self.said_by(sent, place, date)
+        located = place is not None
         return Observation(
             article_id=self.article.id,
             evidence=sent.text,
             relation=relation,  # type: ignore[arg-type]
             actor=actor.id if actor else None,
             side=actor.side if actor else None,
-            place_id=place.place_id,
-            place=place.name,
-            lon=place.lon,
-            lat=place.lat,
-            uncertainty_km=place.uncertainty_km,
-            geometry=Point(place.lon, place.lat),
+            place_id=place.place_id if located else None,
+            place=place.name if located else target.mention.surface,
+            lon=place.lon if located else None,
+            lat=place.lat if located else None,
+            uncertainty_km=place.uncertainty_km if located else None,
+            geometry=Point(place.lon, place.lat) if located else None,
             date=date,
             date_precision=precision,
             confidence=round(min(confidence, 1.0), 3),
@@ -139,6 +140,7 @@ def dedupe(observations: list[Observation]) -> list[Observation]:
             obs.relation,
             obs.actor,
             obs.place_id,
+            obs.place,
             obs.anchor_id,
             obs.distance_min_km,
             obs.distance_max_km,

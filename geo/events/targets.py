@@ -39,6 +39,9 @@ MAX_BEFORE_GAP = 6
 #: ("cette ville") against a place named outright.
 SIDE_PENALTY = 4
 ANAPHOR_PENALTY = 3
+#: Score penalty of a name nothing locates (a village no gazetteer holds, or a word the
+#: recogniser took for a place, such as a commander's name): a located place as near wins.
+UNLOCATED_PENALTY = 3
 #: Score penalty of a place that is only the reference point of a position phrase
 #: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
 #: only measures where): as much as a place on the wrong side, plus a word.
@@ -49,9 +52,12 @@ CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A place named in the sentence (a mention, or an anaphor such as "cette ville")."""
+    """A place named in the sentence (a mention, or an anaphor such as "cette ville").
 
-    place: Place
+    ``place`` is ``None`` for a mention no gazetteer or claim locates.
+    """
+
+    place: Place | None
     start: int  # token indices into the doc, end exclusive
     end: int
     mention: Mention | None
@@ -122,6 +128,8 @@ def choose_targets(
             score += SIDE_PENALTY
         if target.mention is None:
             score += ANAPHOR_PENALTY
+        if target.place is None:
+            score += UNLOCATED_PENALTY
         if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
             score += REFERENCE_PENALTY
         scored.append((score, side != "after", index))
