@@ -176,7 +176,7 @@ class _Extractor:
             self.last_place = about[-1]
         kept = [o for o in observations if not _unsettled(o, self.intended)]
         self.intended.clear()
-        return dedupe(kept)
+        return dedupe(_subsumed(kept))
 
     def _targets(self, sent: Span) -> list[Target]:
         targets: list[Target] = []
@@ -403,6 +403,17 @@ def _unsettled(obs: Observation, intended: set[tuple[str, str]]) -> bool:
     """A capture by a side the same sentence says still means to take the place ("les FDS
     sont entrées dans Raqa, lançant la bataille pour reprendre la ville"): an advance."""
     return obs.relation == "captured" and (obs.actor, obs.place_id or obs.place) in intended
+
+
+def _subsumed(observations: list[Observation]) -> list[Observation]:
+    """An advance on a place the same sentence says the same side took is that capture:
+    "en deux semaines de contre-offensive, Kiev a reconquis les localités de A et B"."""
+    taken = {(o.actor, o.place_id or o.place) for o in observations if o.relation == "captured"}
+    return [
+        o
+        for o in observations
+        if not (o.relation == "advancing" and (o.actor, o.place_id or o.place) in taken)
+    ]
 
 
 def _place_key(target: Target) -> str | None:

@@ -197,9 +197,25 @@ def _coordination_pattern(lang: LanguagePack) -> re.Pattern[str]:
     return re.compile(rf"^[\s,]*(?:{joins})?\s*(?:{links})?\s*$")
 
 
+@lru_cache(maxsize=8)
+def _enumeration_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    """ "..., en particulier les localités de": a list lead, an article, a place noun, "de"."""
+    leads = _alternatives(lang.events.ENUMERATION_LEADS)
+    articles = _alternatives(lang.events.DETERMINERS, spaced=True)
+    nouns = _alternatives(frozenset(fold(n) for n in lang.places.TRIGGERS))
+    links = _alternatives(lang.events.COORDINATION_LINKS, spaced=True)
+    return re.compile(
+        rf"^[\s,:;–—-]*(?:{leads})\s*(?:(?:{articles})?(?:{nouns})s?\s+)?(?:{links})?\s*$"
+    )
+
+
 def coordinated(lang: LanguagePack, doc: Doc, left: Target, right: Target) -> bool:
-    between = doc[left.end : right.start].text
-    return bool(_coordination_pattern(lang).match(fold(_PARENTHESES.sub(" ", between))))
+    """Whether two places are one list: "Raqa et Deir Ezzor", "Alep, ainsi que de Homs",
+    "la région de Kherson, en particulier les localités de Vysokopillia"."""
+    between = fold(_PARENTHESES.sub(" ", doc[left.end : right.start].text))
+    return bool(
+        _coordination_pattern(lang).match(between) or _enumeration_pattern(lang).match(between)
+    )
 
 
 def is_country(place: Place) -> bool:

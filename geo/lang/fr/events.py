@@ -181,6 +181,15 @@ SETTING_FOLLOWERS: frozenset[str] = frozenset({",", "et"})
 COORDINATORS: frozenset[str] = frozenset({"et", "ou", "ainsi que"})
 COORDINATION_LINKS: frozenset[str] = frozenset({"de", "d'", "a", "au"})
 
+#: Words that open a list of the places an event covers after the one it names first
+#: ("a reconquis la région de Kherson, en particulier les localités de A, B et C", "une
+#: offensive sur la côte, parmi lesquelles les villes de Mokha et Hodeida", "vingt
+#: localités, dont Izioum"): then an article and a place noun may follow. Folded.
+ENUMERATION_LEADS: frozenset[str] = frozenset(
+    {"en particulier", "notamment", "dont", "parmi lesquelles", "parmi lesquels", "y compris"}
+    | {"a savoir", "comme", "parmi elles", "parmi eux"}
+)
+
 #: What may stand between two coordinated actors ("les rebelles et Al-Nosra", "l'armée, ainsi
 #: que les milices"): a join, a preposition repeated, a determiner. Folded.
 ACTOR_JOINS: frozenset[str] = frozenset({",", "et", "ainsi que"})
