@@ -237,6 +237,24 @@ def prediction_rows(observations) -> list[dict]:
     return [rows[k] for k in sorted(rows, key=lambda k: tuple(v or "" for v in k))]
 
 
+def name_anchors(rows: list[dict], mentions) -> list[dict]:
+    """Rows whose place is only an anchor ("des raids dans la région de Hodeida", "à 20 km
+    de Palmyre") get the anchor's name as that article spells it most often, so that a gold
+    place with no id (a region, matched by name) can match them as one with an id matches
+    the anchor's id. Applied alike to the pipeline's rows and a baseline's."""
+    spelt: dict[tuple[str, str], Counter[str]] = {}
+    for m in mentions:
+        if m.place is not None:
+            spelt.setdefault((m.article_id, m.place.place_id), Counter())[m.surface] += 1
+    out = []
+    for row in rows:
+        counts = spelt.get((row["article"], row["anchor_id"] or ""))
+        if not row["place"] and counts:
+            row = {**row, "place": _fold(counts.most_common(1)[0][0])}
+        out.append(row)
+    return out
+
+
 def _as_rows(predictions) -> list[dict]:
     predictions = list(predictions)
     if predictions and isinstance(predictions[0], dict):
@@ -575,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
         result = run(inputs)
     for problem in (*result.skipped, *result.undated):
         print(f"warning: the run left out {problem}", file=sys.stderr)
-    rows = prediction_rows(result.observations)
+    rows = name_anchors(prediction_rows(result.observations), result.mentions)
     if args.save_baseline:
         payload = baseline_payload(args.gold, gold, result, rows)
         args.save_baseline.parent.mkdir(parents=True, exist_ok=True)
@@ -601,7 +619,9 @@ def main(argv: list[str] | None = None) -> int:
             events = [g for g in events if g["article"] in common]
             rows = [r for r in rows if r["article"] in common]
         covered = common
-        base_rows = [r for r in saved["predictions"] if r["article"] in common]
+        base_rows = name_anchors(
+            [r for r in saved["predictions"] if r["article"] in common], result.mentions
+        )
         base_chosen = saved.get("theatres", {})
         code = saved.get("code", {})
         print(
