@@ -208,9 +208,10 @@ def _refers_back(subject: Token) -> bool:
 
 
 def linked_after(lang: LanguagePack, doc: Doc, end: int, start: int) -> bool:
-    """True when only "de"-like words and determiners stand between a trigger and an actor."""
+    """True when only "de"-like words, determiners and adjectives stand between a trigger and
+    an actor ("le pilonnage intense des troupes gouvernementales")."""
     return all(
-        t.pos_ in ("DET", "ADP", "PUNCT") or fold(t.text) in lang.events.PARTITIVE_LINKS
+        t.pos_ in ("DET", "ADP", "PUNCT", "ADJ") or fold(t.text) in lang.events.PARTITIVE_LINKS
         for t in doc[end:start]
     )
 

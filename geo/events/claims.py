@@ -1,9 +1,12 @@
-"""Every distance/direction claim reaches the output.
+"""Distance/direction claims as the footprints of observations.
 
 A claim locating a place an event is about gives that event its footprint ("déloger l'EI
 de X, à 60 km de Y"); a claim near the place of an activity gives the activity its
 footprint ("50 raids près de Palmyre"); any other claim becomes a ``positioned``
-observation of the actor it names, unless it only places someone in a possibility.
+observation of the actor it names, unless it only places someone in a possibility. A claim
+that places no actor ("un village se trouve à 25 km au nord de Bakhmout") is geography, not
+a force on the ground: its observation is ``context``, drawn in the context layer and kept
+out of control, as diplomacy is.
 """
 
 from __future__ import annotations
@@ -165,7 +168,7 @@ class ClaimPlacer:
             date=date,
             date_precision=precision,
             confidence=round(CLAIM_WEIGHT * (1.0 if actor else ACTOR_FACTOR["none"]), 3),
-            context=not self._front(claim.anchor),
+            context=actor is None or not self._front(claim.anchor),
             evidence_start=sent.start_char,
             source=said.source,
             claimed_by=said.claimed_by,

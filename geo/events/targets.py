@@ -42,6 +42,10 @@ ANAPHOR_PENALTY = 3
 #: Score penalty of a name nothing locates (a village no gazetteer holds, or a word the
 #: recogniser took for a place, such as a commander's name): a located place as near wins.
 UNLOCATED_PENALTY = 3
+#: Relations whose place is never a name nothing locates: after a strike or siege word such
+#: a name is more often a weapon, a unit or an operation ("les roquettes Grad et Smertch")
+#: than a village, and a position needs a place to be measured from.
+UNLOCATED_NEVER = frozenset({"strike", "besieged", "positioned"})
 #: Score penalty of a place that is only the reference point of a position phrase
 #: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
 #: only measures where): as much as a place on the wrong side, plus a word.
@@ -102,6 +106,8 @@ def choose_targets(
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
     scored: list[tuple[float, bool, int]] = []
     for index, target in enumerate(targets):
+        if target.place is None and trigger.relation in UNLOCATED_NEVER:
+            continue  # "des roquettes Grad": a name after a weapon is seldom a village
         if trigger.relation == "withdrew" and destination(lang, doc, target):
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
         if target.end <= trigger.start:
