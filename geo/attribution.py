@@ -10,15 +10,27 @@ Where the source is found, first match wins:
 
 1. in the sentence, after a source preposition of the language pack ("selon", "d'après"): the
    noun phrase the parser attaches the preposition to, cut at the clause's end;
-2. an anonymous source ("de source militaire"): the noun after the lead;
-3. a verb of speech of the main clause ("l'état-major a indiqué que..."): its nominal
-   subject; inverted after a comma or a quote ("..., a annoncé une source militaire"), the
-   noun phrase after it; a subject pronoun ("a-t-il déclaré", "selon lui") or a phrase such as
-   "la même source" stands for the source named last before it in the paragraph;
-4. failing that, in the paragraph: the source of the nearest sentence before it, when this
-   sentence is reported speech (a quotation, the conditional of reported news: "les
-   jihadistes auraient fui", or an opener such as "toujours selon"), through any reported
+2. an opinion opening the sentence ("Pour Mohamed Eljarh, analyste, ..."), when its holder is
+   a name or a speaker's noun of the pack; an anonymous source ("de source militaire");
+3. a verb or periphrasis of speech ("a indiqué", "avait affirmé", "a fait savoir", "a fait
+   état de") heading no relative or subordinate clause, whatever label the parser gave it:
+   inverted after a quote or a clause of its own ("», a écrit dans la soirée le ministère"),
+   the noun phrase after it, dates and prepositional phrases skipped; else its nominal
+   subject, or read off the surface the noun phrase before the group, across an incise ("le
+   colonel X, porte-parole de l'état-major, a décrit"); a subject pronoun ("a-t-il déclaré",
+   "selon lui") or "la source" stands for the source named last before it in the paragraph,
+   a person named before it there, the source of one of the paragraphs before (at most
+   ``_ANAPHOR_REACH``), a person named in the paragraph before;
+4. the outlet that relays a speaker ("cité par l'AFP"), when the sentence names no speaker;
+5. failing that, in the paragraph: the speaker where a quotation the sentence opens closes;
+   the source of the nearest sentence before it, when this sentence is reported speech (a
+   quotation, the conditional, an opener such as "toujours selon") or refers back to it (a
+   demonstrative, "y": "Cette percée...", "la Turquie y conduit..."), through any such
    sentences between them.
+
+A title and the name in apposition to it are the source as a whole, on either side ("le
+porte-parole des forces du GNA, Moustafa al-Mejii", "Al-Masirah, la chaîne des Houthis"), so
+that a scorer comparing by containment finds the name or the title in it.
 
 The side (``claimed_by``) comes from the profile, then the pack, never from the logic: the
 profile's ``[[speakers]]`` (the war's monitors, agencies and outlets, independent or not),
@@ -88,7 +100,10 @@ _SIDE_CACHE_KEY = "geo.attribution.sides"
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MAIN_CLAUSE = frozenset({"ROOT", "conj", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_GROUP_SPAN = 4
+_ANAPHOR_REACH = 3
 _BRACKETS = frozenset({"(", ")", "-", "'", "’"})
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +118,14 @@ class _Found:
 @dataclass(frozen=True, slots=True, eq=False)
 class _Patterns:
     prepositions: re.Pattern[str]
+    relays: re.Pattern[str]
     anonymous: re.Pattern[str]
+    opinion: re.Pattern[str]
     same_source: re.Pattern[str]
     continuation: re.Pattern[str]
     bodies: re.Pattern[str]
     seats: tuple[tuple[re.Pattern[str], str], ...]
+    times: frozenset[str]
 
 
 def _words(table: Sequence[str]) -> re.Pattern[str]:
@@ -120,13 +138,18 @@ def _patterns(lang: LanguagePack) -> _Patterns:
     seats = tuple(
         (_words([seat]), city) for seat, city in sorted(lang.places.GOVERNMENT_SEATS.items())
     )
+    dates = lang.dates
+    times = {fold(w) for table in (dates.WEEKDAYS, dates.RELATIVE_DAYS) for w in table}
     return _Patterns(
         prepositions=_words(words.SOURCE_PREPOSITIONS),
+        relays=_words(words.RELAY_PREPOSITIONS),
         anonymous=_words(words.ANONYMOUS_LEADS),
+        opinion=re.compile(rf"\W*{alternation(fold(w) for w in words.OPINION_LEADS)}(?![\w-])"),
         same_source=re.compile(rf"{alternation(fold(w) for w in words.SAME_SOURCE_PHRASES)}$"),
         continuation=re.compile(rf"\W*{alternation(fold(w) for w in words.CONTINUATION_OPENERS)}"),
         bodies=_words(words.INDEPENDENT_BODIES),
         seats=seats,
+        times=frozenset(times | {fold(w) for w in dates.TIME_OF_DAY}),
     )
 
 
@@ -182,10 +205,16 @@ def attribute(
     start = sentence.start if isinstance(sentence, Sentence) else sentence.start_char
     index = next((i for i, s in enumerate(sents) if start < s.end_char), len(sents) - 1)
     lo, hi = _paragraph_bounds(doc, sents[index], paragraph)
-    first = index
+    first, last = index, index
     while first > 0 and sents[first - 1].start_char >= lo and sents[first - 1].end_char <= hi:
         first -= 1
-    found = _resolved(doc, sents[first : index + 1], ctx.lang)
+    while (
+        last + 1 < len(sents)
+        and sents[last + 1].start_char >= lo
+        and sents[last + 1].end_char <= hi
+    ):
+        last += 1
+    found = _resolved(doc, sents[:first], sents[first : last + 1], index - first, ctx.lang)
     if found is None:
         return UNATTRIBUTED
     side = _cached_side(doc, found, ctx, where=where, date=date, mentions=mentions)
@@ -204,21 +233,103 @@ def _paragraph_bounds(
     return paragraph.start_char, paragraph.end_char
 
 
-def _resolved(doc: Doc, sents: list[Span], lang: LanguagePack) -> _Found | None:
-    """The source of the last of ``sents`` (a paragraph's sentences up to it)."""
-    current = sents[-1]
+def _resolved(
+    doc: Doc, before: list[Span], para: list[Span], k: int, lang: LanguagePack
+) -> _Found | None:
+    """The source of ``para[k]``: its own, that of a quotation it opens, else that of the
+    paragraph's sentences before it, when it carries on their report; an anaphor ("selon
+    lui", "la source") is resolved in its paragraph, then in the sentences ``before`` it."""
+    current = para[k]
     own = _in_sentence(doc, current, lang)
+    if own is None:
+        own = _quote_closed_later(doc, para, k, lang)
     if own is not None and not own.anaphor:
         return own
     if own is None and not _reported(current, lang):
         return None
-    for earlier in reversed(sents[:-1]):
+    for earlier in reversed(para[:k]):
         found = _in_sentence(doc, earlier, lang)
         if found is not None and not found.anaphor:
             return found
         if found is None and own is None and not _reported(earlier, lang):
             return None  # the report ended before this sentence
+    if own is None:
+        return None
+    # an anaphor with no antecedent in its paragraph: a person named before it there, then
+    # the source of the paragraph before, then a person named there
+    pronoun = fold(doc.text[own.start : own.end]).strip() in lang.attribution.SPEAKER_PRONOUNS
+    person = _last_person(doc, para[0].start_char, own.start, lang) if pronoun else None
+    if person is not None:
+        return person
+    antecedent = _antecedent(doc, before, lang)
+    if antecedent is not None or not pronoun or not before:
+        return antecedent
+    lo = before[0].start_char
+    for i in range(len(before) - 1, 0, -1):
+        if "\n" in doc.text[before[i - 1].end_char : before[i].start_char]:
+            lo = before[i].start_char
+            break
+    return _last_person(doc, lo, before[-1].end_char, lang)
+
+
+def _antecedent(doc: Doc, before: list[Span], lang: LanguagePack) -> _Found | None:
+    """The source named last before an anaphor that found none in its own paragraph ("a
+    précisé la source", "a-t-il ajouté"), in the :data:`_ANAPHOR_REACH` paragraphs before it:
+    nothing named since, it can refer to nothing else."""
+    paragraphs = 1
+    for i in range(len(before) - 1, -1, -1):
+        after = before[i + 1].start_char if i + 1 < len(before) else None
+        if after is not None and "\n" in doc.text[before[i].end_char : after]:
+            paragraphs += 1
+            if paragraphs > _ANAPHOR_REACH:
+                return None
+        found = _in_sentence(doc, before[i], lang)
+        if found is not None and not found.anaphor:
+            return found
     return None
+
+
+def _quote_closed_later(doc: Doc, para: list[Span], k: int, lang: LanguagePack) -> _Found | None:
+    """The speaker of a quotation that opens in ``para[k]`` and closes in a later sentence of
+    the paragraph ("« C'est à Ndégué... L'ennemi a été écrasé », a indiqué le colonel")."""
+    depth = _quote_depth(para[k], lang)
+    if depth <= 0:
+        return None
+    for later in para[k + 1 :]:
+        depth += _quote_depth(later, lang)
+        if depth <= 0:
+            return _in_sentence(doc, later, lang)
+    return None
+
+
+def _quote_depth(sent: Span, lang: LanguagePack) -> int:
+    """How many quotations the sentence leaves open (negative: closes earlier ones)."""
+    opening, closing = lang.attribution.OPENING_QUOTES, lang.attribution.CLOSING_QUOTES
+    depth = 0
+    for token in sent:
+        text = token.text
+        if text in opening and text in closing:  # a straight quote opens when none is open
+            depth += 1 if depth <= 0 else -1
+        elif text in opening:
+            depth += 1
+        elif text in closing:
+            depth -= 1
+    return depth
+
+
+def _last_person(doc: Doc, start: int, end: int, lang: LanguagePack) -> _Found | None:
+    """The last person the parser names between two characters (a day it takes for one,
+    "Samedi soir", aside)."""
+    times = _patterns(lang).times
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PER"
+        and start <= e.start_char
+        and e.end_char <= end
+        and fold(e[0].text) not in times
+    ]
+    return _Found(people[-1].start_char, people[-1].end_char) if people else None
 
 
 def _in_sentence(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
@@ -237,6 +348,11 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
             doc, sent, sent.start_char + match.start(), sent.start_char + match.end()
         )
         if found is not None:
+            return _marked(doc, _with_name(doc, found, sent, lang), lang)
+    opinion = patterns.opinion.match(folded)
+    if opinion is not None:
+        found = _holder(doc, sent, sent.start_char + opinion.end(), lang)
+        if found is not None:
             return _marked(doc, found, lang)
     for match in patterns.anonymous.finditer(folded):
         lead = doc.char_span(
@@ -244,11 +360,16 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         )
         if lead is not None and lead[-1].pos_ in _NOMINAL:
             return _marked(doc, _phrase(lead[-1], lead[-1].i, sent), lang)
-    for token in sent:
-        if _speech_verb(token, lang):
-            found = _speaker_of(token, sent, lang)
-            if found is not None:
-                return _marked(doc, found, lang)
+    for verbs, lo, hi, inverted in _speech_groups(sent, lang):
+        found = _speaker_of(verbs, lo, hi, inverted, sent, lang)
+        if found is not None:
+            return _marked(doc, _with_name(doc, found, sent, lang), lang)
+    for match in patterns.relays.finditer(folded):
+        found = _after_lead(
+            doc, sent, sent.start_char + match.start(), sent.start_char + match.end()
+        )
+        if found is not None:
+            return _marked(doc, found, lang)
     return None
 
 
@@ -259,11 +380,181 @@ def _after_lead(doc: Doc, sent: Span, start: int, end: int) -> _Found | None:
         return None
     head = lead[0].head
     if head.i >= lead.end and (head.pos_ in _NOMINAL or head.pos_ == "PRON"):
-        return _phrase(head, lead.end, sent)
+        found = _phrase(head, lead.end, sent)
+        if found is not None:
+            return found
     stop = lead.end
     while stop < sent.end and not _breaks(doc[stop]) and doc[stop].pos_ not in ("VERB", "AUX"):
         stop += 1
     return _span(doc, lead.end, stop)
+
+
+def _holder(doc: Doc, sent: Span, end: int, lang: LanguagePack) -> _Found | None:
+    """The holder of an opinion opening the sentence ("Pour Mohamed Eljarh, analyste, ..."):
+    the noun phrase up to the comma, when it holds a name or a speaker's noun."""
+    lead = doc.char_span(sent.start_char, end, alignment_mode="expand")
+    if lead is None:
+        return None
+    stop = lead.end
+    while stop < sent.end and not _breaks(doc[stop]):
+        stop += 1
+    if stop >= sent.end or doc[stop].text != "," or stop == lead.end:
+        return None
+    words = lang.attribution
+    nouns = words.SPEAKER_NOUNS | words.INDEPENDENT_NOUNS | words.INSTITUTION_NOUNS
+    phrase = doc[lead.end : stop]
+    if not any(t.pos_ == "PROPN" or _folded(t) & nouns for t in phrase):
+        return None
+    return _span(doc, lead.end, stop)
+
+
+def _speech_groups(sent: Span, lang: LanguagePack) -> list[tuple[list[Token], int, int, bool]]:
+    """The verb groups of speech that report the sentence's claims, in order: the verb (or
+    the words of a periphrasis: "a fait savoir") and the token range of the group, its
+    auxiliaries and the adverbs between them included ("avait d'abord affirmé"), and whether
+    it is inverted after what it reports."""
+    words = lang.attribution
+    doc = sent.doc
+    groups = []
+    for token in sent:
+        lemma = fold(token.lemma_)
+        verbs: list[Token] = []
+        if token.pos_ == "VERB" and lemma in words.SPEECH_VERBS | words.INVERTED_SPEECH_VERBS:
+            verbs = [token]
+        for periphrase in words.SPEECH_PERIPHRASES:
+            end = token.i + len(periphrase)
+            if lemma == periphrase[0] and end <= sent.end:
+                rest = doc[token.i + 1 : end]
+                if all(
+                    fold(t.text) == w or fold(t.lemma_) == w
+                    for t, w in zip(rest, periphrase[1:], strict=True)
+                ):
+                    verbs = [token, *rest]
+        if not verbs:
+            continue
+        lo = _group_start(token, sent, lang)
+        inverted = _inverted(sent, lo, lang)
+        if not _reporting(token, lo, sent, lang):
+            continue
+        if verbs == [token] and lemma not in words.SPEECH_VERBS and not inverted:
+            continue  # "poursuivre" reports speech only inverted
+        groups.append((verbs, lo, verbs[-1].i + 1, inverted))
+    return groups
+
+
+def _reporting(verb: Token, lo: int, sent: Span, lang: LanguagePack) -> bool:
+    """Whether the verb group at token ``lo`` can head a clause of report: no relative or
+    subordinate clause (no relative pronoun or conjunction between the last punctuation and
+    it, "dont le groupe avait revendiqué", "ce que l'état-major a confirmé"), no infinitive,
+    no present participle ("précisant que"). The parser's label of the clause is not asked:
+    it is often wrong around quotations and inversions."""
+    form, tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
+    if "Inf" in form or ("Part" in form and "Pres" in tense):
+        return False
+    if any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in verb.children):
+        return False
+    doc = sent.doc
+    if "Part" in form and lo == verb.i:
+        return False  # a participle without auxiliary qualifies a noun ("Tripoli, reconnu par")
+    i = lo - 1
+    while i >= sent.start and not doc[i].is_punct:
+        if doc[i].pos_ == "SCONJ" or "Rel" in doc[i].morph.get("PronType"):
+            return False
+        i -= 1
+    return True
+
+
+def _inverted(sent: Span, lo: int, lang: LanguagePack) -> bool:
+    """Whether the verb group starting at token ``lo`` follows what it reports, its subject
+    after it: right after a quote ("» a-t-il dit"), or after a comma that closes a quotation
+    or a clause of its own ("L'armée a repris X, a annoncé..."), not after a subject's
+    apposition ("le colonel X, porte-parole de l'état-major, a décrit...")."""
+    doc, quotes = sent.doc, lang.attribution.QUOTE_MARKS
+    if lo <= sent.start or not _after_break(doc, lo):
+        return False
+    if doc[lo - 1].text in quotes:
+        return True
+    return any(
+        t.text in quotes or ("Fin" in t.morph.get("VerbForm") and not _subordinate(t))
+        for t in doc[sent.start : lo - 1]
+    )
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether a finite verb (or its auxiliary) is that of a relative or subordinate clause
+    ("qui siège à Tripoli", "que la communauté internationale reconnaît")."""
+    verb = token.head if token.pos_ == "AUX" else token
+    return verb.dep_.startswith("acl") or any(
+        c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in verb.children
+    )
+
+
+def _auxiliary(token: Token, lang: LanguagePack) -> bool:
+    return token.pos_ in ("AUX", "VERB") and fold(token.lemma_) in lang.attribution.AUXILIARY_LEMMAS
+
+
+def _group_start(verb: Token, sent: Span, lang: LanguagePack) -> int:
+    """The first token of the verb group: its first auxiliary, across the adverbs and
+    clitics between ("avait d'abord affirmé", "a en outre confirmé", "a quant à lui dit",
+    "a-t-il ajouté"); the verb itself when it has none."""
+    doc, lo = verb.doc, verb.i
+    j = verb.i - 1
+    while j >= sent.start and verb.i - j <= _GROUP_SPAN and not doc[j].is_punct:
+        if _auxiliary(doc[j], lang):
+            lo = j
+        elif doc[j].pos_ in _NOMINAL and not _elided(doc[j]):
+            break
+        j -= 1
+    return lo
+
+
+def _after_break(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a comma or a quote: "..., a annoncé X", "» a-t-il dit"."""
+    return i > 0 and doc[i - 1].is_punct and doc[i - 1].text not in "()"
+
+
+def _speaker_of(
+    verbs: list[Token], lo: int, hi: int, inverted: bool, sent: Span, lang: LanguagePack
+) -> _Found | None:
+    """The speaker of a verb group of speech: the verb's subject (that of the auxiliary the
+    parser made its head, "a quant à lui affirmé"), a subject pronoun, the noun phrase after
+    the group when inverted after a comma or a quote, else the noun phrase just before it."""
+    doc = sent.doc
+    words = lang.attribution
+    quoted = max((t.i for t in doc[sent.start : lo] if t.text in words.QUOTE_MARKS), default=-1)
+    heads = [*verbs, *(v.head for v in verbs if v.dep_ == "xcomp" and _auxiliary(v.head, lang))]
+    subjects = [
+        c
+        for v in heads
+        for c in v.children
+        if c.dep_ in _SUBJECTS and c.i > quoted and c not in verbs
+    ]
+    pronouns = [c for c in subjects if fold(c.text).strip("-") in words.SPEAKER_PRONOUNS]
+    clitic = next((c for c in pronouns if lo <= c.i < hi), None)
+    if clitic is not None:  # "a-t-il précisé"
+        return _Found(clitic.idx, clitic.idx + len(clitic.text), anaphor=True)
+    if inverted:
+        found = _after_verb(doc, hi, sent, lang)
+        if found is not None:
+            return found
+    times = _patterns(lang).times
+    named = [
+        c
+        for c in subjects
+        if c.pos_ in _NOMINAL and (c.i < lo or not inverted) and fold(c.text) not in times
+    ]
+    spans = [s for c in named if (s := _phrase(c, sent.start, sent)) is not None]
+    if spans:
+        return _Found(min(s.start for s in spans), max(s.end for s in spans))
+    if pronouns:
+        return _Found(pronouns[0].idx, pronouns[0].idx + len(pronouns[0].text), anaphor=True)
+    if inverted:
+        return None
+    if verbs[0].dep_ == "conj" and verbs[0].head.i >= sent.start:
+        head = verbs[0].head
+        if _speech_verb(head, lang):
+            return _speaker_of([head], head.i, head.i + 1, False, sent, lang)
+    return _before_verb(doc, lo, sent, lang)
 
 
 def _speech_verb(token: Token, lang: LanguagePack) -> bool:
@@ -274,32 +565,151 @@ def _speech_verb(token: Token, lang: LanguagePack) -> bool:
     )
 
 
-def _speaker_of(verb: Token, sent: Span, lang: LanguagePack) -> _Found | None:
-    """The speaker of a verb of speech: its subject, or the noun phrase after it inverted."""
-    words = lang.attribution
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    named = [c for c in subjects if c.pos_ in _NOMINAL]
-    if named:
-        spans = [_phrase(c, sent.start, sent) for c in named]
-        return _Found(min(s.start for s in spans), max(s.end for s in spans))
-    for pronoun in subjects:
-        if fold(pronoun.text).strip("-") in words.SPEAKER_PRONOUNS:
-            return _Found(pronoun.idx, pronoun.idx + len(pronoun.text), anaphor=True)
-    if _inverted(verb):
-        for child in verb.rights:
-            if child.pos_ in _NOMINAL and not any(g.dep_ == "case" for g in child.children):
-                return _phrase(child, verb.i + 1, sent)
+def _elided(token: Token) -> bool:
+    """An elided article or pronoun ("l'", "d'"), whatever tag the parser gave it."""
+    return token.text[-1:] in _APOSTROPHES
+
+
+def _after_verb(doc: Doc, hi: int, sent: Span, lang: LanguagePack) -> _Found | None:
+    """The inverted subject after a verb group ("a déclaré dans l'après-midi le ministère",
+    "a affirmé mercredi une source", "a-t-il dit"): adverbs, dates and prepositional phrases
+    ("à l'AFP", "pour sa part") skipped."""
+    words, times = lang.attribution, _patterns(lang).times
+    i = hi
+    while i < sent.end:
+        token, text = doc[i], fold(doc[i].text).strip("-")
+        if text in words.SPEAKER_PRONOUNS:
+            return _Found(token.idx, token.idx + len(token.text), anaphor=True)
+        skipped = text in words.INVERSION_LINKS or token.text == "-" or text in times
+        if skipped or (token.pos_ == "ADV" and not _elided(token)):
+            i += 1
+        elif token.pos_ == "ADP" and not _opens_phrase(doc, i, sent, lang):
+            i += 1  # a prepositional phrase: its determiners and one noun with its adjectives
+            while i < sent.end and (doc[i].pos_ in ("DET", "NUM") or _elided(doc[i])):
+                i += 1
+            if i < sent.end and doc[i].pos_ in _NOMINAL:
+                i += 1
+            while i < sent.end and doc[i].pos_ == "ADJ":
+                i += 1
+        else:
+            break
+    if i >= sent.end or doc[i].is_punct or _breaks(doc[i]) or doc[i].pos_ == "CCONJ":
         return None
-    if verb.dep_ == "conj" and verb.head is not verb and verb.head.i >= sent.start:
-        return _speaker_of(verb.head, sent, lang) if _speech_verb(verb.head, lang) else None
-    return None
+    if doc[i].pos_ == "ADP" and not _opens_phrase(doc, i, sent, lang):
+        return None
+    head = next((t for t in doc[i : min(i + 4, sent.end)] if t.pos_ in _NOMINAL), None)
+    if head is None:
+        return None
+    while head.head.pos_ in _NOMINAL and head.head.i > head.i and head.head.i < sent.end:
+        head = head.head
+    phrase = _phrase(head, i, sent)
+    if phrase is None:
+        return None
+    return _Found(min(doc[i].idx, phrase.start), phrase.end)
 
 
-def _inverted(verb: Token) -> bool:
-    """Whether the verb group follows a comma or a quote: "..., a annoncé X", "» a-t-il dit"."""
-    group = [verb.i] + [c.i for c in verb.lefts if c.dep_.startswith("aux")]
-    first = min(group)
-    return first > 0 and verb.doc[first - 1].is_punct and verb.doc[first - 1].text not in "()"
+def _opens_phrase(doc: Doc, i: int, sent: Span, lang: LanguagePack) -> bool:
+    """Whether token ``i``, tagged a preposition, is an article opening a noun phrase ("des
+    responsables", "d'autres sources"): one of the pack's, a noun after it (adjectives and
+    numbers aside)."""
+    if fold(doc[i].text) not in lang.attribution.INDEFINITE_ARTICLES:
+        return False
+    j = i + 1
+    while j < sent.end and doc[j].pos_ in ("ADJ", "NUM", "DET"):
+        j += 1
+    return j < sent.end and doc[j].pos_ in _NOMINAL
+
+
+def _before_verb(doc: Doc, lo: int, sent: Span, lang: LanguagePack) -> _Found | None:
+    """The subject just before a verb group, read off the surface when the parser gave the
+    verb none ("L'armée malienne avait d'abord affirmé..."): from the noun or adjective
+    before it back to the clause's start, an object of another verb excepted."""
+    j = lo - 1
+    while j >= sent.start and doc[j].pos_ == "ADV" and not _elided(doc[j]):
+        j -= 1
+    if j < sent.start:
+        return None
+    if j >= sent.start and _closes_incise(doc[j]):
+        j = _incise_start(doc, j, sent) - 1  # an apposition or a relative: "X, qui..., a dit"
+        k = j
+        while k - 1 >= sent.start and not _breaks(doc[k - 1]) and doc[k - 1].pos_ != "CCONJ":
+            k -= 1
+        if sent.start < k <= j and doc[k].pos_ == "NOUN" and doc[k - 1].text == ",":
+            j = k - 2  # the incise follows a bare apposition: "X, chef du GNA — ... —, a dit"
+    if j < sent.start:
+        return None
+    last = doc[j]
+    if fold(last.text) in lang.attribution.SPEAKER_PRONOUNS:
+        return _Found(last.idx, last.idx + len(last.text), anaphor=True)
+    if last.pos_ not in _NOMINAL | {"ADJ"}:
+        return None
+    start = j
+    while (
+        start - 1 >= sent.start and not _breaks(doc[start - 1]) and doc[start - 1].pos_ != "CCONJ"
+    ):
+        start -= 1
+    if last.dep_ in ("obj", "iobj") and last.head.pos_ == "VERB" and not start <= last.head.i <= j:
+        return None
+    return _span(doc, start, j + 1)
+
+
+def _closes_incise(token: Token) -> bool:
+    return token.is_punct and token.text not in _BRACKETS and token.text not in '«»".;:!?'
+
+
+def _incise_start(doc: Doc, j: int, sent: Span) -> int:
+    """The first token of the incise that token ``j`` (a comma or a dash) closes: after the
+    comma or dash before it, a dash closing an incise that a comma follows ("—,") skipped."""
+    if doc[j].text == "," and j - 1 >= sent.start and _closes_incise(doc[j - 1]):
+        j -= 1
+    mark = doc[j].text
+    k = j - 1
+    while k >= sent.start and doc[k].text != mark:
+        k -= 1
+    return k
+
+
+def _with_name(doc: Doc, found: _Found, sent: Span, lang: LanguagePack) -> _Found:
+    """A title extended over the name it stands in apposition to, on either side: "le
+    porte-parole des forces du GNA, Moustafa al-Mejii" and "Al-Masirah, la chaîne de
+    télévision des Houthis" are each the source as a whole, title and name (a scorer that
+    compares by containment finds either in it)."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return found
+    words = lang.attribution
+    if not _folded(span.root) & (words.SPEAKER_NOUNS | words.INSTITUTION_NOUNS):
+        return found
+    start = span.start - 1
+    if start - 1 >= sent.start and doc[start].text == "," and _name_like(doc, start - 1):
+        start -= 1
+        while start - 1 >= sent.start and _name_like(doc, start - 1):
+            start -= 1
+        if start == sent.start or doc[start - 1].is_punct:
+            return _Found(doc[start].idx, found.end, found.anaphor)
+    if span.end + 1 >= sent.end or doc[span.end].text != ",":
+        return found
+    if not _folded(span.root) & words.SPEAKER_NOUNS:
+        return found
+    end = span.end + 1
+    if not doc[end].text[:1].isupper():
+        return found
+    while end < sent.end and _name_like(doc, end):
+        end += 1
+    if end < sent.end and not doc[end].is_punct:
+        return found  # a name that starts a clause of its own ("..., Kiev a perdu")
+    return _Found(found.start, doc[end - 1].idx + len(doc[end - 1].text), found.anaphor)
+
+
+def _name_like(doc: Doc, i: int) -> bool:
+    """A token of a person's or an outlet's name, read off its spelling (the parser's tags of
+    foreign names are unreliable): capitalised, a hyphen, or a particle joined to the next
+    word by one ("al-Mesmari")."""
+    token = doc[i]
+    if token.is_punct and token.text != "-":
+        return False
+    joined = i + 1 < len(doc) and doc[i + 1].text == "-" and token.is_lower
+    return token.text[:1].isupper() or token.text == "-" or joined
 
 
 def _breaks(token: Token) -> bool:
@@ -313,9 +723,10 @@ def _breaks(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX", "SCONJ") or "Rel" in token.morph.get("PronType")
 
 
-def _phrase(head: Token, lo: int, sent: Span) -> _Found:
+def _phrase(head: Token, lo: int, sent: Span) -> _Found | None:
     """The noun phrase of ``head`` (its subtree), from token ``lo`` at the earliest, cut at
-    the first break on either side of the head, with a bracket it opens closed."""
+    the first break on either side of the head, with a bracket it opens closed; ``None``
+    when nothing but punctuation is left."""
     doc = head.doc
     start, end = max(head.left_edge.i, lo, sent.start), min(head.right_edge.i + 1, sent.end)
     for i in range(head.i + 1, end):
@@ -347,16 +758,33 @@ def _marked(doc: Doc, found: _Found | None, lang: LanguagePack) -> _Found | None
     text = fold(doc.text[found.start : found.end]).strip()
     if text in lang.attribution.SPEAKER_PRONOUNS or _patterns(lang).same_source.match(text):
         return _Found(found.start, found.end, anaphor=True)
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    cut = next((t for t in span if t.pos_ == "ADP" and t.i > span.root.i), None) if span else None
+    if cut is not None and _patterns(lang).same_source.match(fold(doc[span.start : cut.i].text)):
+        return _Found(found.start, found.end, anaphor=True)  # "la source à l'AFP"
     return found
 
 
 def _reported(sent: Span, lang: LanguagePack) -> bool:
-    """Whether the sentence reports speech: a quotation, the conditional, a continuation."""
+    """Whether the sentence reports speech or carries on the report before it: a quotation,
+    the conditional, a continuation opener, or a word that refers back to the sentence before
+    (a demonstrative determiner, "y")."""
     words = lang.attribution
     return (
         any(t.text in words.QUOTE_MARKS for t in sent)
         or any(t.pos_ in ("VERB", "AUX") and "Cnd" in t.morph.get("Mood") for t in sent)
         or _patterns(lang).continuation.match(fold(sent.text)) is not None
+        or any(_refers_back(t, lang) for t in sent)
+    )
+
+
+def _refers_back(token: Token, lang: LanguagePack) -> bool:
+    if token.pos_ == "DET" and "Dem" in token.morph.get("PronType"):
+        return True
+    return (
+        token.pos_ == "PRON"
+        and fold(token.text) in lang.attribution.REFERRING_PRONOUNS
+        and not any(c.dep_ == "expl:subj" for c in token.head.children)  # an existential
     )
 
 

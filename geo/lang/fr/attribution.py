@@ -14,7 +14,16 @@ its state agencies) are in its theatre profile (``[[speakers]]``), not here.
 from __future__ import annotations
 
 #: Prepositions whose noun phrase is the source: "selon l'OSDH", "d'après Kiev".
-SOURCE_PREPOSITIONS: tuple[str, ...] = ("selon", "d'apres", "de l'avis de", "cite par", "citee par")
+SOURCE_PREPOSITIONS: tuple[str, ...] = ("selon", "d'apres", "de l'avis de")
+
+#: Prepositions of the outlet that relays a speaker ("a indiqué le colonel X, cité par
+#: l'AFP"): its noun phrase is the source only when the sentence names no speaker.
+RELAY_PREPOSITIONS: tuple[str, ...] = ("cite par", "citee par", "cites par", "citees par")
+
+#: Articles the parser may tag as prepositions that open the inverted subject after a verb of
+#: speech ("ont dit à l'AFP des responsables", "a indiqué d'autres sources"), when a noun
+#: follows them.
+INDEFINITE_ARTICLES: frozenset[str] = frozenset({"des", "d'"})
 
 #: Leads of an anonymous source without article, the source being the noun after "de":
 #: "de source militaire", "de sources concordantes", "de source sécuritaire malienne".
@@ -27,11 +36,53 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     | {"dire", "preciser", "ajouter", "expliquer", "souligner", "confirmer", "signaler"}
     | {"dementir", "nier", "relater", "raconter", "temoigner", "confier"}
     | {"ecrire", "communiquer", "informer", "estimer", "proclamer", "reconnaitre", "admettre"}
-    | {"avertir", "accuser"}
+    | {"avertir", "accuser", "evoquer", "denoncer", "decrire", "deplorer", "marteler"}
 )
 
+#: Verbs that report speech only when inverted after the quote or the clause they report
+#: ("», a poursuivi la source", "..., a-t-il conclu"); elsewhere they say something else
+#: ("les forces ont poursuivi leur offensive").
+INVERTED_SPEECH_VERBS: frozenset[str] = frozenset(
+    {"poursuivre", "conclure", "insister", "lancer", "enchainer", "encherir"}
+)
+
+#: Periphrases of speech, as the lemma of their verb and the words after it: "a fait savoir
+#: que", "a fait état de", "a fait part de", "a mis en garde contre". Their subject, or the
+#: noun phrase after them when inverted, is the source, as for a verb of speech.
+SPEECH_PERIPHRASES: tuple[tuple[str, ...], ...] = (
+    ("faire", "savoir"),
+    ("faire", "etat"),
+    ("faire", "part"),
+    ("mettre", "en", "garde"),
+)
+
+#: Lemmas of the auxiliaries of a compound tense ("a annoncé", "avait affirmé", "aurait
+#: indiqué"), part of the verb group whose subject is sought.
+AUXILIARY_LEMMAS: frozenset[str] = frozenset({"avoir", "etre"})
+
+#: Leads of an opinion at the head of a sentence, the noun phrase up to the comma being its
+#: holder: "Pour Mohamed Eljarh, analyste libyen, ...", "Pour l'expert, ...". Only a name or
+#: one of :data:`SPEAKER_NOUNS` counts ("Pour la première fois, ..." names nobody).
+OPINION_LEADS: tuple[str, ...] = ("pour", "aux yeux de")
+
+#: Head nouns of a person or body who speaks, besides the institutions and the independent
+#: kinds below: the holder of an opinion "pour X", the title a name in apposition belongs to
+#: ("le porte-parole des forces du GNA, Moustafa al-Mejii").
+SPEAKER_NOUNS: frozenset[str] = frozenset(
+    {"porte-parole", "ministre", "chef", "commandant", "general", "colonel", "president"}
+    | {"gouverneur", "maire", "responsable", "directeur", "conseiller", "ambassadeur"}
+    | {"dirigeant", "specialiste", "source", "officier", "depute", "senateur", "emissaire"}
+    | {"envoye", "negociateur", "representant", "lieutenant", "capitaine"}
+)
+
+#: Words that tie a sentence to the one before it ("la Turquie y conduit une offensive"):
+#: a sentence holding one, or a demonstrative determiner ("cette percée", "ces
+#: déplacements"), carries on the report of the sentence before in its paragraph.
+REFERRING_PRONOUNS: frozenset[str] = frozenset({"y"})
+
 #: Subject pronouns (and those of "selon lui") that stand for a speaker named earlier in the
-#: paragraph: "a-t-il déclaré", "selon elle". Folded, without the hyphens of an inversion.
+#: paragraph, or failing that in the paragraph before: "a-t-il déclaré", "selon elle".
+#: Folded, without the hyphens of an inversion.
 SPEAKER_PRONOUNS: frozenset[str] = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 
 #: The epenthetic "t" of an inversion ("a-t-il"), never a speaker itself.
@@ -40,6 +91,8 @@ INVERSION_LINKS: frozenset[str] = frozenset({"t"})
 #: Phrases that refer back to the source named earlier in the paragraph: "a précisé la même
 #: source", "selon cette source", "a ajouté ce dernier".
 SAME_SOURCE_PHRASES: tuple[str, ...] = (
+    "la source",
+    "les sources",
     "la meme source",
     "meme source",
     "memes sources",
@@ -54,6 +107,12 @@ SAME_SOURCE_PHRASES: tuple[str, ...] = (
 #: Quotation marks: a sentence holding one is a quoted statement, the report of the source
 #: named before it in the paragraph. Not folded.
 QUOTE_MARKS: frozenset[str] = frozenset({"«", "»", "“", "”", '"'})
+
+#: The marks that open and close a quotation (a straight quote does both): a quotation
+#: opened in one sentence and closed in a later one of its paragraph is the report of the
+#: speaker named where it closes. Not folded.
+OPENING_QUOTES: frozenset[str] = frozenset({"«", "“", '"'})
+CLOSING_QUOTES: frozenset[str] = frozenset({"»", "”", '"'})
 
 #: Openers of a sentence that carries on the report of the sentence before: "Toujours selon
 #: l'OSDH" names its source, "Par ailleurs" does not carry one.
