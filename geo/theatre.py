@@ -400,6 +400,7 @@ class _NationalForces:
 
     pattern: re.Pattern[str]
     bare: re.Pattern[str]
+    joined: re.Pattern[str]  # a demonym after a comma or a coordinator (", maliens")
     suffixes: tuple[str, ...]
     words: Mapping[str, tuple[tuple[str, str, bool], ...]]  # 3 letters -> (word, code, head)
     actor_ids: Mapping[str, str]
@@ -419,6 +420,8 @@ class _NationalForces:
         pattern = re.compile(rf"(?<![\w-]){nouns}s?(?:\s+{quals}s?)?\s+(?P<demonym>\w+)(?![\w-])")
         heads = alternation(fold(n) for n in table.DEMONYM_HEADS)
         bare = re.compile(rf"(?<![\w-])(?:{heads})s?\s+(?P<demonym>\w+)(?![\w-])")
+        joins = alternation(fold(c) for c in table.COORDINATORS)
+        joined = re.compile(rf"\s*(?:,|(?<!\w)(?:{joins})(?!\w))\s*(?P<demonym>\w+)(?![\w-])")
         words: dict[str, list[tuple[str, str, bool]]] = {}
         for code, forms in names.items():
             if code not in actor_ids:
@@ -434,6 +437,7 @@ class _NationalForces:
         return cls(
             pattern,
             bare,
+            joined,
             suffixes,
             MappingProxyType(frozen),
             MappingProxyType(dict(actor_ids)),
@@ -466,6 +470,20 @@ class _NationalForces:
         first, second = (self.populations.get(code, 0) for code in winners[:2])
         return winners[0] if first >= self.DOMINANT * max(second, 1) else None
 
+    def _coordinated(self, folded: str, end: int) -> list[tuple[int, int, str]]:
+        """The demonyms joined to a force's ("les soldats français et maliens", "les armées
+        malienne, nigérienne et tchadienne"): each names its country's forces too."""
+        out = []
+        for match in self.joined.finditer(folded, end):
+            if match.start() != end:
+                break
+            code = self.country(match.group("demonym"))
+            if code is None:
+                break
+            out.append((match.start("demonym"), match.end("demonym"), self.actor_ids[code]))
+            end = match.end()
+        return out
+
     def find(self, text: str, folded: str) -> list[tuple[int, int, str]]:
         """``(start, end, actor id)`` of every national force named in ``text``."""
         found = []
@@ -473,6 +491,7 @@ class _NationalForces:
             code = self.country(match.group("demonym"))
             if code is not None:
                 found.append((match.start(), match.end(), self.actor_ids[code]))
+                found.extend(self._coordinated(folded, match.end()))
         # "les frappes russes": the demonym alone is the actor, its head the event.
         for match in self.bare.finditer(folded):
             start, end = match.span("demonym")

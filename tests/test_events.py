@@ -812,3 +812,32 @@ def test_a_river_nothing_locates_is_no_place_of_control(nlp):
     river = Mention("t", start, start + 7, "Khabour", sentences(doc)[0], trigger="fleuve")
     found = extract_observations(Article("t", FRIDAY, "day", text), doc, [river], [], _ctx())
     assert not [o for o in found if o.place == "Khabour"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscou a revendiqué la prise de Bakhmout.", ("captured", "russian_army", "Bakhmout")),
+        (
+            "Moscou affirme que ses troupes ont pris Bakhmout.",
+            ("captured", "russian_army", "Bakhmout"),
+        ),
+    ],
+)
+def test_a_government_acting_is_its_countrys_forces(nlp, text, expected):
+    """A capital standing for its government ("Moscou a revendiqué") is the actor named by
+    the profile's [forces] table for that country."""
+    observations = _run(nlp, text, metonyms=("Moscou",), profile="ukraine")
+    assert expected in _triples(observations)
+
+
+def test_a_pronoun_subject_is_the_actor_named_before(nlp):
+    text = "Les forces russes progressent depuis l'été. Mercredi, elles ont pris Bakhmout."
+    assert ("captured", "russian_army", "Bakhmout") in _triples(_run(nlp, text, profile="ukraine"))
+
+
+def test_an_advance_the_same_sentence_calls_a_capture_is_that_capture(nlp):
+    text = "Après une contre-offensive éclair, les forces ukrainiennes ont repris Kherson."
+    found = _triples(_run(nlp, text, profile="ukraine"))
+    assert ("captured", "ukrainian_army", "Kherson") in found
+    assert ("advancing", "ukrainian_army", "Kherson") not in found

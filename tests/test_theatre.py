@@ -233,3 +233,33 @@ def test_a_word_that_only_looks_like_a_demonym_names_no_country(lang):
     profile = generic_profile(lang)
     spans = profile.find_actors("les troupes nouvelles et les forces spéciales restantes")
     assert [s.actor for s in spans] == [None]  # "troupes": the army of the event's country
+
+
+@pytest.mark.parametrize(
+    ("theatre", "text", "expected"),
+    [
+        (
+            "sahel",
+            "Les soldats français et maliens sont entrés dans la ville.",
+            {"french_forces", "mali_army"},
+        ),
+        (
+            "sahel",
+            "Les troupes maliennes, nigériennes et burkinabè patrouillent.",
+            {"mali_army", "niger_army", "burkina_army"},
+        ),
+        (
+            "ukraine",
+            "Les frappes russes ont visé les positions ukrainiennes.",
+            {"russian_army", "ukrainian_army"},
+        ),
+        ("karabakh", "Des assauts azerbaïdjanais ont été repoussés.", {"azerbaijani_army"}),
+    ],
+)
+def test_a_war_reads_its_countries_forces_by_demonym(theatre, text, expected):
+    """A profile's [forces] table: demonyms after a force or event noun, and joined to one
+    another, name the forces of those countries."""
+    from geo.context import build_context
+
+    profile = build_context(theatre=theatre).profiles[0]
+    assert {span.actor.id for span in profile.find_actors(text)} == expected

@@ -85,10 +85,12 @@ class Actors:
             if subject is not None:
                 lo, hi = subject.left_edge.i, subject.right_edge.i
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
-                if inside:
-                    return self.settle(min(inside, key=lambda x: x[0])[1], where, "parse")
-                if _refers_back(subject):
-                    return Found(None, "anaphor")
+                named = min(inside, key=lambda x: x[0])[1] if inside else None
+                if _refers_back(subject) and (named is None or named.actor is None):
+                    # "elles ont pris", "ses troupes ont pris": the actor named before.
+                    return self.antecedent(subject.left_edge.idx, where)
+                if named is not None:
+                    return self.settle(named, where, "parse")
             if trigger.kind == "verb":
                 opener = syntax.clause_opener(self.lang, doc, trigger.start, spans)
                 if opener is not None:
@@ -110,6 +112,19 @@ class Actors:
         if after:
             return self.settle(min(after, key=lambda x: x[0])[1], where, "position")
         return Found(None, "none")
+
+    def antecedent(self, before: int, where: Place | None) -> Found:
+        """The actor a pronoun or possessive subject at character ``before`` refers to: the
+        last one named before it in its sentence or the one before ("Moscou affirme que ses
+        troupes ont pris X", "Les forces russes progressent. Elles ont pris X"); failing
+        one, the caller carries the last actor of an event."""
+        sents = [s for s in self.doc.sents if s.start_char <= before]
+        start = sents[-2].start_char if len(sents) > 1 else 0
+        for span in reversed([a for a in self.spans if start <= a.start and a.end <= before]):
+            found = self.settle(span, where, "carried")
+            if found.actor is not None:
+                return found
+        return Found(None, "anaphor")
 
     def agent(self, trigger: Trigger, actors: list[ActorSpan], where: Place | None) -> Found | None:
         """The agent of a passive: the actor after "par" ("assiégée depuis 2012 par l'armée")."""
@@ -199,11 +214,13 @@ def _actor_join_pattern(lang: LanguagePack) -> re.Pattern[str]:
 def _refers_back(subject: Token) -> bool:
     """A subject that names its actor only by reference: a personal pronoun ("elles se
     sont emparées de Lyman") or a possessive noun phrase opening its clause ("ses troupes
-    ont repris"; not "des insurgés et leurs familles ont quitté")."""
-    if subject.pos_ == "PRON" and "Prs" in subject.morph.get("PronType"):
-        return True
+    ont repris", "affirme que ses troupes ont pris"; not "des insurgés et leurs familles ont
+    quitté")."""
+    pron_type = subject.morph.get("PronType")
+    if subject.pos_ == "PRON" and ("Prs" in pron_type or subject.morph.get("Person")):
+        return "Rel" not in pron_type and "Int" not in pron_type
     first = subject.left_edge
-    opens = first.i == first.sent.start or first.nbor(-1).is_punct
+    opens = first.i == first.sent.start or first.nbor(-1).pos_ in ("PUNCT", "SCONJ")
     return opens and any("Yes" in c.morph.get("Poss") for c in subject.children)
 
 

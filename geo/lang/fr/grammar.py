@@ -94,6 +94,12 @@ SUPPORT_VERBS: frozenset[str] = frozenset(
         "intensifier",
         "livrer",
         "annoncer",
+        # "ont multiplié les frappes", "ont procédé à des bombardements", "en passant à
+        # l'attaque", "ont organisé un assaut".
+        "multiplier",
+        "proceder",
+        "passer",
+        "organiser",
     }
 )
 
