@@ -199,7 +199,7 @@ def test_a_quoted_or_conditional_report_carries_its_source_on(contexts):
 
 SPEECH_CASES = [
     # theatre, dispatch (the last sentence is the one asked about), source
-    # a phrase whose parse leaves nothing but punctuation names no one, and does not crash
+    # inverted after a quote, the place it was said not part of the source
     (
         "sahel",
         "« Tombouctou est libre », a affirmé l’armée française dans un communiqué.",
@@ -327,6 +327,26 @@ def test_a_name_before_its_title_is_kept_with_it(contexts):
     ):
         source = attributions(ctx, text)[-1].source
         assert source is not None and ("Saba" in source or "Al-Masirah" in source)
+
+
+def test_a_subject_of_punctuation_only_names_no_one_and_does_not_crash(contexts):
+    # the parser may make a quote mark the subject of a verb of speech: its phrase is empty
+    from spacy.tokens import Doc
+
+    ctx = contexts("sahel")
+    nlp_vocab = parse("x", ctx.lang).vocab
+    words = ["«", "Gao", "est", "libre", "»", ",", "a", "affirmé", "hier", "."]
+    doc = Doc(
+        nlp_vocab,
+        words=words,
+        spaces=[True, True, True, False, False, True, True, True, False, False],
+        pos=["NOUN", "PROPN", "AUX", "ADJ", "PUNCT", "PUNCT", "AUX", "VERB", "ADV", "PUNCT"],
+        deps=["nsubj", "nsubj", "cop", "ccomp", "punct", "punct", "aux:tense", "ROOT"]
+        + ["advmod", "punct"],
+        heads=[7, 3, 3, 7, 3, 7, 7, 7, 7, 7],
+        lemmas=["«", "Gao", "être", "libre", "»", ",", "avoir", "affirmer", "hier", "."],
+    )
+    assert attribute(doc, sentence_spans(doc)[0], ctx) == UNATTRIBUTED
 
 
 def test_an_opinion_lead_needs_a_name_or_a_speaker(contexts):
