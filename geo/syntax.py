@@ -164,6 +164,19 @@ def tense(lang: LanguagePack, token: Token) -> Tense:
     return "past"
 
 
+def bare_infinitive(token: Token) -> bool:
+    """An infinitive no finite verb governs: a goal, not a fact ("Prochaine étape : reprendre
+    Hodeida", "l'objectif de prendre la ville"). One a verb governs is judged by that verb
+    ("sont parvenus à reprendre Konna" is done; "cherche à reprendre" is an intent)."""
+    # The small model sometimes tags an infinitive a participle; an infinitive is its lemma.
+    infinitive = token.morph.get("VerbForm") == ["Inf"] or (
+        token.pos_ == "VERB" and token.lower_ == token.lemma_.lower()
+    )
+    if not infinitive:
+        return False
+    return token.head is token or token.head.pos_ in ("NOUN", "PROPN", "PUNCT")
+
+
 def passive(lang: LanguagePack, token: Token) -> bool:
     """Whether the verb ``token`` is passive: "a été reprise par l'armée", "Homs, assiégée
     depuis deux ans" (a bare participle is adjectival and passive). Not the pronominal "qui

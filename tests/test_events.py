@@ -841,3 +841,33 @@ def test_an_advance_the_same_sentence_calls_a_capture_is_that_capture(nlp):
     found = _triples(_run(nlp, text, profile="ukraine"))
     assert ("captured", "ukrainian_army", "Kherson") in found
     assert ("advancing", "ukrainian_army", "Kherson") not in found
+
+
+def test_a_capture_nobody_is_named_in_still_says_who_held_the_place(nlp):
+    """ "la reprise aux jihadistes de Palmyre": the taker unnamed, the holder named."""
+    text = "Le ministre a confirmé la reprise aux jihadistes de Palmyre."
+    found = _triples(_run(nlp, text))
+    assert ("controls", "isis", "Palmyre") in found
+    assert not [t for t in found if t[0] == "captured"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prochaine étape pour l'armée : reprendre Raqa.",
+        "L'objectif de l'armée, reprendre Raqa, paraît lointain.",
+    ],
+)
+def test_an_infinitive_no_verb_governs_is_a_goal(nlp, text):
+    found = _triples(_run(nlp, text))
+    assert ("captured", "syrian_army", "Raqqa") not in found
+
+
+def test_villages_taken_near_a_town_are_not_the_town_taken(nlp):
+    text = "Les troupes russes ont pris trois villages près de Bakhmout."
+    doc = nlp(text)
+    claim = _claim(doc, "près de Bakhmout", "Bakhmout", km=(0, 10), bearing=None)
+    observations = extract_observations(
+        Article("t", FRIDAY, "day", text), doc, _mentions(doc), [claim], _ctx("ukraine")
+    )
+    assert not [o for o in observations if o.relation == "captured" and o.place == "Bakhmout"]

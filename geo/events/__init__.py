@@ -325,20 +325,34 @@ class _Extractor:
         found = self._carry(found, relation)
         if unrealised and trigger.relation == "captured" and found.actor is not None:
             self.intended.add((found.actor.id, _place_key(target)))
+        held = self._held_before(sent, former, relation, target, trigger, dates)
         if found.actor is None and relation in _CONTROL:
-            return []  # a change of hands nobody is named in says nothing about control
+            # A change of hands nobody is named in says nothing of who holds the place now;
+            # "la reprise aux islamistes de Gao" still says who held it.
+            return held
         out = [
             self.build.make(sent, relation, actor, target, trigger, dates, found.source)
             for actor in (found.actor, *found.also)
         ]
-        if former is not None and relation in ("captured", "advancing"):
-            # "reprendre Alep à l'armée et aux milices": each of them held it.
-            for span in (former, *self.actors.coordinated(former)):
-                holder = self.actors.named(span, where)
-                previous = self.build.make(
-                    sent, "controls", holder, target, trigger, dates, "parse"
-                )
-                out.append(replace(previous, confidence=previous.confidence * HELD_BEFORE_FACTOR))
+        return out + held
+
+    def _held_before(
+        self,
+        sent: Span,
+        former: ActorSpan | None,
+        relation: str,
+        target: Target,
+        trigger: Trigger,
+        dates: list[tuple[int, DateMention]],
+    ) -> list[Observation]:
+        """ "reprendre Alep à l'armée et aux milices": each of them held it until then."""
+        if former is None or relation not in ("captured", "advancing"):
+            return []
+        out = []
+        for span in (former, *self.actors.coordinated(former)):
+            holder = self.actors.named(span, target.place)
+            held = self.build.make(sent, "controls", holder, target, trigger, dates, "parse")
+            out.append(replace(held, confidence=held.confidence * HELD_BEFORE_FACTOR))
         return out
 
     def _carry(self, found: Found, relation: str) -> Found:
@@ -448,4 +462,6 @@ def _unrealised(lang, doc: Doc, trigger: Trigger) -> bool:
         return True
     if syntax.intended(lang, doc, trigger.start):
         return True
+    if syntax.bare_infinitive(doc[trigger.start]):
+        return True  # "Prochaine étape : reprendre Hodeida", "l'objectif de prendre X"
     return syntax.tense(lang, doc[trigger.start]) == "future"

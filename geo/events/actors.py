@@ -72,8 +72,10 @@ class Actors:
         spans = [(s, a) for s, a in spans if s is not None]
         if trigger.slot == "after":
             for (start, _end), span in spans:
-                if 0 <= start - trigger.end <= 3 and linked_after(
-                    self.lang, doc, trigger.end, start
+                if (
+                    0 <= start - trigger.end <= 3
+                    and linked_after(self.lang, doc, trigger.end, start)
+                    and not (trigger.relation == "captured" and taken_from(self.lang, doc, start))
                 ):
                     return self.settle(span, where, "parse")
         if passive(self.lang, doc, trigger):
@@ -260,6 +262,9 @@ def held_by(
             continue
         if trigger.relation != "captured" or not chosen or span.start < trigger.end:
             continue
+        noun_holder = trigger.kind == "noun" and 0 < span.start - trigger.end <= 2
+        if noun_holder and taken_from(lang, doc, span.start):  # "la reprise aux islamistes de Gao"
+            return actor
         last = chosen[-1]
         between = doc[last.end : span.start]
         if (
