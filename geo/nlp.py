@@ -48,11 +48,13 @@ def parse(text: str, lang: LanguagePack) -> Doc:
 
 
 def _cut_mid_sentence(previous: Span, sent: Span) -> bool:
-    """The parser cut where no sentence ends: after no full stop, or before a comma or a
-    lower-case word ("poursuivaient leur offensive contre le groupe «" | "Etat islamique»")."""
+    """The parser cut where no sentence ends: after no full stop, before a comma or a
+    lower-case word ("poursuivaient leur offensive contre le groupe «" | "Etat islamique»"),
+    or inside a hyphenated name ("Al-" | "Bab")."""
     first = sent.text.lstrip()[:1]
     last = previous.text.rstrip().rstrip("»\"'”’ )")[-1:]
-    return first in ",;)" or first.islower() or last not in (".", "!", "?", "…", "-", ":")
+    glued = not previous[-1].whitespace_ and previous[-1].text.endswith("-")  # "Al-" | "Bab"
+    return glued or first in ",;)" or first.islower() or last not in (".", "!", "?", "…", "-", ":")
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

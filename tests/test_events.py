@@ -871,3 +871,10 @@ def test_villages_taken_near_a_town_are_not_the_town_taken(nlp):
         Article("t", FRIDAY, "day", text), doc, _mentions(doc), [claim], _ctx("ukraine")
     )
     assert not [o for o in observations if o.relation == "captured" and o.place == "Bakhmout"]
+
+
+def test_a_first_person_subject_is_not_the_actor_named_before(nlp):
+    """ "Nous" in a quotation is its speaker: it does not take the last actor named."""
+    text = "L'armée syrienne avance. «Nous voyons que les jihadistes commencent à quitter Raqa»."
+    found = _triples(_run(nlp, text))
+    assert ("controls", "syrian_army", "Raqqa") not in found

@@ -220,7 +220,10 @@ def _refers_back(subject: Token) -> bool:
     quitté")."""
     pron_type = subject.morph.get("PronType")
     if subject.pos_ == "PRON" and ("Prs" in pron_type or subject.morph.get("Person")):
-        return "Rel" not in pron_type and "Int" not in pron_type
+        # The third person only: "nous" in a quotation is its speaker, not the actor named
+        # last.
+        third = subject.morph.get("Person") in ([], ["3"])
+        return third and "Rel" not in pron_type and "Int" not in pron_type
     first = subject.left_edge
     opens = first.i == first.sent.start or first.nbor(-1).pos_ in ("PUNCT", "SCONJ")
     return opens and any("Yes" in c.morph.get("Poss") for c in subject.children)

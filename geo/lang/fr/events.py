@@ -46,6 +46,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("chute", "noun", "captured", "after", "after", 0.8),
     ("prise", "noun", "captured", "after", "after", 0.8),
     ("conquete", "noun", "captured", "after", "after", 0.85),
+    # "après l'entrée dans la ville des forces turques" (troops entering take it).
+    ("entree", "noun", "captured", "after", "after", 0.65),
     ("~tomber aux|entre les? mains de|du|des|d'", "phrase", "captured", "before", "after", 0.9),
     ("~prendre|~reprendre le controle de|du|des|d'", "phrase", "captured", "after", "subject", 0.9),
     (
@@ -66,6 +68,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("capitale", "noun", "controls", "either", "after", 0.8),
     ("enclave", "noun", "controls", "either", "after", 0.75),
     ("poche", "noun", "controls", "either", "after", 0.7),
+    ("place forte de|du|des|d'", "phrase", "controls", "either", "after", 0.85),
     ("aux mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("entre les mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("sous le? controle de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
