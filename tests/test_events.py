@@ -878,3 +878,10 @@ def test_a_first_person_subject_is_not_the_actor_named_before(nlp):
     text = "L'armée syrienne avance. «Nous voyons que les jihadistes commencent à quitter Raqa»."
     found = _triples(_run(nlp, text))
     assert ("controls", "syrian_army", "Raqqa") not in found
+
+
+def test_the_pro_russians_of_the_donbas_are_the_separatist_forces(nlp):
+    text = "Bakhmout est assiégée par les pro-russes."
+    assert ("besieged", "dnr_forces", "Bakhmout") in _triples(
+        _run(nlp, text, date=dt.date(2015, 2, 14), profile="ukraine")
+    )
