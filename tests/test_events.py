@@ -885,3 +885,20 @@ def test_the_pro_russians_of_the_donbas_are_the_separatist_forces(nlp):
     assert ("besieged", "dnr_forces", "Bakhmout") in _triples(
         _run(nlp, text, date=dt.date(2015, 2, 14), profile="ukraine")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les rebelles ont capturé Idleb mardi.", ("captured", "rebels", "Idleb")),
+        ("Les jihadistes ont pris d'assaut Palmyre.", ("captured", "isis", "Palmyre")),
+        ("Raqa, occupée depuis 2014 par l'EI, est encerclée.", ("controls", "isis", "Raqqa")),
+    ],
+)
+def test_more_ways_of_taking_and_holding(nlp, text, expected):
+    assert expected in _triples(_run(nlp, text))
+
+
+def test_the_side_fought_with_is_not_the_actor(nlp):
+    text = "De violents affrontements avec l'armée syrienne ont eu lieu près d'Idleb."
+    assert ("fighting", "syrian_army", "Idleb") not in _triples(_run(nlp, text))

@@ -37,6 +37,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("conquerir", "verb", "captured", "after", "subject", 0.9),
     ("prendre", "verb", "captured", "after", "subject", 0.75),
     ("investir", "verb", "captured", "after", "subject", 0.7),
+    ("capturer", "verb", "captured", "after", "subject", 0.85),
+    ("~prendre d'assaut", "phrase", "captured", "after", "subject", 0.85),
     # Troops entering a town take it ("les soldats sont entrés dans Gao").
     ("entrer", "verb", "captured", "after", "subject", 0.7),
     ("penetrer", "verb", "captured", "after", "subject", 0.65),
@@ -63,6 +65,9 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     # "les jihadistes tiennent toujours Al-Bab", "une ville tenue depuis 2014 par l'EI": to
     # hold ground; its pronominal form is no event (see NOT_PRONOMINAL).
     ("tenir", "verb", "controls", "after", "subject", 0.8),
+    # "la ville, occupée depuis mars", "la péninsule annexée par Moscou".
+    ("occuper", "verb", "controls", "after", "subject", 0.75),
+    ("annexer", "verb", "controls", "after", "subject", 0.75),
     ("fief", "noun", "controls", "either", "after", 0.85),
     ("bastion", "noun", "controls", "either", "after", 0.85),
     ("capitale", "noun", "controls", "either", "after", 0.8),
@@ -177,8 +182,8 @@ VERB_ENDINGS: tuple[str, ...] = (
 )
 
 #: Words before an actor that make it the target of the event, not its author: "l'offensive
-#: contre l'EI", "la victoire face à l'EI".
-OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible")
+#: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes".
+OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
 
 #: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
 #: somewhere else.
