@@ -96,6 +96,7 @@ UNATTRIBUTED = Attribution()
 """The attribution of a sentence that names no source."""
 
 _CACHE_KEY = "geo.attribution"
+_TEXT_KEY = "geo.attribution.text"
 _SIDE_CACHE_KEY = "geo.attribution.sides"
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MAIN_CLAUSE = frozenset({"ROOT", "conj", "parataxis"})
@@ -218,14 +219,14 @@ def attribute(
     if found is None:
         return UNATTRIBUTED
     side = _cached_side(doc, found, ctx, where=where, date=date, mentions=mentions)
-    return Attribution(doc.text[found.start : found.end], side, found.start, found.end)
+    return Attribution(_text(doc)[found.start : found.end], side, found.start, found.end)
 
 
 def _paragraph_bounds(
     doc: Doc, sent: Span, paragraph: Span | tuple[int, int] | None
 ) -> tuple[int, int]:
     if paragraph is None:
-        text = doc.text
+        text = _text(doc)
         end = text.find("\n", sent.end_char)
         return text.rfind("\n", 0, sent.start_char) + 1, len(text) if end < 0 else end
     if isinstance(paragraph, tuple):
@@ -257,7 +258,7 @@ def _resolved(
         return None
     # an anaphor with no antecedent in its paragraph: a person named before it there, then
     # the source of the paragraph before, then a person named there
-    pronoun = fold(doc.text[own.start : own.end]).strip() in lang.attribution.SPEAKER_PRONOUNS
+    pronoun = fold(_text(doc)[own.start : own.end]).strip() in lang.attribution.SPEAKER_PRONOUNS
     person = _last_person(doc, para[0].start_char, own.start, lang) if pronoun else None
     if person is not None:
         return person
@@ -266,7 +267,7 @@ def _resolved(
         return antecedent
     lo = before[0].start_char
     for i in range(len(before) - 1, 0, -1):
-        if "\n" in doc.text[before[i - 1].end_char : before[i].start_char]:
+        if "\n" in _text(doc)[before[i - 1].end_char : before[i].start_char]:
             lo = before[i].start_char
             break
     return _last_person(doc, lo, before[-1].end_char, lang)
@@ -279,7 +280,7 @@ def _antecedent(doc: Doc, before: list[Span], lang: LanguagePack) -> _Found | No
     paragraphs = 1
     for i in range(len(before) - 1, -1, -1):
         after = before[i + 1].start_char if i + 1 < len(before) else None
-        if after is not None and "\n" in doc.text[before[i].end_char : after]:
+        if after is not None and "\n" in _text(doc)[before[i].end_char : after]:
             paragraphs += 1
             if paragraphs > _ANAPHOR_REACH:
                 return None
@@ -755,7 +756,7 @@ def _marked(doc: Doc, found: _Found | None, lang: LanguagePack) -> _Found | None
     """``found``, flagged as an anaphor when it is a pronoun or "la même source"."""
     if found is None:
         return None
-    text = fold(doc.text[found.start : found.end]).strip()
+    text = fold(_text(doc)[found.start : found.end]).strip()
     if text in lang.attribution.SPEAKER_PRONOUNS or _patterns(lang).same_source.match(text):
         return _Found(found.start, found.end, anaphor=True)
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
@@ -817,7 +818,7 @@ def _side(
     mentions: Sequence[Mention],
 ) -> str | None:
     profile, words = ctx.profile, ctx.lang.attribution
-    text = doc.text[found.start : found.end]
+    text = _text(doc)[found.start : found.end]
     speaker = profile.find_speaker(text)
     if speaker is not None:
         return speaker.side
@@ -860,7 +861,7 @@ def _possessor_side(
         if outside and token.dep_ in _SUBJECTS and token.pos_ in _NOMINAL:
             phrase = _phrase(token, sent.start, sent)
             if phrase is not None:
-                text = doc.text[phrase.start : phrase.end]
+                text = _text(doc)[phrase.start : phrase.end]
                 actor = _named_actor(ctx.profile, text, where, date)
                 if actor is not None:
                     return actor.side
@@ -948,3 +949,11 @@ def _country_names() -> dict[str, list[str]]:
     from gazetteer.sources import french_country_names
 
     return french_country_names()
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy joins every token on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -569,12 +569,12 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
 
 def _forces(raw: Any, actor_ids: set[str], fail) -> Mapping[str, str]:
     if not isinstance(raw, dict):
-        fail("forces", f"must be a table of country code = actor id, got {raw!r}")
+        raise fail("forces", f"must be a table of country code = actor id, got {raw!r}")
     for code, actor in raw.items():
         if len(code) != 2 or not code.isupper():
-            fail("forces", f"{code!r} is not an ISO 3166-1 alpha-2 code")
+            raise fail("forces", f"{code!r} is not an ISO 3166-1 alpha-2 code")
         if actor not in actor_ids:
-            fail("forces", f"{code} = {actor!r} names no actor of the profile")
+            raise fail("forces", f"{code} = {actor!r} names no actor of the profile")
     return MappingProxyType(dict(raw))
 
 

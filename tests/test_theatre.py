@@ -263,3 +263,18 @@ def test_a_war_reads_its_countries_forces_by_demonym(theatre, text, expected):
 
     profile = build_context(theatre=theatre).profiles[0]
     assert {span.actor.id for span in profile.find_actors(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("forces", "problem"),
+    [
+        ('UA = "nobody"', "names no actor"),
+        ('ukraine = "ukrainian_army"', "not an ISO 3166-1 alpha-2 code"),
+    ],
+)
+def test_a_bad_forces_table_is_reported(tmp_path, forces, problem):
+    text = UKRAINE.read_text(encoding="utf-8").replace('UA = "ukrainian_army"', forces)
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TheatreProfileError, match=problem):
+        load_profile(path)

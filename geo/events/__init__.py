@@ -1,18 +1,22 @@
 """Who holds, takes, loses, advances on or strikes which place, when: dated observations.
 
-For each sentence the stage finds *triggers* (verbs, nouns and phrases of
-:mod:`geo.lang.fr.events`: "reprendre", "fief de", "aux mains de", "raids"...), attaches each
-to the place it is about (the nearest resolved mention on the side the trigger expects, or
-one linked to it in the dependency parse, plus the places coordinated with it), finds its
-actor (the subject, the agent after "par", the complement after "de", the one a place is
-taken from: "reprendre Palmyre à l'EI"), weighs modality and negation ("cherche à
-reprendre" is an advance, "n'a pas évoqué de frappes" no strike, "n'auront qu'à déloger
-l'EI de X" says the EI holds X) and dates it with :mod:`geo.dates`.
+For each sentence the stage finds *triggers* (the frames of the language pack, compiled by
+:mod:`geo.events.frames`: "reprendre", "fief de", "aux mains de", "raids"...), attaches each
+to the place it is about (:mod:`geo.events.targets`: the nearest mention on the side the
+frame expects, or one linked to it in the parse, plus the places listed with it), finds its
+actor (:mod:`geo.events.actors`: the subject, the agent after "par", the complement after
+"de", the one a place is taken from: "reprendre Palmyre à l'EI"), weighs modality and
+negation (:mod:`geo.syntax`: "cherche à reprendre" is an advance, "n'a pas évoqué de
+frappes" no strike) and builds dated records that say who says so
+(:mod:`geo.events.observe`, :mod:`geo.attribution`).
 
-Every distance/direction claim of the article reaches the output: as the geometry of a
-stronger observation about the same place or actor, else as a ``positioned`` one.
-Metonyms ("Moscou le soutient") are never places of events; events placed outside the
-theatre (talks in Genève, attacks in Bruxelles) are kept as ``context`` observations only.
+A distance/direction claim (:mod:`geo.events.claims`) is the footprint of an observation
+about the place it locates or an activity near its anchor, else a ``positioned``
+observation of the actor it names (``context`` when it names none); a claim that only
+locates a named place, or only a possibility, is no observation. Metonyms ("Moscou le
+soutient") are never places of events; events placed outside the theatre (talks in Genève,
+attacks in Bruxelles) are ``context`` observations only. A place named but located nowhere
+keeps its facts, with no geometry.
 """
 
 from __future__ import annotations
@@ -28,7 +32,14 @@ from geo.events.actors import Actors, Found, held_by, taker
 from geo.events.claims import ClaimPlacer
 from geo.events.frames import Trigger, find_triggers, passive
 from geo.events.observe import Builder, dedupe
-from geo.events.targets import Target, choose_targets, destination, is_country, setting
+from geo.events.targets import (
+    CONTROL,
+    Target,
+    choose_targets,
+    destination,
+    is_country,
+    setting,
+)
 from geo.nlp import sentence_spans
 from geo.records import Article, Claim, Mention, Observation
 from geo.theatre import Actor, ActorSpan, fold
@@ -46,7 +57,6 @@ __all__ = ["extract_observations"]
 CARRY_SENTENCES = 2
 #: Confidence factor of the "held before" observation of "reprendre X à Y".
 HELD_BEFORE_FACTOR = 0.75
-_CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 
 
 def extract_observations(
@@ -66,10 +76,11 @@ def extract_observations(
     doc
         ``article.text`` parsed by :func:`geo.nlp.parse` (offsets into ``article.text``).
     mentions
-        The article's resolved mentions (``place`` set, ``role`` ``location`` or
-        ``metonym``).
+        The article's mentions after resolution (``role`` ``location`` or ``metonym``;
+        ``place`` ``None`` for one nothing locates).
     claims
-        The article's distance/direction claims; each one reaches the output.
+        The article's distance/direction claims (see the module docstring for what each
+        becomes).
     ctx
         The run context: the article's theatre profile (actors, aliases, sides, extent) and
         the language pack whose event words, modality and negation are read.
@@ -77,7 +88,8 @@ def extract_observations(
     Returns
     -------
     list of Observation
-        In text order. ``context=True`` marks events placed outside the theatre.
+        In text order. ``context=True`` marks events placed outside the theatre and
+        positions that place no force.
 
     Examples
     --------
@@ -115,7 +127,6 @@ class _Extractor:
         self.article = article
         self.doc = doc
         self.lang = ctx.lang
-        self.words = ctx.lang.events
         self.profile = ctx.profile
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.claims = sorted(claims, key=lambda c: c.start)
@@ -326,7 +337,7 @@ class _Extractor:
         if unrealised and trigger.relation == "captured" and found.actor is not None:
             self.intended.add((found.actor.id, _place_key(target)))
         held = self._held_before(sent, former, relation, target, trigger, dates)
-        if found.actor is None and relation in _CONTROL:
+        if found.actor is None and relation in CONTROL:
             # A change of hands nobody is named in says nothing of who holds the place now;
             # "la reprise aux islamistes de Gao" still says who held it.
             return held

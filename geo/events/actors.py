@@ -19,6 +19,7 @@ from geo import syntax
 from geo._regex import alternation
 from geo.events.frames import Trigger, passive
 from geo.events.targets import Target
+from geo.nlp import sentence_spans
 from geo.theatre import Actor, ActorSpan, fold
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ MAX_ACTOR_GAP = 10
 @dataclass(frozen=True, slots=True)
 class Found:
     """An actor found for a trigger, with where it came from (``parse``, ``position``,
-    ``carried`` from an earlier sentence, or ``none``)."""
+    ``carried`` from an earlier sentence, ``anaphor`` for a subject that refers back to an
+    actor not found yet, or ``none``)."""
 
     actor: Actor | None
     source: str
@@ -120,7 +122,7 @@ class Actors:
         last one named before it in its sentence or the one before ("Moscou affirme que ses
         troupes ont pris X", "Les forces russes progressent. Elles ont pris X"); failing
         one, the caller carries the last actor of an event."""
-        sents = [s for s in self.doc.sents if s.start_char <= before]
+        sents = [s for s in sentence_spans(self.doc) if s.start_char <= before]
         start = sents[-2].start_char if len(sents) > 1 else 0
         for span in reversed([a for a in self.spans if start <= a.start and a.end <= before]):
             found = self.settle(span, where, "carried")
