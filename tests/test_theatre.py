@@ -273,7 +273,11 @@ def test_a_war_reads_its_countries_forces_by_demonym(theatre, text, expected):
     ],
 )
 def test_a_bad_forces_table_is_reported(tmp_path, forces, problem):
-    text = UKRAINE.read_text(encoding="utf-8").replace('UA = "ukrainian_army"', forces)
+    from geo.theatre import THEATRES_DIR
+
+    bundled = (THEATRES_DIR / "ukraine.toml").read_text(encoding="utf-8")
+    text = bundled.replace('UA = "ukrainian_army"', forces)
+    assert text != bundled
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(TheatreProfileError, match=problem):
