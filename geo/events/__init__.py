@@ -133,7 +133,7 @@ class _Extractor:
         self.actors = Actors(article, doc, ctx.lang, ctx.profile, self.mentions)
         self.build = Builder(article, doc, ctx, self.mentions)
         self.placer = ClaimPlacer(
-            article, doc, ctx.lang, self.mentions, self.actors, self._front, self.build.said_by
+            article, doc, ctx.lang, self.mentions, self.actors, self._front, self.build
         )
         self.last_place: Place | None = None
         self.focus: int | None = None  # the sentence of the last event about a place

@@ -15,10 +15,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from geo import syntax
-from geo.attribution import Attribution
 from geo.events.actors import Actors
 from geo.events.frames import Trigger
-from geo.events.observe import ACTOR_FACTOR, with_claim
+from geo.events.observe import ACTOR_FACTOR, Builder, with_claim
 from geo.events.targets import Target
 from geo.records import Article, Claim, Mention, Observation
 
@@ -46,7 +45,7 @@ class ClaimPlacer:
         mentions: list[Mention],
         actors: Actors,
         front: Callable[[Place], bool],
-        said_by: Callable[..., Attribution],
+        build: Builder,
     ) -> None:
         self.article = article
         self.doc = doc
@@ -54,7 +53,7 @@ class ClaimPlacer:
         self.by_span = {(m.start, m.end): m for m in mentions}
         self.actors = actors
         self._front = front
-        self.said_by = said_by
+        self.build = build
 
     def attach(
         self,
@@ -150,27 +149,17 @@ class ClaimPlacer:
                     "positioned", "after", "subject", CLAIM_WEIGHT, claim_span.start, claim_span.end
                 )
                 actor = self.actors.find(trigger, actors, where, exclude=None).actor
-        date = self.article.date
-        precision = self.article.date_precision
-        said = self.said_by(sent, claim.anchor, date)
-        obs = Observation(
-            article_id=self.article.id,
-            evidence=sent.text,
-            relation="positioned",
-            actor=actor.id if actor else None,
-            side=actor.side if actor else None,
+        obs = self.build.record(
+            sent,
+            "positioned",
+            actor,
+            where=claim.anchor,
             place_id=place_id,
             place=place_name,
-            lon=claim.lon,
-            lat=claim.lat,
-            uncertainty_km=claim.uncertainty_km,
             geometry=claim.footprint,
-            date=date,
-            date_precision=precision,
-            confidence=round(CLAIM_WEIGHT * (1.0 if actor else ACTOR_FACTOR["none"]), 3),
+            uncertainty_km=claim.uncertainty_km,
+            date=(self.article.date, self.article.date_precision),
+            confidence=CLAIM_WEIGHT * (1.0 if actor else ACTOR_FACTOR["none"]),
             context=actor is None or not self._front(claim.anchor),
-            evidence_start=sent.start_char,
-            source=said.source,
-            claimed_by=said.claimed_by,
         )
         return with_claim(obs, claim, keep_place=True)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from geo import syntax
 from geo.attribution import Attribution, attribute
@@ -67,24 +68,58 @@ class Builder:
         if target.mention is not None and target.mention.confidence > 0:
             confidence *= 0.5 + 0.5 * target.mention.confidence
         place = target.place
-        said = self.said_by(sent, place, date)
         located = place is not None
+        return self.record(
+            sent,
+            relation,
+            actor,
+            where=place,
+            place_id=place.place_id if located else None,
+            place=place.name if located else target.mention.surface,
+            geometry=Point(place.lon, place.lat) if located else None,
+            uncertainty_km=place.uncertainty_km if located else None,
+            date=(date, precision),
+            confidence=confidence,
+            context=not target.front,
+        )
+
+    def record(
+        self,
+        sent: Span,
+        relation: str,
+        actor: Actor | None,
+        *,
+        where: Place | None,
+        place_id: str | None,
+        place: str | None,
+        geometry: BaseGeometry | None,
+        uncertainty_km: float | None,
+        date: tuple[dt.date | None, DatePrecision | None],
+        confidence: float,
+        context: bool,
+    ) -> Observation:
+        """The one way an observation is built: its sentence, actor, place and position,
+        date, confidence, and who says so about ``where``."""
+        said = self.said_by(sent, where, date[0])
+        point = geometry.representative_point() if geometry is not None else None
+        if geometry is not None and geometry.geom_type == "Point":
+            point = geometry
         return Observation(
             article_id=self.article.id,
             evidence=sent.text,
             relation=relation,  # type: ignore[arg-type]
             actor=actor.id if actor else None,
             side=actor.side if actor else None,
-            place_id=place.place_id if located else None,
-            place=place.name if located else target.mention.surface,
-            lon=place.lon if located else None,
-            lat=place.lat if located else None,
-            uncertainty_km=place.uncertainty_km if located else None,
-            geometry=Point(place.lon, place.lat) if located else None,
-            date=date,
-            date_precision=precision,
+            place_id=place_id,
+            place=place,
+            lon=point.x if point is not None else None,
+            lat=point.y if point is not None else None,
+            uncertainty_km=uncertainty_km,
+            geometry=geometry,
+            date=date[0],
+            date_precision=date[1],
             confidence=round(min(confidence, 1.0), 3),
-            context=not target.front,
+            context=context,
             evidence_start=sent.start_char,
             source=said.source,
             claimed_by=said.claimed_by,
