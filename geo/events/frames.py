@@ -115,13 +115,25 @@ def _matcher(words: ModuleType, vocab: Vocab) -> Matcher:
     from spacy.tokens import Token
 
     if not Token.has_extension(_FOLD):
-        Token.set_extension(_FOLD, getter=lambda t: fold(t.text))
-        Token.set_extension(_LEMMA, getter=lambda t: fold(t.lemma_))
+        Token.set_extension(_FOLD, getter=lambda t: _folded(t.doc)[0][t.i])
+        Token.set_extension(_LEMMA, getter=lambda t: _folded(t.doc)[1][t.i])
     matcher = Matcher(vocab)
     phrases = [row[0] for row in words.FRAMES if row[1] == "phrase"]
     for index, phrase in enumerate(phrases):
         matcher.add(str(index), [_token_patterns(phrase)])
     return matcher
+
+
+def _folded(doc: Doc) -> tuple[list[str], list[str]]:
+    """The folded words and lemmas of ``doc``, computed once: the Matcher reads them for
+    every token of every phrase pattern."""
+    cached = doc.user_data.get(_FOLD)
+    if cached is None:
+        cached = doc.user_data[_FOLD] = (
+            [fold(t.text) for t in doc],
+            [fold(t.lemma_) for t in doc],
+        )
+    return cached
 
 
 def _token_patterns(phrase: str) -> list[dict]:
