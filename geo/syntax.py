@@ -95,10 +95,20 @@ def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
     "n'auront qu'à déloger")."""
     grammar = lang.grammar
     before = clause_before(doc, index)
-    folded = [fold(t.text) for t in before] + [fold(t.lemma_) for t in before]
+    # "ont dû évacuer Brega": an obligation in the compound past was met, a fact.
+    cues = [t for t in before if not _fulfilled(lang, t)]
+    folded = [fold(t.text) for t in cues] + [fold(t.lemma_) for t in cues]
     if any(f in grammar.MODALITY for f in folded):
         return True
     return any(f in grammar.NEGATION_PARTICLES for f in folded) and _restricted_to_do(lang, before)
+
+
+def _fulfilled(lang: LanguagePack, token: Token) -> bool:
+    """A modal verb of ``FULFILLED_IN_PAST`` as a past participle: "ont dû quitter"."""
+    return (
+        fold(token.lemma_) in lang.grammar.FULFILLED_IN_PAST
+        and token.morph.get("VerbForm") == ["Part"]
+    )
 
 
 def spoken_of(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:

@@ -902,3 +902,21 @@ def test_more_ways_of_taking_and_holding(nlp, text, expected):
 def test_the_side_fought_with_is_not_the_actor(nlp):
     text = "De violents affrontements avec l'armée syrienne ont eu lieu près d'Idleb."
     assert ("fighting", "syrian_army", "Idleb") not in _triples(_run(nlp, text))
+
+
+def test_a_withdrawal_in_a_relative_clause_leaves_its_antecedent(nlp):
+    text = "L'armée est entrée dans Kherson, d'où les soldats russes ont dû se retirer."
+    found = _triples(_run(nlp, text, profile="ukraine"))
+    assert ("withdrew", "russian_army", "Kherson") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les rebelles ont dû évacuer Idleb dimanche.", ("withdrew", "rebels", "Idleb")),
+        ("Les rebelles devraient évacuer Idleb dimanche.", ("controls", "rebels", "Idleb")),
+    ],
+)
+def test_an_obligation_in_the_past_was_met(nlp, text, expected):
+    """ "ont dû évacuer": they left; "devraient évacuer": they still hold it."""
+    assert expected in _triples(_run(nlp, text))

@@ -38,6 +38,7 @@ from geo.events.targets import (
     choose_targets,
     destination,
     is_country,
+    relative_antecedent,
     setting,
 )
 from geo.nlp import sentence_spans
@@ -165,7 +166,10 @@ class _Extractor:
         for trigger in triggers:
             if syntax.negated(self.lang, self.doc, trigger.start):
                 continue
+            antecedent = relative_antecedent(self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
+            if antecedent and (trigger.relation == "withdrew" or not chosen):
+                chosen = antecedent  # "Kherson, d'où les Russes se sont retirés"
             if not chosen and opening is not None and trigger.start > opening.end:
                 chosen = [opening]
             if not chosen and trigger.relation == "withdrew":

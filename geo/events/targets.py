@@ -50,6 +50,9 @@ UNLOCATED_NEVER = frozenset({"strike", "besieged", "positioned"})
 #: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
 #: only measures where): as much as a place on the wrong side, plus a word.
 REFERENCE_PENALTY = SIDE_PENALTY + 1
+#: Largest number of tokens between a relative pronoun and a trigger of its clause ("d'où
+#: les militaires russes ont été contraints de se retirer" is 10).
+MAX_RELATIVE_GAP = 14
 #: Relations that change or state who holds ground.
 CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 
@@ -229,3 +232,25 @@ def coordinated(lang: LanguagePack, doc: Doc, left: Target, right: Target) -> bo
 def is_country(place: Place) -> bool:
     """A country is never the place of a front-line event."""
     return place.feature_code.startswith("PCL") or place.place_id.startswith("country:")
+
+
+def relative_antecedent(doc: Doc, trigger: Trigger, targets: list[Target]) -> list[Target]:
+    """The place a relative clause hangs on, for a trigger in it that found no place of its
+    own: "entrée dans Kherson (sud), d'où les militaires russes ont dû se retirer". The
+    relative pronoun (``PronType=Rel``) opens the trigger's clause; the words before it,
+    past a comma, an elided preposition and a parenthesised aside, end with a place."""
+    start = trigger.start
+    for token in reversed(doc[max(start - MAX_RELATIVE_GAP, 0) : start]):
+        if token.text in (",", ";", ".") or token.is_sent_start:
+            return []
+        if "Rel" in token.morph.get("PronType"):
+            break
+    else:
+        return []
+    i = token.i - 1
+    depth = 0
+    while i >= 0 and (doc[i].pos_ in ("ADP", "PUNCT") or depth):
+        depth += doc[i].text == ")"
+        depth -= doc[i].text == "("
+        i -= 1
+    return [t for t in targets if t.start <= i < t.end][:1]

@@ -210,3 +210,7 @@ VERB_PERIPHRASES: tuple[tuple[str, ...], ...] = (
 #: Infinitive endings of the regular verbs, whose forms all start with the stem: "accuse"
 #: (mistagged as an adjective) is a form of "accuser", "apprête" of "apprêter".
 REGULAR_INFINITIVE_ENDINGS: tuple[str, ...] = ("er",)
+
+#: Modal verbs that, in the compound past, report what was done: "les rebelles ont dû évacuer
+#: Brega" (they left), "l'armée a dû se retirer". Folded lemmas.
+FULFILLED_IN_PAST: frozenset[str] = frozenset({"devoir"})
