@@ -258,6 +258,11 @@ class TheatreProfile:
     def _country_forces(self, country_code: str | None) -> Actor | None:
         return self.forces_of(country_code)
 
+    def side_actor(self, side: str | None) -> Actor | None:
+        """The first actor of ``side`` (the profile lists a side's main actor first): who a
+        side's spokesman speaks of as "nous"; ``None`` for no side."""
+        return next((a for a in self.actors if side is not None and a.side == side), None)
+
     def forces_of(self, country_code: str | None) -> Actor | None:
         """The actor standing for the forces of a country ("Kiev a repris": the Ukrainian
         army), from the profile's ``[forces]`` table or its national sides; ``None``."""

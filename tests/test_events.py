@@ -920,3 +920,8 @@ def test_a_withdrawal_in_a_relative_clause_leaves_its_antecedent(nlp):
 def test_an_obligation_in_the_past_was_met(nlp, text, expected):
     """ "ont dû évacuer": they left; "devraient évacuer": they still hold it."""
     assert expected in _triples(_run(nlp, text))
+
+
+def test_our_control_is_the_side_the_speaker_speaks_for(nlp):
+    text = "« Palmyre est sous notre contrôle total », a affirmé l'agence officielle Sana."
+    assert ("controls", "syrian_army", "Palmyre") in _triples(_run(nlp, text))

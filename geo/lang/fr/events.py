@@ -23,8 +23,9 @@ from __future__ import annotations
 #: ``before`` it ("Palmyre, entre les mains de Daech") or ``either``.
 #: ``actor``: ``subject`` (the clause's subject, or the agent after "par" in the passive),
 #: ``after`` (the actor right after the trigger: "aux mains de Daech", "l'offensive de
-#: l'armée") or ``object`` (the one the verb ousts, who held the place: "déloger l'EI de
-#: X"; the subject takes it). A capture names its former holder after "à": "reprendre
+#: l'armée"), ``object`` (the one the verb ousts, who held the place: "déloger l'EI de
+#: X"; the subject takes it) or ``speaker`` (the side the sentence's source speaks for:
+#: "sous notre contrôle", a spokesman said). A capture names its former holder after "à": "reprendre
 #: Palmyre à l'EI".
 #: ``weight``: how sure the words alone make the relation (0-1).
 FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
@@ -76,8 +77,11 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("place forte de|du|des|d'", "phrase", "controls", "either", "after", 0.85),
     ("aux mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("entre les mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
-    ("sous le? controle de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
+    ("sous le? controle ... de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
     ("sous son|leur controle", "phrase", "controls", "before", "subject", 0.75),
+    # "« Gharyan est sous notre contrôle total », selon le porte-parole du GNA": the side the
+    # speaker speaks for.
+    ("sous notre controle", "phrase", "controls", "before", "speaker", 0.75),
     ("~controler ... par", "phrase", "controls", "before", "after", 0.85),
     ("pris|prise|prises|tenue|tenu|tenues|tenus par", "phrase", "controls", "before", "after", 0.8),
     ("capitale de facto", "phrase", "controls", "either", "subject", 0.85),
