@@ -105,10 +105,9 @@ def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
 
 def _fulfilled(lang: LanguagePack, token: Token) -> bool:
     """A modal verb of ``FULFILLED_IN_PAST`` as a past participle: "ont dû quitter"."""
-    return (
-        fold(token.lemma_) in lang.grammar.FULFILLED_IN_PAST
-        and token.morph.get("VerbForm") == ["Part"]
-    )
+    return fold(token.lemma_) in lang.grammar.FULFILLED_IN_PAST and token.morph.get("VerbForm") == [
+        "Part"
+    ]
 
 
 def spoken_of(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
