@@ -925,3 +925,13 @@ def test_an_obligation_in_the_past_was_met(nlp, text, expected):
 def test_our_control_is_the_side_the_speaker_speaks_for(nlp):
     text = "« Palmyre est sous notre contrôle total », a affirmé l'agence officielle Sana."
     assert ("controls", "syrian_army", "Palmyre") in _triples(_run(nlp, text))
+
+
+def test_we_in_a_quotation_are_the_side_of_who_says_so(nlp):
+    text = "« Nous avons bombardé Bakhmout », a déclaré le ministère russe de la Défense."
+    assert ("strike", "russian_army", "Bakhmout") in _triples(_run(nlp, text, profile="ukraine"))
+
+
+def test_the_actor_after_its_head_noun_is_the_events(nlp):
+    text = "L'offensive des troupes du régime syrien sur Palmyre a repris."
+    assert ("advancing", "syrian_army", "Palmyre") in _triples(_run(nlp, text))

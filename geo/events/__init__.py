@@ -328,11 +328,14 @@ class _Extractor:
         former = held_by(self.lang, self.doc, trigger, chosen, actors)
         if trigger.slot == "object":
             return self._oust(sent, trigger, target, actors, dates, former, unrealised)
-        if trigger.slot == "speaker":  # "sous notre contrôle", a side's spokesman says
+        found = (
+            Found(None, "speaker")  # "sous notre contrôle", a side's spokesman says
+            if trigger.slot == "speaker"
+            else self.actors.find(trigger, actors, where, exclude=former)
+        )
+        if found.source == "speaker":  # ... or "nous avons frappé"
             side = self.build.said_by(sent, where, self.article.date).claimed_by
             found = Found(self.profile.side_actor(side), "parse")
-        else:
-            found = self.actors.find(trigger, actors, where, exclude=former)
         stronghold_of = taker(self.doc, trigger, triggers)
         if trigger.relation == "controls" and stronghold_of is not None:
             # "reprendre son fief de Mossoul": the stronghold is the opponent's, not the taker's.

@@ -32,13 +32,16 @@ if TYPE_CHECKING:
 
 #: Largest number of tokens between a trigger and an actor found by position alone.
 MAX_ACTOR_GAP = 10
+#: Largest number of tokens between an event noun and its actor complement ("l'avancée des
+#: troupes du maréchal Haftar" is 4).
+MAX_LINKED = 5
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     """An actor found for a trigger, with where it came from (``parse``, ``position``,
     ``carried`` from an earlier sentence, ``anaphor`` for a subject that refers back to an
-    actor not found yet, or ``none``)."""
+    actor not found yet, ``speaker`` for "nous", the side of who says so, or ``none``)."""
 
     actor: Actor | None
     source: str
@@ -75,11 +78,13 @@ class Actors:
         if trigger.slot == "after":
             for (start, _end), span in spans:
                 if (
-                    0 <= start - trigger.end <= 3
+                    0 <= start - trigger.end <= MAX_LINKED
                     and linked_after(self.lang, doc, trigger.end, start)
                     and not (trigger.relation == "captured" and taken_from(self.lang, doc, start))
                 ):
-                    return self.settle(span, where, "parse")
+                    found = self.settle(span, where, "parse")
+                    if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
+                        return found
         if passive(self.lang, doc, trigger):
             agent = self.agent(trigger, candidates, where)
             if agent is not None:
@@ -90,6 +95,8 @@ class Actors:
                 lo, hi = subject.left_edge.i, subject.right_edge.i
                 inside = [(abs(s - subject.i), a) for (s, e), a in spans if s <= hi and e > lo]
                 named = min(inside, key=lambda x: x[0])[1] if inside else None
+                if _first_person(subject) and named is None:
+                    return Found(None, "speaker")  # "nous avons frappé": the speaker's side
                 if _refers_back(subject) and (named is None or named.actor is None):
                     # "elles ont pris", "ses troupes ont pris": the actor named before.
                     return self.antecedent(subject.left_edge.idx, where)
@@ -231,12 +238,27 @@ def _refers_back(subject: Token) -> bool:
     return opens and any("Yes" in c.morph.get("Poss") for c in subject.children)
 
 
+def _first_person(subject: Token) -> bool:
+    """A first-person plural pronoun ("nous avons frappé"): the side of who speaks."""
+    return (
+        subject.pos_ == "PRON"
+        and subject.morph.get("Person") == ["1"]
+        and subject.morph.get("Number") != ["Sing"]
+    )
+
+
 def linked_after(lang: LanguagePack, doc: Doc, end: int, start: int) -> bool:
-    """True when only "de"-like words, determiners and adjectives stand between a trigger and
-    an actor ("le pilonnage intense des troupes gouvernementales")."""
+    """True when only "de"-like words, determiners, adjectives and one head noun of an actor
+    stand between a trigger and an actor ("le pilonnage intense des troupes
+    gouvernementales", "l'avancée des troupes du maréchal Haftar")."""
+    between = doc[end:start]
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN")]
+    if len(heads) > 1 or any(fold(t.lemma_) not in lang.events.ACTOR_HEADS for t in heads):
+        return False  # one head noun of the actor may come first: "des troupes du maréchal X"
     return all(
-        t.pos_ in ("DET", "ADP", "PUNCT", "ADJ") or fold(t.text) in lang.events.PARTITIVE_LINKS
-        for t in doc[end:start]
+        t.pos_ in ("DET", "ADP", "PUNCT", "ADJ", "NOUN", "PROPN")
+        or fold(t.text) in lang.events.PARTITIVE_LINKS
+        for t in between
     )
 
 

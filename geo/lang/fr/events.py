@@ -230,3 +230,12 @@ INFINITIVE_ENDING: str = "er"
 #: Words that may link a trigger to its actor ("l'offensive de l'armée", "la prise des
 #: FDS"). Folded.
 PARTITIVE_LINKS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
+
+#: Head nouns that may stand between an event noun and the actor they belong to: "l'avancée
+#: des troupes du maréchal Haftar", "les frappes de l'aviation de la coalition", "l'offensive
+#: des forces du GNA". Folded lemmas.
+ACTOR_HEADS: frozenset[str] = frozenset(
+    {"troupe", "force", "unite", "soldat", "combattant", "milicien", "militaire", "armee"}
+    | {"aviation", "avion", "marechal", "general", "colonel", "commandant", "president"}
+    | {"camp", "partisan", "fidele", "brigade", "bataillon", "regiment", "chef"}
+)
