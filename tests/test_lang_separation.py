@@ -48,7 +48,7 @@ CONTRACT_TERMS = frozenset(
     | {"message", "minute", "minutes", "moment", "nature", "normal", "note", "options", "profile"}
     | {"propre", "question", "raison", "service", "simple", "situation", "sujet", "table"}
     | {"km", "relation", "zone", "centre", "base", "sans", "serif", "ha", "ee", "ne", "en"}
-    | {"plus", "ar", "forces", "pass", "verb", "noun", "phrase"}
+    | {"plus", "ar", "forces", "pass", "verb", "noun", "phrase", "speaker"}
 )
 
 #: Tables that are lexicons (thousands of words, many spelt as English ones: "file", "box"),
