@@ -785,6 +785,12 @@ def test_the_actor_opening_the_clause_is_the_subject_past_an_apposition(nlp, tex
             "captured",
             "ansar_dine",
         ),
+        (
+            "Un détachement de l'armée malienne est stationné à Tin-Essako.",
+            "Tin-Essako",
+            "positioned",
+            "mali_army",
+        ),
     ],
 )
 def test_a_village_nothing_locates_keeps_its_fact_without_coordinates(

@@ -44,8 +44,8 @@ ANAPHOR_PENALTY = 3
 UNLOCATED_PENALTY = 3
 #: Relations whose place is never a name nothing locates: after a strike or siege word such
 #: a name is more often a weapon, a unit or an operation ("les roquettes Grad et Smertch")
-#: than a village, and a position needs a place to be measured from.
-UNLOCATED_NEVER = frozenset({"strike", "besieged", "positioned"})
+#: than a village.
+UNLOCATED_NEVER = frozenset({"strike", "besieged"})
 #: Score penalty of a place that is only the reference point of a position phrase
 #: ("Tabqa, à 40 km à l'ouest de Raqa, a été reprise": Tabqa was taken, Raqa
 #: only measures where): as much as a place on the wrong side, plus a word.
