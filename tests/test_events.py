@@ -61,6 +61,11 @@ PLACES = {
     "Paris": _place(2988507, "Paris", 2.3488, 48.85341, "FR", 8),
     "Bakhmout": _place(713174, "Bakhmout", 37.99886, 48.59419, "UA"),
     "Kherson": _place(706448, "Kherson", 32.61458, 46.65581, "UA", 6),
+    "Kidal": _place(2455290, "Kidal", 1.40921, 18.44345, "ML", 2),
+    "Ménaka": _place(2453514, "Ménaka", 2.39609, 15.91985, "ML", 1.5),
+    "Marib": _place(72968, "Ma'rib", 45.32581, 15.46253, "YE", 1.6),
+    "Sirte": _place(2210554, "Sirte", 16.58866, 31.20892, "LY", 3),
+    "Lyman": _place(704204, "Lyman", 37.80843, 48.99012, "UA", 1.7),
 }
 FRIDAY = dt.date(2016, 3, 25)
 
@@ -941,3 +946,113 @@ def test_we_in_a_quotation_are_the_side_of_who_says_so(nlp):
 def test_the_actor_after_its_head_noun_is_the_events(nlp):
     text = "L'offensive des troupes du régime syrien sur Palmyre a repris."
     assert ("advancing", "syrian_army", "Palmyre") in _triples(_run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Ménaka, principale localité de l'est du pays, a été prise par les rebelles touareg.",
+            "sahel",
+            ("captured", "mnla", "Ménaka"),
+        ),
+        (
+            "Lyman, noeud ferroviaire stratégique de la région de Donetsk, a été reprise "
+            "par l'armée ukrainienne.",
+            "ukraine",
+            ("captured", "ukrainian_army", "Lyman"),
+        ),
+        (
+            "Sirte, ville natale de l'ancien dirigeant, est prise par les forces du GNA.",
+            "libya",
+            ("captured", "gna_forces", "Sirte"),
+        ),
+    ],
+)
+def test_a_place_described_in_apposition_is_still_the_place_taken(nlp, text, profile, expected):
+    """The words of an apposition ("Kidal, ville du nord, a été prise") describe the place;
+    they do not set it apart from its verb. With its auxiliary, "prise par" is a capture,
+    not a state."""
+    date = dt.date(2012, 3, 30) if profile == "sahel" else dt.date(2022, 10, 2)
+    found = _triples(_run(nlp, text, date=date, profile=profile))
+    assert expected in found
+    assert not any(r == "controls" and a == expected[1] for r, a, _ in found)
+
+
+def test_an_actor_coordinated_through_a_group_noun_takes_the_place_too(nlp):
+    text = "Kidal a été prise par les rebelles touareg et par des groupes jihadistes."
+    found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile="sahel"))
+    assert {("captured", "mnla", "Kidal"), ("captured", "jihadists", "Kidal")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "village", "actor"),
+    [
+        (
+            "À l'ouest de Marib, les rebelles ont capturé le mont Jabal Hailan.",
+            "yemen",
+            "Jabal Hailan",
+            "houthis",
+        ),
+        (
+            "Près de Kidal, les rebelles ont pris le village d'Intahaka.",
+            "sahel",
+            "Intahaka",
+            "mnla",
+        ),
+    ],
+)
+def test_a_word_that_depends_on_the_country_names_the_actor_of_the_dispatch_country(
+    nlp, text, profile, village, actor
+):
+    """ "les rebelles" are the Houthis in Yemen and the MNLA in Mali in 2012: at a place
+    nothing locates, the country is the one the dispatch's places are in."""
+    doc = nlp(text)
+    start = text.index(village)
+    unresolved = Mention("t", start, start + len(village), village, sentences(doc)[0])
+    mentions = sorted([*_mentions(doc), unresolved], key=lambda m: m.start)
+    article = Article("t", dt.date(2012, 3, 30), "day", text)
+    found = extract_observations(article, doc, mentions, [], _ctx(profile))
+    assert ("captured", actor, village) in _triples(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Des soldats maliens sont entrés dans Ménaka et la contrôlent désormais.",
+            "sahel",
+            {("captured", "mali_army", "Ménaka"), ("controls", "mali_army", "Ménaka")},
+        ),
+        (
+            "Les forces du GNA ont encerclé Sirte et la bombardaient chaque nuit.",
+            "libya",
+            {("besieged", "gna_forces", "Sirte"), ("strike", "gna_forces", "Sirte")},
+        ),
+        (
+            "Des unités russes sont stationnées à Lyman et la contrôlent depuis mai.",
+            "ukraine",
+            {("controls", "russian_army", "Lyman")},
+        ),
+    ],
+)
+def test_a_verb_joined_to_another_with_a_pronoun_object_is_about_the_same_place(
+    nlp, text, profile, expected
+):
+    """ "... et la contrôlent": the pronoun is the place of the verb it is coordinated with,
+    and a position in a place the sentence says the side holds is that hold."""
+    date = {"sahel": dt.date(2013, 1, 28), "libya": dt.date(2016, 6, 2)}.get(profile, FRIDAY)
+    found = _triples(_run(nlp, text, date=date, profile=profile))
+    assert expected <= found
+    assert not any(r == "positioned" for r, _, _ in found)
+
+
+def test_an_actor_inside_a_relative_clause_did_not_take_the_place_before_it(nlp):
+    """ "la prise de Lyman, ville où des unités ukrainiennes sont stationnées": the units
+    are where they are; who took the town the sentence does not say."""
+    text = (
+        "Le ministère a confirmé la reprise de Lyman, ville où des unités ukrainiennes "
+        "sont stationnées."
+    )
+    found = _triples(_run(nlp, text, profile="ukraine"))
+    assert not any(r == "captured" for r, _, _ in found)

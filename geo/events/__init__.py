@@ -163,6 +163,7 @@ class _Extractor:
         skip = frozenset(i for span in spans + references if span for i in range(*span))
         found: list[tuple[Observation, Target | None]] = []
         opening = setting(self.lang, self.doc, sent, targets)
+        places_of: dict[int, list[Target]] = {}  # trigger token -> the places it found
         for trigger in triggers:
             if syntax.negated(self.lang, self.doc, trigger.start):
                 continue
@@ -170,6 +171,10 @@ class _Extractor:
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
             if antecedent and (trigger.relation == "withdrew" or not chosen):
                 chosen = antecedent  # "Kherson, d'où les Russes se sont retirés"
+            if not chosen:  # "des unités y sont stationnées et la contrôlent": the same place
+                joined = syntax.coordinated_with(self.doc[trigger.start])
+                chosen = places_of.get(joined.i, []) if joined is not None else []
+            places_of[trigger.start] = chosen
             if not chosen and opening is not None and trigger.start > opening.end:
                 chosen = [opening]
             if not chosen and trigger.relation == "withdrew":
@@ -443,12 +448,19 @@ def _unsettled(obs: Observation, intended: set[tuple[str, str]]) -> bool:
 
 def _subsumed(observations: list[Observation]) -> list[Observation]:
     """An advance on a place the same sentence says the same side took is that capture:
-    "en deux semaines de contre-offensive, Kiev a reconquis les localités de A et B"."""
-    taken = {(o.actor, o.place_id or o.place) for o in observations if o.relation == "captured"}
+    "en deux semaines de contre-offensive, Kiev a reconquis les localités de A et B"; a
+    position in a place the same sentence says the side holds is that hold ("des unités y
+    sont stationnées et la contrôlent")."""
+
+    def held(relations: tuple[str, ...]) -> set:
+        return {(o.actor, o.place_id or o.place) for o in observations if o.relation in relations}
+
+    taken, holds = held(("captured",)), held(("captured", "controls"))
     return [
         o
         for o in observations
         if not (o.relation == "advancing" and (o.actor, o.place_id or o.place) in taken)
+        and not (o.relation == "positioned" and (o.actor, o.place_id or o.place) in holds)
     ]
 
 

@@ -10,6 +10,7 @@ and date ("les jihadistes" are the EI in Raqa in 2016, HTS in Idleb in 2018).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,7 @@ class Actors:
         self.lang = lang
         self.profile = profile
         self.spans = _with_governments(profile.find_actors(article.text), mentions, profile)
+        self.home = _home_country(mentions, profile)
 
     def in_sentence(self, start_char: int, end_char: int) -> list[ActorSpan]:
         return [a for a in self.spans if start_char <= a.start < end_char]
@@ -118,7 +120,9 @@ class Actors:
         after = [
             (s - trigger.end, a)
             for (s, e), a in spans
-            if 0 <= s - trigger.end <= MAX_ACTOR_GAP and not taken_from(self.lang, doc, s)
+            if 0 <= s - trigger.end <= MAX_ACTOR_GAP
+            and not taken_from(self.lang, doc, s)
+            and not _relative_between(doc, trigger.end, s)
         ]
         if after:
             return self.settle(min(after, key=lambda x: x[0])[1], where, "position")
@@ -159,8 +163,8 @@ class Actors:
 
     def named(self, span: ActorSpan, where: Place | None) -> Actor | None:
         """The actor ``span`` names for an event at ``where`` on the article's date."""
-        if where is None:
-            return self.profile.actor_for(span, None, date=self.article.date)
+        if where is None:  # a place nothing locates: in the country the dispatch is about
+            return self.profile.actor_for(span, self.home, date=self.article.date)
         return self.profile.actor_for(
             span, where.country_code, point=(where.lon, where.lat), date=self.article.date
         )
@@ -197,6 +201,28 @@ class Actors:
         return out
 
 
+def _relative_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a relative clause opens between two tokens: "la reprise de Gao, ville où des
+    unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
+    pronoun is its antecedent: "l'EI, qui s'en était emparé".)"""
+    return any("Rel" in t.morph.get("PronType") for t in doc[start:end])
+
+
+def _home_country(mentions: Sequence[Mention], profile: TheatreProfile) -> str | None:
+    """The country most of the article's places in the theatre lie in: where an event at a
+    place nothing locates happens ("les rebelles ont capturé le mont X" in a dispatch about
+    Marib are the rebels of Yemen)."""
+    counts = Counter(
+        m.place.country_code
+        for m in mentions
+        if m.role == "location"
+        and m.place is not None
+        and m.place.country_code
+        and profile.in_theatre(m.place.lon, m.place.lat, m.place.country_code)
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _with_governments(
     spans: list[ActorSpan], mentions: Sequence[Mention], profile: TheatreProfile
 ) -> list[ActorSpan]:
@@ -219,7 +245,11 @@ def _actor_join_pattern(lang: LanguagePack) -> re.Pattern[str]:
     joins = alternation(lang.events.ACTOR_JOINS)
     links = alternation(lang.events.ACTOR_JOIN_PREPOSITIONS)
     determiners = alternation(lang.events.DETERMINERS)
-    return re.compile(rf"^\s*(?:{joins})\s*(?:(?:{links})\s*)?(?:(?:{determiners})\s*)?$")
+    heads = alternation(lang.events.ACTOR_HEADS)  # "et par des groupes islamistes"
+    return re.compile(
+        rf"^\s*(?:{joins})\s*(?:(?:{links})\s*)?(?:(?:{determiners})\s*)?"
+        rf"(?:(?:{heads})s?\s*)?$"
+    )
 
 
 def _refers_back(subject: Token) -> bool:

@@ -185,10 +185,10 @@ def _lookup(
             if key in table:
                 return table[key], kind
     # The tagger may take a conjugated verb for a noun ("bombardent"); a word after a
-    # determiner stays a noun ("le contrôle").
+    # determiner stays a noun ("le contrôle"), but for a finite ending ("la contrôlent").
     after_determiner = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
-    if tables and not after_determiner:
-        for ending in words.VERB_ENDINGS:
+    if tables:
+        for ending in words.FINITE_ENDINGS if after_determiner else words.VERB_ENDINGS:
             stem = keys[1].removesuffix(ending)
             infinitive = stem + words.INFINITIVE_ENDING
             if stem != keys[1] and infinitive in frames.verbs:

@@ -114,7 +114,8 @@ def choose_targets(
         if trigger.relation == "withdrew" and destination(lang, doc, target):
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
         if target.end <= trigger.start:
-            side, gap = "before", word_gap(doc, target.end, trigger.start, skip)
+            aside = apposition_end(doc, target.end, trigger.start)
+            side, gap = "before", word_gap(doc, aside, trigger.start, skip)
         elif target.start >= trigger.end:
             side, gap = "after", word_gap(doc, trigger.end, target.start, skip)
         else:
@@ -171,6 +172,29 @@ def setting(lang: LanguagePack, doc: Doc, sent: Span, targets: list[Target]) -> 
 def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
     before = [t for t in doc[max(target.start - 3, 0) : target.start] if t.pos_ != "DET"]
     return bool(before) and fold(before[-1].text) in lang.events.DESTINATION
+
+
+#: Longest apposition that describes a place between commas ("Kidal, ville stratégique du
+#: nord du Mali, a été prise" is 6 words).
+MAX_APPOSITION = 12
+
+
+def apposition_end(doc: Doc, end: int, limit: int) -> int:
+    """Where the apposition after a place ends: "Kidal, ville stratégique du nord du Mali, a
+    été prise" describes Kidal, and its words do not set Kidal apart from the verb. An
+    apposition is a verbless noun phrase between commas; otherwise ``end``."""
+    if end >= limit or doc[end].text != ",":
+        return end
+    words = [t for t in doc[end + 1 : min(limit, end + 1 + MAX_APPOSITION)]]
+    close = next((t.i for t in words if t.text == ","), None)
+    if close is None:
+        return end
+    inner = [t for t in doc[end + 1 : close] if t.pos_ != "DET"]
+    if not inner or inner[0].pos_ not in ("NOUN", "ADJ"):
+        return end
+    if any(t.pos_ in ("VERB", "AUX") and doc[t.i - 1].pos_ != "DET" for t in inner):
+        return end  # a verb, not a noun the tagger misread ("de l'est du pays")
+    return close + 1
 
 
 def word_gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:

@@ -84,6 +84,9 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("sous notre controle", "phrase", "controls", "before", "speaker", 0.75),
     ("~controler ... par", "phrase", "controls", "before", "after", 0.85),
     ("pris|prise|prises|tenue|tenu|tenues|tenus par", "phrase", "controls", "before", "after", 0.8),
+    # With its auxiliary the participle is the event, not a state: "Kidal a été prise par les
+    # rebelles", "la ville est prise par l'armée".
+    ("~etre pris|prise|prises par", "phrase", "captured", "before", "after", 0.85),
     ("capitale de facto", "phrase", "controls", "either", "subject", 0.85),
     # -- losing and leaving ground
     ("perdre", "verb", "lost", "after", "subject", 0.9),
@@ -185,6 +188,11 @@ VERB_ENDINGS: tuple[str, ...] = (
     "e",
 )
 
+#: Endings of VERB_ENDINGS that no noun of FRAMES has, so that after "la", "le", "les" the
+#: word is a verb whose object the pronoun is: "des unités y sont stationnées et la
+#: contrôlent", "les bombardaient" (the tagger reads a noun after a determiner).
+FINITE_ENDINGS: tuple[str, ...] = ("aient", "ait", "ent")
+
 #: Words before an actor that make it the target of the event, not its author: "l'offensive
 #: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes".
 OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
@@ -237,5 +245,5 @@ PARTITIVE_LINKS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
 ACTOR_HEADS: frozenset[str] = frozenset(
     {"troupe", "force", "unite", "soldat", "combattant", "milicien", "militaire", "armee"}
     | {"aviation", "avion", "marechal", "general", "colonel", "commandant", "president"}
-    | {"camp", "partisan", "fidele", "brigade", "bataillon", "regiment", "chef"}
+    | {"camp", "partisan", "fidele", "brigade", "bataillon", "regiment", "chef", "groupe"}
 )
