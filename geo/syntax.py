@@ -100,7 +100,20 @@ def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
     folded = [fold(t.text) for t in cues] + [fold(t.lemma_) for t in cues]
     if any(f in grammar.MODALITY for f in folded):
         return True
+    if _imminent(lang, doc, index):
+        return True
     return any(f in grammar.NEGATION_PARTICLES for f in folded) and _restricted_to_do(lang, before)
+
+
+def _imminent(lang: LanguagePack, doc: Doc, index: int) -> bool:
+    """ "près de prendre Aden", "sur le point de reprendre": an infinitive about to happen."""
+    if index < 2 or doc[index].morph.get("VerbForm") != ["Inf"]:
+        return False
+    grammar = lang.grammar
+    return (
+        fold(doc[index - 1].text) in grammar.COMPLEMENT_LINKS
+        and fold(doc[index - 2].text) in grammar.IMMINENT
+    )
 
 
 def _fulfilled(lang: LanguagePack, token: Token) -> bool:
@@ -120,13 +133,28 @@ def spoken_of(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
         return True
     if any(fold(t.text) in grammar.UPCOMING for t in doc[max(start - 1, 0) : start]):
         return True
-    if (
-        start >= 2
-        and fold(doc[start - 1].text) in grammar.COMPLEMENT_LINKS
-        and fold(doc[start - 2].lemma_) in grammar.INDIRECT_HEADS
-    ):
+    if _complement_of(lang, doc, start, grammar.INDIRECT_HEADS):
         return True
     return tense(lang, doc[start]) == "future" or _next_verb_future(lang, doc, end)
+
+
+def feared(lang: LanguagePack, doc: Doc, start: int) -> bool:
+    """Whether the event word at ``start`` is only feared or expected ("en prévision d'un
+    assaut", "par crainte d'une offensive"): neither a fact nor anyone's intent."""
+    return _complement_of(lang, doc, start, lang.grammar.FEARED_HEADS)
+
+
+def _complement_of(lang: LanguagePack, doc: Doc, start: int, heads: frozenset[str]) -> bool:
+    """Whether the word at ``start`` is the "de" complement of a noun of ``heads``, across an
+    article ("l'ordre de retrait", "la menace d'une offensive")."""
+    link = start - 1
+    if link >= 0 and doc[link].pos_ == "DET":
+        link -= 1
+    return (
+        link >= 1
+        and fold(doc[link].text) in lang.grammar.COMPLEMENT_LINKS
+        and fold(doc[link - 1].lemma_) in heads
+    )
 
 
 def _next_verb_future(lang: LanguagePack, doc: Doc, end: int) -> bool:

@@ -1056,3 +1056,60 @@ def test_an_actor_inside_a_relative_clause_did_not_take_the_place_before_it(nlp)
     )
     found = _triples(_run(nlp, text, profile="ukraine"))
     assert not any(r == "captured" for r, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile"),
+    [
+        (
+            "Les forces du GNA progressent vers Sirte. "
+            "Des habitants de Sirte se sont emparés d'un dépôt d'armes.",
+            "libya",
+        ),
+        (
+            "L'armée russe avance vers Lyman. "
+            "Des habitants de Lyman se sont emparés d'un entrepôt.",
+            "ukraine",
+        ),
+    ],
+)
+def test_a_place_in_the_subject_is_not_the_place_taken(nlp, text, profile):
+    """ "des habitants d'Aden se sont emparés d'un dépôt": Aden only says whose people (and
+    the actor of the sentence before took nothing there)."""
+    found = _run(nlp, text, date=dt.date(2015, 3, 25), profile=profile)
+    assert not any(o.relation == "captured" for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        ("Les rebelles sont tout près de prendre Kidal.", "sahel", ("advancing", "mnla", "Kidal")),
+        (
+            "L'armée russe est sur le point de reprendre Lyman.",
+            "ukraine",
+            ("advancing", "russian_army", "Lyman"),
+        ),
+        (
+            "Les Houthis étaient en passe de conquérir Marib.",
+            "yemen",
+            ("advancing", "houthis", "Ma'rib"),
+        ),
+    ],
+)
+def test_about_to_take_a_place_is_an_advance(nlp, text, profile, expected):
+    found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile=profile))
+    assert expected in found
+    assert not any(r == "captured" for r, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En prévision d'une offensive, les soldats ont renforcé leurs positions à Lyman.",
+        "Par crainte d'une attaque sur Lyman, les habitants fuient la ville.",
+    ],
+)
+def test_an_event_only_feared_is_no_event(nlp, text):
+    """ "en prévision d'un assaut": nothing happened, and nobody is said to intend it."""
+    found = _run(nlp, text, profile="ukraine")
+    assert not any(o.relation in ("advancing", "fighting") for o in found)

@@ -167,6 +167,8 @@ class _Extractor:
         for trigger in triggers:
             if syntax.negated(self.lang, self.doc, trigger.start):
                 continue
+            if syntax.feared(self.lang, self.doc, trigger.start):
+                continue  # "en prévision d'un assaut"
             antecedent = relative_antecedent(self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
             if antecedent and (trigger.relation == "withdrew" or not chosen):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo import syntax
 from geo._regex import alternation
 from geo.events.frames import Trigger, passive
 from geo.theatre import fold
@@ -104,6 +105,13 @@ def choose_targets(
     theme = "before" if is_passive and trigger.theme == "after" else trigger.theme
     takes = trigger.kind == "verb" and trigger.relation in CONTROL | {"besieged"}
     objects = [c for c in token.children if c.dep_ == "obj"] if takes else []
+    # "des habitants d'Aden se sont emparés d'un dépôt": a place in the active subject of a
+    # verb is not the place it acts on (but for a verb whose place is its subject: "tomber").
+    subject = (
+        _subject_span(lang, doc, token)
+        if trigger.kind == "verb" and trigger.theme != "before" and not is_passive
+        else None
+    )
     heads = [token]
     if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
@@ -113,6 +121,8 @@ def choose_targets(
             continue  # "des roquettes Grad": a name after a weapon is seldom a village
         if trigger.relation == "withdrew" and destination(lang, doc, target):
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
+        if subject is not None and subject[0] <= target.start < subject[1]:
+            continue
         if target.end <= trigger.start:
             aside = apposition_end(doc, target.end, trigger.start)
             side, gap = "before", word_gap(doc, aside, trigger.start, skip)
@@ -158,6 +168,25 @@ def choose_targets(
             i += step
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
+
+
+def _subject_span(lang: LanguagePack, doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The token span of the active subject of ``verb``: the parse's, else the noun phrase
+    opening its clause ("des habitants d'Aden se sont emparés": the tagger reads "des" as a
+    preposition and gives no subject)."""
+    found = syntax.subject(lang, verb)
+    if found is not None:  # (the antecedent of "qui" holds the verb's own clause: none)
+        lo, hi = found.left_edge.i, found.right_edge.i + 1
+        return None if lo <= verb.i < hi else (lo, hi)
+    start = syntax.group_start(lang, verb, verb.sent.start)
+    span = syntax.phrase_before(lang, doc, start, verb.sent.start)
+    if span is None:
+        return None
+    first = doc[span[0]]
+    noun_phrase = first.pos_ in ("DET", "NOUN", "PROPN") or fold(first.text) in (
+        lang.events.DETERMINERS
+    )
+    return span if noun_phrase else None
 
 
 def setting(lang: LanguagePack, doc: Doc, sent: Span, targets: list[Target]) -> Target | None:

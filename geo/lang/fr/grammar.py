@@ -70,6 +70,16 @@ INDIRECT_HEADS: frozenset[str] = frozenset(
     {"ordre", "annonce", "plan", "menace", "projet", "promesse", "appel", "demande", "risque"}
 )
 
+#: Nouns whose "de" complement is an event feared or expected, perhaps from the other side:
+#: "en prévision d'un assaut", "par crainte d'une offensive" say nothing happened, nor who
+#: means to do it.
+FEARED_HEADS: frozenset[str] = frozenset({"prevision", "crainte", "peur", "perspective"})
+
+#: Words that, before "de" and an infinitive, say the event is about to happen, not that it
+#: did: "tout près de prendre Aden", "sur le point de reprendre la ville", "en passe de
+#: conquérir" (an advance). Folded.
+IMMINENT: frozenset[str] = frozenset({"pres", "point", "passe"})
+
 #: Negation words: "ne" with one of them before the trigger negates it ("n'a pas repris"),
 #: so does "sans". "ne ... que" is no negation but a restriction (a modality, above).
 NEGATION: frozenset[str] = frozenset({"pas", "jamais", "plus", "guere", "point", "aucun", "sans"})
