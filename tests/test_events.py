@@ -1113,3 +1113,51 @@ def test_an_event_only_feared_is_no_event(nlp, text):
     """ "en prévision d'un assaut": nothing happened, and nobody is said to intend it."""
     found = _run(nlp, text, profile="ukraine")
     assert not any(o.relation in ("advancing", "fighting") for o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les jihadistes se sont retirés de Ménaka et de Kidal.",
+        "Les jihadistes se sont retirés de Ménaka, ainsi que de Kidal.",
+    ],
+)
+def test_places_listed_with_a_preposition_each_get_the_event(nlp, text):
+    """ "de Ménaka et de Kidal": the preposition repeated before the next place of a list."""
+    found = _triples(_run(nlp, text, date=dt.date(2013, 1, 28), profile="sahel"))
+    assert {("withdrew", "jihadists", "Ménaka"), ("withdrew", "jihadists", "Kidal")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les soldats maliens ont repoussé une attaque des jihadistes à Kidal.",
+            "sahel",
+            {("fighting", "jihadists", "Kidal")},
+        ),
+        (
+            "Les forces gouvernementales ont repoussé des offensives rebelles, à Marib.",
+            "yemen",
+            {("fighting", "houthis", "Ma'rib")},
+        ),
+        (
+            "L'armée ukrainienne a repoussé un assaut sur Lyman.",
+            "ukraine",
+            {("fighting", None, "Lyman")},
+        ),
+    ],
+)
+def test_who_repels_an_attack_is_not_the_attacker(nlp, text, profile, expected):
+    """Repelling an attack is fighting there, by the attacker when the text names it, and
+    takes no place from anyone."""
+    found = _triples(_run(nlp, text, date=dt.date(2013, 1, 28), profile=profile))
+    assert expected <= found
+    assert not any(r in ("captured", "lost", "advancing") for r, _, _ in found)
+
+
+def test_the_two_ends_of_a_route_are_not_a_list_of_places(nlp):
+    """ "la route reliant Hama à Alep": a bare "à" joins the ends of a road, it does not add
+    Alep to what the regime holds."""
+    text = "Le régime contrôle désormais toute la route reliant Hama à Alep."
+    assert not any(o.place == "Alep" for o in _run(nlp, text))

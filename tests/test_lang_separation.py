@@ -26,6 +26,7 @@ CONTRACT_TERMS = frozenset(
     | {"captured", "lost", "advancing", "positioned", "fighting", "strike", "besieged"}
     | {"withdrew", "day", "month", "year", "past", "future", "before", "after", "either"}
     | {"subject", "object", "agent", "theme", "context", "source", "date", "text", "id"}
+    | {"complement"}
     | {"position", "direction", "distance", "article", "mentions", "places", "observations"}
     | {"control", "zones", "fronts", "report", "index", "snapshot", "snapshots", "timeline"}
     | {"assets", "data", "inferred", "online", "unresolved", "gazetteer", "change", "week"}

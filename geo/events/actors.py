@@ -77,7 +77,7 @@ class Actors:
         candidates = [a for a in actors if a is not exclude and not opponent(self.lang, doc, a)]
         spans = [(self.token_span(a), a) for a in candidates]
         spans = [(s, a) for s, a in spans if s is not None]
-        if trigger.slot == "after":
+        if trigger.slot in ("after", "complement"):
             for (start, _end), span in spans:
                 if (
                     0 <= start - trigger.end <= MAX_LINKED
@@ -87,6 +87,8 @@ class Actors:
                     found = self.settle(span, where, "parse")
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
+            if trigger.slot == "complement":
+                return Found(None, "none")
         if passive(self.lang, doc, trigger):
             agent = self.agent(trigger, candidates, where)
             if agent is not None:

@@ -35,8 +35,8 @@ class Trigger:
     """A frame found in a sentence: token indices ``start:end`` (end exclusive) into the doc.
 
     ``theme`` is where the place stands (``after``, ``before``, ``either``), ``slot`` where
-    the actor stands (``subject``, ``after``, ``object``), ``kind`` the frame's kind
-    (``verb``, ``noun``, ``phrase``).
+    the actor stands (``subject``, ``after``, ``complement``, ``object``, ``speaker``),
+    ``kind`` the frame's kind (``verb``, ``noun``, ``phrase``).
     """
 
     relation: str

@@ -258,7 +258,9 @@ def _alternatives(forms: frozenset[str], *, spaced: bool = False) -> str:
 def _coordination_pattern(lang: LanguagePack) -> re.Pattern[str]:
     joins = _alternatives(lang.events.COORDINATORS)
     links = _alternatives(lang.events.COORDINATION_LINKS, spaced=True)
-    return re.compile(rf"^[\s,]*(?:{joins})?\s*(?:{links})?\s*$")
+    # A repeated preposition follows a comma or a conjunction ("et de Homs", ", à Kidal");
+    # alone it joins the two ends of a route, not a list ("la route reliant Hama à Alep").
+    return re.compile(rf"^\s*(?:(?:,\s*)?(?:{joins})\s*(?:{links})?|,\s*(?:{links})?)?\s*$")
 
 
 @lru_cache(maxsize=8)
@@ -276,7 +278,8 @@ def _enumeration_pattern(lang: LanguagePack) -> re.Pattern[str]:
 def coordinated(lang: LanguagePack, doc: Doc, left: Target, right: Target) -> bool:
     """Whether two places are one list: "Raqa et Deir Ezzor", "Alep, ainsi que de Homs",
     "la région de Kherson, en particulier les localités de Vysokopillia"."""
-    between = fold(_PARENTHESES.sub(" ", doc[left.end : right.start].text))
+    # (with its trailing space, which a span's text leaves out: "et de " before the place)
+    between = fold(_PARENTHESES.sub(" ", doc[left.end : right.start].text_with_ws))
     return bool(
         _coordination_pattern(lang).match(between) or _enumeration_pattern(lang).match(between)
     )

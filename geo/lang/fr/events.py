@@ -24,9 +24,10 @@ from __future__ import annotations
 #: ``actor``: ``subject`` (the clause's subject, or the agent after "par" in the passive),
 #: ``after`` (the actor right after the trigger: "aux mains de Daech", "l'offensive de
 #: l'armée"), ``object`` (the one the verb ousts, who held the place: "déloger l'EI de
-#: X"; the subject takes it) or ``speaker`` (the side the sentence's source speaks for:
-#: "sous notre contrôle", a spokesman said). A capture names its former holder after "à": "reprendre
-#: Palmyre à l'EI".
+#: X"; the subject takes it), ``complement`` (only the actor right after, never the
+#: subject: who repels "des offensives rebelles" is not the attacker) or ``speaker`` (the
+#: side the sentence's source speaks for: "sous notre contrôle", a spokesman said). A
+#: capture names its former holder after "à": "reprendre Palmyre à l'EI".
 #: ``weight``: how sure the words alone make the relation (0-1).
 FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     # -- taking ground
@@ -127,6 +128,16 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
         0.85,
     ),
     # -- fighting, striking, besieging
+    # Repelling an attack is fighting there, by the attacker: "les soldats ont repoussé des
+    # offensives rebelles à X", "une attaque des jihadistes a été repoussée".
+    (
+        "~repousser|~contenir|~stopper ... offensive|offensives|attaque|attaques|assaut|assauts",
+        "phrase",
+        "fighting",
+        "after",
+        "complement",
+        0.8,
+    ),
     ("combattre", "verb", "fighting", "either", "subject", 0.8),
     ("affronter", "verb", "fighting", "either", "subject", 0.8),
     ("attaquer", "verb", "fighting", "after", "subject", 0.75),
@@ -213,7 +224,7 @@ SETTING_FOLLOWERS: frozenset[str] = frozenset({",", "et"})
 
 #: What may stand between two coordinated places ("Raqa et Deir Ezzor", "Alep, ainsi que de
 #: Homs"): a coordinator, then a preposition repeated. Folded.
-COORDINATORS: frozenset[str] = frozenset({"et", "ou", "ainsi que"})
+COORDINATORS: frozenset[str] = frozenset({"et", "ou", "ainsi que", "ainsi qu'"})
 COORDINATION_LINKS: frozenset[str] = frozenset({"de", "d'", "a", "au"})
 
 #: Words that open a list of the places an event covers after the one it names first
