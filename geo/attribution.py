@@ -739,9 +739,35 @@ def _side(
             if side is not None:
                 return side
     if span is None or not any(_folded(t) & _institutions(words) for t in span):
-        return None
+        described = _description(doc, span) if span is not None else None
+        if described is None:
+            return None
+        # "a dit Igor Konachenkov, qui s'exprimait pour le ministère russe de la Défense"
+        return _side(doc, described, ctx, where=where, date=date, mentions=mentions)
     side = _institution_side(span, ctx, words, date)
     return side if side is not None else _possessor_side(span, doc, ctx, where, date)
+
+
+#: Longest apposition or relative clause that describes a named source (tokens).
+_DESCRIPTION_REACH = 16
+
+
+def _description(doc: Doc, span: Span) -> _Found | None:
+    """What describes a source named by its name alone: the apposition or relative clause
+    after it, between a comma and the next clause break ("Igor Konachenkov, qui s'exprimait
+    pour le ministère russe", "Ahmed al-Mismari, porte-parole de l'ANL"). None for a phrase
+    that is not a name, or one nothing describes."""
+    if not (span[0].is_title or span[0].pos_ == "PROPN"):
+        return None  # ("un habitant, ..." is described by what he is, not whom he speaks for)
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    end = span.end + 1
+    limit = min(len(doc), end + _DESCRIPTION_REACH)
+    while end < limit and not doc[end].is_sent_start and doc[end].text not in ",;.»\"":
+        end += 1
+    if end == span.end + 1:
+        return None
+    return _Found(doc[span.end + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
 def _institutions(words: ModuleType) -> frozenset[str]:

@@ -577,3 +577,36 @@ def test_popups_show_who_says_so_escaped():
     assert "Claimed only" in place and "own claims" in place
     marker = place_elements(state, profile=profile)[0]
     assert "geo-claimed" in marker.options["className"]
+
+
+@pytest.mark.parametrize(
+    ("theatre", "text", "source", "claimed_by"),
+    [
+        (
+            "ukraine",
+            "Nous avons frappé Koupiansk, a affirmé Igor Konachenkov, qui s'exprimait pour le "
+            "ministère russe de la Défense.",
+            "Igor Konachenkov",
+            "russia",
+        ),
+        (
+            "libya",
+            "Nos forces ont repris Gharyan, a déclaré Ahmed al-Mismari, porte-parole de l'ANL.",
+            "Ahmed al-Mismari",
+            "lna",
+        ),
+        (
+            "sahel",
+            "Les jihadistes ont fui Konna, a indiqué Jean Dupont, un habitant de la ville.",
+            "Jean Dupont",
+            None,
+        ),
+    ],
+)
+def test_a_person_named_alone_speaks_for_what_describes_them(
+    contexts, theatre, text, source, claimed_by
+):
+    """A spokesman named by name only: his side is the one of the apposition or relative
+    clause that says whom he speaks for; a resident speaks for nobody."""
+    found = attributions(contexts(theatre), text, date=dt.date(2020, 6, 1))[-1]
+    assert (found.source, found.claimed_by) == (source, claimed_by)

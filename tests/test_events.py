@@ -1161,3 +1161,17 @@ def test_the_two_ends_of_a_route_are_not_a_list_of_places(nlp):
     Alep to what the regime holds."""
     text = "Le régime contrôle désormais toute la route reliant Hama à Alep."
     assert not any(o.place == "Alep" for o in _run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "wrong"),
+    [
+        ("Sirte est désormais libérée des milices pro-Haftar.", "libya", "lna"),
+        ("Lyman a été reprise dimanche, face aux troupes russes.", "ukraine", "russian_army"),
+    ],
+)
+def test_an_actor_near_a_passive_verb_without_par_is_not_its_author(nlp, text, profile, wrong):
+    """Only the agent after "par" does a passive: a town "libérée des milices" was freed
+    from them."""
+    found = _run(nlp, text, date=dt.date(2020, 5, 18), profile=profile)
+    assert not any(o.relation == "captured" and o.actor == wrong for o in found)

@@ -90,9 +90,12 @@ class Actors:
             if trigger.slot == "complement":
                 return Found(None, "none")
         if passive(self.lang, doc, trigger):
+            # The agent after "par", or nobody: who stands near a passive verb without "par"
+            # is not its author ("la base est libérée des milices pro-Haftar"). A force
+            # "stationnée", "déployée" is the subject, found by position below.
             agent = self.agent(trigger, candidates, where)
-            if agent is not None:
-                return agent
+            if agent is not None or trigger.relation != "positioned":
+                return agent or Found(None, "none")
         else:
             subject = syntax.subject(self.lang, doc[trigger.start])
             if subject is not None:
