@@ -763,7 +763,7 @@ def _description(doc: Doc, span: Span) -> _Found | None:
         return None
     end = span.end + 1
     limit = min(len(doc), end + _DESCRIPTION_REACH)
-    while end < limit and not doc[end].is_sent_start and doc[end].text not in ",;.»\"":
+    while end < limit and not doc[end].is_sent_start and doc[end].text not in ',;.»"':
         end += 1
     if end == span.end + 1:
         return None

@@ -137,7 +137,7 @@ def choose_targets(
             inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
             if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
                 continue
-            if inside and any(a <= target.start < b for a, b in references):
+            if any(a <= target.start < b for a, b in references):
                 continue  # "pris trois villages près de Bakhmout": the villages, not Bakhmout
         limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
         near = gap <= limit and (theme == "either" or side == theme)
