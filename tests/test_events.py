@@ -1183,3 +1183,18 @@ def test_an_actor_near_a_passive_verb_without_par_is_not_its_author(nlp, text, p
     from them."""
     found = _run(nlp, text, date=dt.date(2020, 5, 18), profile=profile)
     assert not any(o.relation == "captured" and o.actor == wrong for o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée ukrainienne a repris, ailleurs dans la région de Kherson, la ville de Lyman.",
+        "L'armée ukrainienne a conquis, loin de Kherson, la ville de Lyman.",
+    ],
+)
+def test_a_place_in_an_insertion_after_the_verb_is_not_its_object(nlp, text):
+    """ "a conquis, ailleurs dans la région de X, la localité de Y": Y is taken; X only says
+    where, in an insertion between commas."""
+    found = _triples(_run(nlp, text, profile="ukraine"))
+    assert ("captured", "ukrainian_army", "Lyman") in found
+    assert not any(p == "Kherson" and r == "captured" for r, _, p in found)

@@ -112,6 +112,11 @@ def choose_targets(
         if trigger.kind == "verb" and trigger.theme != "before" and not is_passive
         else None
     )
+    inserted = (
+        apposition_end(doc, trigger.end, token.sent.end, nominal=False)
+        if trigger.kind == "verb"
+        else trigger.end
+    )
     heads = [token]
     if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
@@ -127,7 +132,8 @@ def choose_targets(
             aside = apposition_end(doc, target.end, trigger.start)
             side, gap = "before", word_gap(doc, aside, trigger.start, skip)
         elif target.start >= trigger.end:
-            side, gap = "after", word_gap(doc, trigger.end, target.start, skip)
+            start = inserted if target.start >= inserted else trigger.end
+            side, gap = "after", word_gap(doc, start, target.start, skip)
         else:
             continue
         tree = min(tree_distance(head, doc[target.start]) for head in heads)
@@ -154,6 +160,8 @@ def choose_targets(
             score += UNLOCATED_PENALTY
         if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
             score += REFERENCE_PENALTY
+        if trigger.end < target.start < inserted:
+            score += SIDE_PENALTY  # a place in an insertion after the verb is its setting
         scored.append((score, side != "after", index))
     if not scored:
         return []
@@ -208,10 +216,14 @@ def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
 MAX_APPOSITION = 12
 
 
-def apposition_end(doc: Doc, end: int, limit: int) -> int:
-    """Where the apposition after a place ends: "Kidal, ville stratégique du nord du Mali, a
-    été prise" describes Kidal, and its words do not set Kidal apart from the verb. An
-    apposition is a verbless noun phrase between commas; otherwise ``end``."""
+def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> int:
+    """Where the aside between commas at token ``end`` ends, or ``end``.
+
+    ``nominal``: an apposition after a place, a verbless noun phrase ("Kidal, ville
+    stratégique du nord du Mali, a été prise" describes Kidal, and its words do not set
+    Kidal apart from the verb); else any verbless insertion ("a dit avoir conquis, ailleurs
+    dans la région de Donetsk, la localité de X": the object comes after it).
+    """
     if end >= limit or doc[end].text != ",":
         return end
     words = [t for t in doc[end + 1 : min(limit, end + 1 + MAX_APPOSITION)]]
@@ -219,7 +231,7 @@ def apposition_end(doc: Doc, end: int, limit: int) -> int:
     if close is None:
         return end
     inner = [t for t in doc[end + 1 : close] if t.pos_ != "DET"]
-    if not inner or inner[0].pos_ not in ("NOUN", "ADJ"):
+    if not inner or (nominal and inner[0].pos_ not in ("NOUN", "ADJ")):
         return end
     if any(t.pos_ in ("VERB", "AUX") and doc[t.i - 1].pos_ != "DET" for t in inner):
         return end  # a verb, not a noun the tagger misread ("de l'est du pays")

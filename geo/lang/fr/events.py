@@ -37,6 +37,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("emparer", "verb", "captured", "either", "subject", 0.95),
     ("liberer", "verb", "captured", "after", "subject", 0.9),
     ("conquerir", "verb", "captured", "after", "subject", 0.9),
+    ("conquis", "verb", "captured", "after", "subject", 0.9),  # tagged an adjective
     ("prendre", "verb", "captured", "after", "subject", 0.75),
     ("investir", "verb", "captured", "after", "subject", 0.7),
     ("capturer", "verb", "captured", "after", "subject", 0.85),
