@@ -226,7 +226,17 @@ def bare_infinitive(token: Token) -> bool:
     )
     if not infinitive:
         return False
-    return token.head is token or token.head.pos_ in ("NOUN", "PROPN", "PUNCT")
+    head = token.head
+    return head is token or head.pos_ in ("NOUN", "PROPN", "PUNCT") or _across(head, token)
+
+
+def _across(a: Token, b: Token) -> bool:
+    """Whether a sentence ends between two tokens (a full stop or a line break): a parse that
+    joins them across it ("... tuées dans les combats.\nProchaine étape : reprendre X")."""
+    lo, hi = sorted((a.i, b.i))
+    return any(
+        t.text in (".", "!", "?") or (t.is_space and "\n" in t.text) for t in a.doc[lo + 1 : hi]
+    )
 
 
 def passive(lang: LanguagePack, token: Token) -> bool:

@@ -1198,3 +1198,43 @@ def test_a_place_in_an_insertion_after_the_verb_is_not_its_object(nlp, text):
     found = _triples(_run(nlp, text, profile="ukraine"))
     assert ("captured", "ukrainian_army", "Lyman") in found
     assert not any(p == "Kherson" and r == "captured" for r, _, p in found)
+
+
+def test_a_goal_on_its_own_line_stays_a_goal_whatever_the_parse_joins_it_to(nlp):
+    """The parser may hang "reprendre" on the verb of the line before ("ont été tuées ...
+    Prochaine étape : reprendre X"): across a sentence end it governs nothing."""
+    text = (
+        "L'armée russe a pris Bakhmout. Plus de 400 personnes ont été tuées dans les combats "
+        "depuis.\nProchaine étape : reprendre Lyman et Kherson, deux villes non loin du front."
+    )
+    found = _triples(_run(nlp, text, profile="ukraine"))
+    assert ("advancing", "russian_army", "Lyman") in found
+    assert ("captured", "russian_army", "Lyman") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "holder", "town"),
+    [
+        (
+            "Les forces du GNA ont lancé une offensive visant à reprendre aux pro-Haftar les "
+            "localités de la côte, parmi lesquelles Sirte.",
+            "libya",
+            "lna",
+            "Sirte",
+        ),
+        (
+            "L'armée ukrainienne a repris aux forces russes la ville de Lyman.",
+            "ukraine",
+            "russian_army",
+            "Lyman",
+        ),
+    ],
+)
+def test_the_former_holder_named_right_after_the_verb_held_the_place(
+    nlp, text, profile, holder, town
+):
+    """ "reprendre aux rebelles les secteurs de X": "à" right after the verb names who held
+    the places its object lists."""
+    date = dt.date(2020, 6, 1) if profile == "libya" else dt.date(2022, 10, 2)
+    found = _triples(_run(nlp, text, date=date, profile=profile))
+    assert ("controls", holder, town) in found

@@ -324,8 +324,9 @@ def held_by(
             continue
         if trigger.relation != "captured" or not chosen or span.start < trigger.end:
             continue
-        noun_holder = trigger.kind == "noun" and 0 < span.start - trigger.end <= 2
-        if noun_holder and taken_from(lang, doc, span.start):  # "la reprise aux islamistes de Gao"
+        # "la reprise aux islamistes de Gao", "reprendre aux rebelles les secteurs de X"
+        right_after = 0 < span.start - trigger.end <= 2
+        if right_after and taken_from(lang, doc, span.start):
             return actor
         last = chosen[-1]
         between = doc[last.end : span.start]
