@@ -1238,3 +1238,16 @@ def test_the_former_holder_named_right_after_the_verb_held_the_place(
     date = dt.date(2020, 6, 1) if profile == "libya" else dt.date(2022, 10, 2)
     found = _triples(_run(nlp, text, date=date, profile=profile))
     assert ("controls", holder, town) in found
+
+
+def test_places_after_a_locating_participle_only_locate_the_place_before(nlp):
+    """ "X, une ville située entre A et B": A and B say where X is; an attack on X far in
+    the sentence is not at them, but the apposition right after them still describes them."""
+    text = (
+        "Samedi, l'armée a signalé une «tentative d'assaut des rebelles, appuyée par des chars» "
+        "visant ses lignes aux abords sud-est de Lyman, un nœud ferroviaire stratégique situé "
+        "à mi-chemin entre Kherson et Bakhmout, les fiefs des forces russes."
+    )
+    found = _triples(_run(nlp, text, date=dt.date(2015, 2, 14), profile="ukraine"))
+    assert not any(r == "fighting" and p in ("Kherson", "Bakhmout") for r, _, p in found)
+    assert any(r == "controls" and p == "Kherson" for r, _, p in found)

@@ -128,6 +128,8 @@ def choose_targets(
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
         if subject is not None and subject[0] <= target.start < subject[1]:
             continue
+        if located_by(lang, doc, target) and not described_by(doc, target, trigger):
+            continue  # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
         if target.end <= trigger.start:
             aside = apposition_end(doc, target.end, trigger.start)
             side, gap = "before", word_gap(doc, aside, trigger.start, skip)
@@ -236,6 +238,36 @@ def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> i
     if any(t.pos_ in ("VERB", "AUX") and doc[t.i - 1].pos_ != "DET" for t in inner):
         return end  # a verb, not a noun the tagger misread ("de l'est du pays")
     return close + 1
+
+
+#: How far before a place a locating participle may stand ("situé à mi-chemin entre
+#: Donetsk et Louhansk" is 6 words before Louhansk).
+MAX_LOCATING_REACH = 8
+
+
+def located_by(lang: LanguagePack, doc: Doc, target: Target) -> bool:
+    """Whether a place only locates another one, after a locating participle in the same
+    phrase: "un nœud ferroviaire situé entre Donetsk et Louhansk", "le mont X, situé dans le
+    district de Sirwah"."""
+    for token in reversed(doc[max(target.start - MAX_LOCATING_REACH, 0) : target.start]):
+        if token.is_punct and token.text not in ("-", "'", "’"):
+            return False
+        if fold(token.lemma_) in lang.events.LOCATING_VERBS and token.pos_ in ("VERB", "ADJ"):
+            return "Part" in token.morph.get("VerbForm") or token.pos_ == "ADJ"
+    return False
+
+
+def described_by(doc: Doc, target: Target, trigger: Trigger) -> bool:
+    """Whether the trigger is the apposition right after the place ("Donetsk et Louhansk,
+    les capitales rebelles")."""
+    between = doc[target.end : trigger.start]
+    return (
+        target.end <= trigger.start
+        and len(between) <= 3
+        and bool(between)
+        and between[0].text == ","
+        and all(t.is_punct or t.pos_ == "DET" for t in between)
+    )
 
 
 def word_gap(doc: Doc, start: int, end: int, skip: frozenset[int]) -> int:

@@ -209,6 +209,11 @@ FINITE_ENDINGS: tuple[str, ...] = ("aient", "ait", "ent")
 #: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes".
 OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
 
+#: Participles that introduce where a place lies: a place after them only locates the one
+#: before ("Debaltseve, un nœud ferroviaire situé entre Donetsk et Louhansk", "le mont X,
+#: situé dans le district de Y"). Folded lemmas.
+LOCATING_VERBS: frozenset[str] = frozenset({"situer", "localiser", "trouver"})
+
 #: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
 #: somewhere else.
 DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
