@@ -1251,3 +1251,26 @@ def test_places_after_a_locating_participle_only_locate_the_place_before(nlp):
     found = _triples(_run(nlp, text, date=dt.date(2015, 2, 14), profile="ukraine"))
     assert not any(r == "fighting" and p in ("Kherson", "Bakhmout") for r, _, p in found)
     assert any(r == "controls" and p == "Kherson" for r, _, p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "À Kidal, ville du nord, les rebelles paraissent découragés.",
+            "sahel",
+            {("positioned", "mnla", "Kidal")},
+        ),
+        (
+            "À Lyman, les troupes russes attendent des renforts.",
+            "ukraine",
+            {("positioned", "russian_army", "Lyman")},
+        ),
+        ("À Lyman, les habitants attendent des renforts.", "ukraine", set()),
+    ],
+)
+def test_a_force_in_a_sentence_set_at_a_place_is_there(nlp, text, profile, expected):
+    """ "À Ajdabiah, ville voisine, les rebelles ...": a sentence that tells no event but
+    opens on a place with a force for its subject places the force there."""
+    found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile=profile))
+    assert found == expected

@@ -35,6 +35,7 @@ from geo.events.observe import Builder, dedupe
 from geo.events.targets import (
     CONTROL,
     Target,
+    apposition_end,
     choose_targets,
     destination,
     is_country,
@@ -58,6 +59,10 @@ __all__ = ["extract_observations"]
 CARRY_SENTENCES = 2
 #: Confidence factor of the "held before" observation of "reprendre X à Y".
 HELD_BEFORE_FACTOR = 0.75
+#: Weight of a force placed by the setting of its sentence alone ("À Ajdabiah, les rebelles
+#: ..."), and how many words (an article) may stand between the setting and that force.
+SETTING_WEIGHT = 0.6
+SUBJECT_REACH = 1
 
 
 def extract_observations(
@@ -186,6 +191,8 @@ class _Extractor:
                     (obs, target)
                     for obs in self._observe(sent, trigger, target, actors, dates, chosen, triggers)
                 )
+        if not found and opening is not None:  # "À Ajdabiah, les rebelles paraissent..."
+            found = [(obs, opening) for obs in self._stationed(sent, opening, actors, dates)]
         claims = [c for c in self.claims if sent.start_char <= c.start < sent.end_char]
         observations = self.placer.attach(sent, claims, found, actors)
         about = [
@@ -233,6 +240,34 @@ class _Extractor:
             if named:
                 self.last_place = named[-1]
         return targets
+
+    def _stationed(
+        self,
+        sent: Span,
+        opening: Target,
+        actors: list[ActorSpan],
+        dates: list[tuple[int, DateMention]],
+    ) -> list[Observation]:
+        """ "À Ajdabiah, ville voisine, les rebelles paraissent découragés": a sentence set at
+        a place whose subject is a force, and which tells no event, places that force there."""
+        start = apposition_end(self.doc, opening.end, sent.end)
+        start = start + 1 if start < sent.end and self.doc[start].text == "," else start
+        for span in actors:
+            tokens = self.actors.token_span(span)
+            if tokens is None or not 0 <= tokens[0] - start <= SUBJECT_REACH:
+                continue
+            found = self.actors.settle(span, opening.place, "parse")
+            if found.actor is None:
+                return []
+            trigger = Trigger(
+                "positioned", "before", "subject", SETTING_WEIGHT, opening.start, opening.end
+            )
+            make = self.build.make
+            return [
+                make(sent, "positioned", actor, opening, trigger, dates, "parse")
+                for actor in (found.actor, *found.also)
+            ]
+        return []
 
     def _left_behind(self, trigger: Trigger, targets: list[Target]) -> list[Target]:
         """ "se sont retirés (vers Jarablous)": they left the place the text is about.
