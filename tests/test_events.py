@@ -1274,3 +1274,29 @@ def test_a_force_in_a_sentence_set_at_a_place_is_there(nlp, text, profile, expec
     opens on a place with a force for its subject places the force there."""
     found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile=profile))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "profile"),
+    [
+        ("Le gouvernement, qui siège à Sirte, a dénoncé l'offensive.", "libya"),
+        ("Le conseil militaire, qui siège à Kidal, a démenti.", "sahel"),
+    ],
+)
+def test_sitting_somewhere_is_no_siege(nlp, text, profile):
+    """ "qui siège à Tripoli": after a pronoun "siège" is the verb siéger, not a siege."""
+    found = _run(nlp, text, date=dt.date(2019, 4, 7), profile=profile)
+    assert not any(o.relation == "besieged" for o in found)
+
+
+def test_forces_massing_reinforcements_in_a_town_are_positioned_there(nlp):
+    """ "qui ont juré de riposter et massent des renforts dans Sirte": the tagger reads
+    "massent" as an adverb."""
+    text = "Les forces du GNA, qui ont juré de riposter et massent des renforts dans Sirte."
+    found = _triples(_run(nlp, text, date=dt.date(2019, 4, 7), profile="libya"))
+    assert ("positioned", "gna_forces", "Sirte") in found
+
+
+def test_a_position_of_nobody_places_no_force(nlp):
+    text = "Des renforts sont déployés à Lyman."
+    assert not any(o.relation == "positioned" for o in _run(nlp, text, profile="ukraine"))

@@ -390,9 +390,10 @@ class _Extractor:
         if unrealised and trigger.relation == "captured" and found.actor is not None:
             self.intended.add((found.actor.id, _place_key(target)))
         held = self._held_before(sent, former, relation, target, trigger, dates)
-        if found.actor is None and relation in CONTROL:
-            # A change of hands nobody is named in says nothing of who holds the place now;
-            # "la reprise aux islamistes de Gao" still says who held it.
+        if found.actor is None and (relation in CONTROL or relation == "positioned"):
+            # A change of hands nobody is named in says nothing of who holds the place now
+            # ("la reprise aux islamistes de Gao" still says who held it); a position of
+            # nobody places no force.
             return held
         out = [
             self.build.make(sent, relation, actor, target, trigger, dates, found.source)

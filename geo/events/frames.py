@@ -178,7 +178,10 @@ def _lookup(
         "NOUN": ("noun", "verb"),
         "PROPN": ("noun", "verb"),
         "ADJ": ("verb", "noun"),
+        "ADV": ("verb",),  # "et massent des renforts" tagged an adverb
     }.get(token.pos_, ())
+    if token.i > 0 and token.doc[token.i - 1].pos_ == "PRON" and token.pos_ == "VERB":
+        tables = ("verb",)  # "qui siège à Tripoli" (siéger), not "le siège de Tripoli"
     for kind in tables:
         table = frames.verbs if kind == "verb" else frames.nouns
         for key in keys:

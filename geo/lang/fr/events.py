@@ -172,6 +172,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("stationner", "verb", "positioned", "after", "subject", 0.75),
     ("deployer", "verb", "positioned", "after", "subject", 0.7),
     ("implanter", "verb", "positioned", "after", "subject", 0.7),
+    ("masser", "verb", "positioned", "after", "subject", 0.65),  # "massent des renforts à X"
     ("positionner", "verb", "positioned", "after", "subject", 0.8),
     ("retrancher", "verb", "positioned", "after", "subject", 0.75),
     ("masser", "verb", "positioned", "after", "subject", 0.7),
