@@ -468,12 +468,25 @@ def _media_pattern(lang: LanguagePack) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)
+def _media_apposition_pattern(lang: LanguagePack) -> re.Pattern[str]:
+    """A name described right after it as a medium: "Al-Massirah, la chaîne aux mains des
+    rebelles", "Al-Masirah, la chaîne de télévision des Houthis"."""
+    forms = _forms(lang)
+    nouns = alternation(lang.places.MEDIA_NOUNS)
+    articles = alternation(lang.events.DETERMINERS)
+    return re.compile(
+        rf"(?P<name>{forms.name}),[ \u00a0]+(?i:(?:{articles})[ \u00a0]*)(?i:{nouns})(?![\w-])"
+    )
+
+
 def _blocked_spans(ctx: RunContext, text: str, folded: str) -> list[tuple[int, int]]:
     """Spans that are organisations, media or acronyms: nothing inside them is a place."""
     lang = ctx.lang
     profiles = (*ctx.profiles, ctx.generic)
     spans = [m.span() for m in _organisation_pattern(lang, profiles).finditer(folded)]
     spans += [m.span("name") for m in _media_pattern(lang).finditer(text)]
+    spans += [m.span("name") for m in _media_apposition_pattern(lang).finditer(text)]
     spans += [
         m.span()
         for m in _patterns(lang).acronym.finditer(text)

@@ -1300,3 +1300,16 @@ def test_forces_massing_reinforcements_in_a_town_are_positioned_there(nlp):
 def test_a_position_of_nobody_places_no_force(nlp):
     text = "Des renforts sont déployés à Lyman."
     assert not any(o.relation == "positioned" for o in _run(nlp, text, profile="ukraine"))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "speaker"),
+    [
+        ("Des frappes ont visé Lyman, a indiqué l'armée ukrainienne.", "ukraine", "ukrainian_army"),
+        ("Des combats ont éclaté à Kidal, a affirmé l'armée malienne.", "sahel", "mali_army"),
+    ],
+)
+def test_who_says_so_after_the_fact_is_not_its_actor(nlp, text, profile, speaker):
+    """The actor found by position is never on the other side of a verb of speech."""
+    found = _run(nlp, text, date=dt.date(2013, 1, 28), profile=profile)
+    assert found and not any(o.actor == speaker for o in found)

@@ -146,6 +146,28 @@ def test_afp_region_hint_is_read_after_the_name(find, text, surface, hint):
 
 
 @pytest.mark.parametrize(
+    ("text", "medium", "place"),
+    [
+        (
+            "Dans la matinée, Al-Massirah, la chaîne aux mains des rebelles, avait fait état "
+            "de frappes sur Hodeida.",
+            "Al-Massirah",
+            "Hodeida",
+        ),
+        ("Saba, l'agence officielle, a parlé de frappes sur Hodeida.", "Saba", "Hodeida"),
+    ],
+)
+def test_a_name_described_as_a_medium_after_it_is_not_a_place(tmp_path, text, medium, place):
+    """ "Al-Massirah, la chaîne aux mains des rebelles": the apposition says it is a medium
+    (as the whole pipeline reads a Yemeni dispatch)."""
+    from geo.pipeline import run
+
+    (tmp_path / "a.txt").write_text(f"date 2018-06-13\n{text}\n", encoding="utf-8")
+    names = {m.surface for m in run([tmp_path], theatre="yemen").mentions}
+    assert medium not in names and place in names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Le groupe Etat islamique (EI) et Daech ont perdu du terrain, selon l'OSDH et l'ONU.",

@@ -128,6 +128,7 @@ class Actors:
             if 0 <= s - trigger.end <= MAX_ACTOR_GAP
             and not taken_from(self.lang, doc, s)
             and not _relative_between(doc, trigger.end, s)
+            and not _speech_between(self.lang, doc, trigger.end, s)
         ]
         if after:
             return self.settle(min(after, key=lambda x: x[0])[1], where, "position")
@@ -211,6 +212,23 @@ def _relative_between(doc: Doc, start: int, end: int) -> bool:
     unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
     pronoun is its antecedent: "l'EI, qui s'en était emparé".)"""
     return any("Rel" in t.morph.get("PronType") for t in doc[start:end])
+
+
+def _speech_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb of speech stands between two tokens: the actor after it is who says
+    so, not who acts ("des frappes aériennes ont visé Hodeida, a indiqué l'armée"). (Before
+    it, the speaker is often the actor: "la Russie a dit avoir conquis X".)"""
+    words = lang.attribution
+    tokens = doc[start:end]
+    for token in tokens:
+        lemma = fold(token.lemma_)
+        if token.pos_ in ("VERB", "AUX") and lemma in words.SPEECH_VERBS:
+            return True
+        following = [fold(t.text) for t in doc[token.i + 1 : token.i + 3]]
+        for verb, *rest in words.SPEECH_PERIPHRASES:
+            if lemma == verb and following[: len(rest)] == list(rest):
+                return True
+    return False
 
 
 def _home_country(mentions: Sequence[Mention], profile: TheatreProfile) -> str | None:
