@@ -1313,3 +1313,27 @@ def test_who_says_so_after_the_fact_is_not_its_actor(nlp, text, profile, speaker
     """The actor found by position is never on the other side of a verb of speech."""
     found = _run(nlp, text, date=dt.date(2013, 1, 28), profile=profile)
     assert found and not any(o.actor == speaker for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les frappes visent Sirte, désormais dernier point d'appui arrière du camp Haftar.",
+            "libya",
+            ("controls", "lna", "Sirte"),
+        ),
+        (
+            "Les rebelles ont pris d'assaut Kidal.",
+            "sahel",
+            ("captured", "mnla", "Kidal"),
+        ),
+    ],
+)
+def test_a_phrase_with_an_elided_word_is_matched_whole(nlp, text, profile, expected):
+    """ "point d'appui de", "prendre d'assaut": the tokenizer splits "d'appui" in two, and so
+    does the phrase; the name after "le camp" is the actor, not a second place."""
+    date = dt.date(2020, 5, 18) if profile == "libya" else dt.date(2012, 3, 30)
+    found = _triples(_run(nlp, text, date=date, profile=profile))
+    assert expected in found
+    assert not any(r == "fighting" for r, _, _ in found)

@@ -34,7 +34,8 @@ CONTRACT_TERMS = frozenset(
     | {"rebels", "government", "coalition", "sides", "label", "colour", "actors", "aliases"}
     | {"names", "actor", "countries", "bbox", "period", "from", "until", "sources", "name"}
     | {"contested_colour", "title", "note", "options", "type", "features", "geometry"}
-    | {"point", "polygon", "format", "total", "cap", "normal", "bold", "center", "justify"}
+    | {"point", "points", "polygon", "format", "total", "cap", "normal", "bold", "center"}
+    | {"justify"}
     | {"radius", "color", "weight", "opacity", "fill", "solid", "dashed", "dotted", "image"}
     | {"page", "pages", "table", "map", "maps", "style", "script", "class", "div", "span"}
     | {"section", "footer", "header", "main", "nav", "ul", "li", "img", "alt", "src", "rel"}

@@ -217,6 +217,10 @@ class _Extractor:
                 continue
             if place is None and mention.surface in self._waters:
                 continue  # "la rive ouest du Tigre": a river nothing locates holds no ground
+            if self.actors.names(mention.start, mention.end) and (
+                place is None or self._headed(mention)
+            ):
+                continue  # "du camp Haftar": a name nothing locates, or after "camp", is an actor
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -268,6 +272,16 @@ class _Extractor:
                 for actor in (found.actor, *found.also)
             ]
         return []
+
+    def _headed(self, mention: Mention) -> bool:
+        """Whether a name follows a noun of forces ("le camp Haftar", "les troupes de X")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        before = [t for t in self.doc[max(span.start - 2, 0) : span.start]]
+        links = self.lang.events.COORDINATION_LINKS
+        words = [fold(t.lemma_) for t in before if fold(t.text) not in links]
+        return bool(words) and words[-1] in self.lang.events.ACTOR_HEADS
 
     def _left_behind(self, trigger: Trigger, targets: list[Target]) -> list[Target]:
         """ "se sont retirés (vers Jarablous)": they left the place the text is about.

@@ -67,6 +67,10 @@ class Actors:
         self.spans = _with_governments(profile.find_actors(article.text), mentions, profile)
         self.home = _home_country(mentions, profile)
 
+    def names(self, start_char: int, end_char: int) -> bool:
+        """Whether an actor name overlaps the characters ``start_char:end_char``."""
+        return any(a.start < end_char and start_char < a.end for a in self.spans)
+
     def in_sentence(self, start_char: int, end_char: int) -> list[ActorSpan]:
         return [a for a in self.spans if start_char <= a.start < end_char]
 

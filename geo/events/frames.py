@@ -9,6 +9,7 @@ found in a sentence, with its token span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -139,7 +140,13 @@ def _folded(doc: Doc) -> tuple[list[str], list[str]]:
 def _token_patterns(phrase: str) -> list[dict]:
     """The Matcher pattern of a phrase of the mini-syntax documented with ``FRAMES``."""
     out: list[dict] = []
-    for item in phrase.split():
+    # An elided word is two tokens to the tokenizer: "d'assaut" is "d'" then "assaut".
+    items = [
+        part
+        for word in phrase.split()
+        for part in (re.split(r"(?<=')(?=\w)", word) if "|" not in word else [word])
+    ]
+    for item in items:
         if item == "...":
             out.append({"IS_PUNCT": False, "OP": f"{{0,{ANY_WORDS}}}"})
             continue

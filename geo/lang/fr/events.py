@@ -77,6 +77,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("enclave", "noun", "controls", "either", "after", 0.75),
     ("poche", "noun", "controls", "either", "after", 0.7),
     ("place forte de|du|des|d'", "phrase", "controls", "either", "after", 0.85),
+    # "Tarhouna, dernier point d'appui du camp Haftar"
+    ("point|points d'appui ... de|du|des|d'", "phrase", "controls", "either", "after", 0.8),
     ("aux mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("entre les mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("sous le? controle ... de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
