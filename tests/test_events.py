@@ -1337,3 +1337,26 @@ def test_a_phrase_with_an_elided_word_is_matched_whole(nlp, text, profile, expec
     found = _triples(_run(nlp, text, date=date, profile=profile))
     assert expected in found
     assert not any(r == "fighting" for r, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les combats font rage autour de Lyman, une ville de l'est désormais détruite, que "
+            "l'armée russe cherche à conquérir depuis l'été.",
+            "ukraine",
+            ("advancing", "russian_army", "Lyman"),
+        ),
+        (
+            "Les habitants ont fui Kidal, que les rebelles touareg ont conquise mardi.",
+            "sahel",
+            ("captured", "mnla", "Kidal"),
+        ),
+    ],
+)
+def test_que_after_a_comma_opens_a_relative_clause_on_the_place(nlp, text, profile, expected):
+    """ "X, une ville ..., que l'armée cherche à conquérir": the tagger reads "que" as a
+    conjunction; after a comma it is the relative pronoun whose antecedent is X."""
+    found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile=profile))
+    assert expected in found

@@ -174,7 +174,7 @@ class _Extractor:
                 continue
             if syntax.feared(self.lang, self.doc, trigger.start):
                 continue  # "en prévision d'un assaut"
-            antecedent = relative_antecedent(self.doc, trigger, targets)
+            antecedent = relative_antecedent(self.lang, self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
             if antecedent and (trigger.relation == "withdrew" or not chosen):
                 chosen = antecedent  # "Kherson, d'où les Russes se sont retirés"

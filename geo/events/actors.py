@@ -131,7 +131,7 @@ class Actors:
             for (s, e), a in spans
             if 0 <= s - trigger.end <= MAX_ACTOR_GAP
             and not taken_from(self.lang, doc, s)
-            and not _relative_between(doc, trigger.end, s)
+            and not _relative_between(self.lang, doc, trigger.end, s)
             and not _speech_between(self.lang, doc, trigger.end, s)
         ]
         if after:
@@ -211,11 +211,15 @@ class Actors:
         return out
 
 
-def _relative_between(doc: Doc, start: int, end: int) -> bool:
+def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
     """Whether a relative clause opens between two tokens: "la reprise de Gao, ville où des
     unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
     pronoun is its antecedent: "l'EI, qui s'en était emparé".)"""
-    return any("Rel" in t.morph.get("PronType") for t in doc[start:end])
+    return any(
+        "Rel" in t.morph.get("PronType")
+        or (fold(t.text) in lang.events.RELATIVE_QUE and doc[t.i - 1].text == ",")
+        for t in doc[start:end]
+    )
 
 
 def _speech_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:

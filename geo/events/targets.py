@@ -334,13 +334,20 @@ def is_country(place: Place) -> bool:
     return place.feature_code.startswith("PCL") or place.place_id.startswith("country:")
 
 
-def relative_antecedent(doc: Doc, trigger: Trigger, targets: list[Target]) -> list[Target]:
+def relative_antecedent(
+    lang: LanguagePack, doc: Doc, trigger: Trigger, targets: list[Target]
+) -> list[Target]:
     """The place a relative clause hangs on, for a trigger in it that found no place of its
     own: "entrée dans Kherson (sud), d'où les militaires russes ont dû se retirer". The
     relative pronoun (``PronType=Rel``) opens the trigger's clause; the words before it,
-    past a comma, an elided preposition and a parenthesised aside, end with a place."""
+    past a comma, an elided preposition and a parenthesised aside, end with a place. A
+    "que" after a comma, which the tagger reads as a conjunction, is a relative pronoun
+    too; its antecedent may be described between the place and the comma ("Bakhmout, une
+    ville désormais détruite, que l'armée russe cherche à conquérir")."""
     start = trigger.start
     for token in reversed(doc[max(start - MAX_RELATIVE_GAP, 0) : start]):
+        if _relative_que(lang, doc, token):
+            return _described_before(lang, doc, token.i - 1, targets)
         if token.text in (",", ";", ".") or token.is_sent_start:
             return []
         if "Rel" in token.morph.get("PronType"):
@@ -354,3 +361,34 @@ def relative_antecedent(doc: Doc, trigger: Trigger, targets: list[Target]) -> li
         depth -= doc[i].text == "("
         i -= 1
     return [t for t in targets if t.start <= i < t.end][:1]
+
+
+#: Longest description between a place and the "que" of its relative clause (tokens).
+MAX_DESCRIPTION = 16
+
+
+def _relative_que(lang: LanguagePack, doc: Doc, token: Token) -> bool:
+    return (
+        fold(token.text) in lang.events.RELATIVE_QUE
+        and token.i > 0
+        and doc[token.i - 1].text == ","
+    )
+
+
+def _described_before(
+    lang: LanguagePack, doc: Doc, comma: int, targets: list[Target]
+) -> list[Target]:
+    """The last place before token ``comma`` with only a verbless description between."""
+    before = [t for t in targets if t.end <= comma]
+    if not before:
+        return []
+    last = before[-1]
+    between = doc[last.end : comma]
+    if len(between) > MAX_DESCRIPTION or any(
+        t.pos_ in ("VERB", "AUX")
+        and "Fin" in t.morph.get("VerbForm")
+        and not (doc[t.i - 1].pos_ == "DET" or syntax.elided(lang, doc[t.i - 1]))  # "l'est"
+        for t in between
+    ):
+        return []
+    return [last]

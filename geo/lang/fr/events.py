@@ -38,6 +38,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("liberer", "verb", "captured", "after", "subject", 0.9),
     ("conquerir", "verb", "captured", "after", "subject", 0.9),
     ("conquis", "verb", "captured", "after", "subject", 0.9),  # tagged an adjective
+    ("conquise", "verb", "captured", "after", "subject", 0.9),
+    ("conquises", "verb", "captured", "after", "subject", 0.9),
     ("prendre", "verb", "captured", "after", "subject", 0.75),
     ("investir", "verb", "captured", "after", "subject", 0.7),
     ("capturer", "verb", "captured", "after", "subject", 0.85),
@@ -250,6 +252,11 @@ ENUMERATION_LEADS: frozenset[str] = frozenset(
 ACTOR_JOINS: frozenset[str] = frozenset({",", "et", "ainsi que"})
 ACTOR_JOIN_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "de", "par"})
 DETERMINERS: frozenset[str] = frozenset({"le", "la", "les", "l'", "des", "du"})
+
+#: The relative pronoun of a direct object, which the tagger often reads as a conjunction:
+#: after a comma it opens a relative clause ("Bakhmout, ..., que l'armée russe cherche à
+#: conquérir"). Folded.
+RELATIVE_QUE: frozenset[str] = frozenset({"que", "qu'"})
 
 #: The infinitive ending of the first group: a conjugated form the tagger misses is looked up
 #: by its stem plus this ending ("bombardent" -> "bombard" + "er").
