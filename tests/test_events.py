@@ -1360,3 +1360,29 @@ def test_que_after_a_comma_opens_a_relative_clause_on_the_place(nlp, text, profi
     conjunction; after a comma it is the relative pronoun whose antecedent is X."""
     found = _triples(_run(nlp, text, date=dt.date(2012, 3, 30), profile=profile))
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Le ministère a précisé que de multiples assauts russes avaient été repoussés près "
+            "de Lyman.",
+            "ukraine",
+            ("fighting", "russian_army", "Lyman"),
+        ),
+        (
+            "Une attaque des jihadistes a été repoussée à Kidal.",
+            "sahel",
+            ("fighting", "jihadists", "Kidal"),
+        ),
+    ],
+)
+def test_an_attack_repelled_in_the_passive_is_fighting_by_the_attacker(
+    nlp, text, profile, expected
+):
+    """ "de multiples assauts azerbaïdjanais avaient été repoussés": nobody lost the place;
+    the attacker is named inside the phrase."""
+    found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile=profile))
+    assert expected in found
+    assert not any(r in ("lost", "captured") for r, _, _ in found)

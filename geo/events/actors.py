@@ -92,7 +92,9 @@ class Actors:
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
             if trigger.slot == "complement":
-                return Found(None, "none")
+                # "de multiples assauts azerbaïdjanais ont été repoussés": inside the phrase
+                inside = [a for (st, _e), a in spans if trigger.start <= st < trigger.end]
+                return self.settle(inside[0], where, "parse") if inside else Found(None, "none")
         if passive(self.lang, doc, trigger):
             # The agent after "par", or nobody: who stands near a passive verb without "par"
             # is not its author ("la base est libérée des milices pro-Haftar"). A force
