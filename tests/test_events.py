@@ -1386,3 +1386,14 @@ def test_an_attack_repelled_in_the_passive_is_fighting_by_the_attacker(
     found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile=profile))
     assert expected in found
     assert not any(r in ("lost", "captured") for r, _, _ in found)
+
+
+def test_an_anaphor_subject_far_from_its_verb_is_linked_by_its_noun(nlp):
+    """ "La localité, où se dresse ..., a été bombardée": the parse links the
+    verb to "ville", not to its article, and that link is what brings the place within reach."""
+    text = (
+        "L'armée russe avance vers Lyman. La localité, où se dresse une cathédrale "
+        "orthodoxe qui fait figure de symbole dans la région, a elle aussi été bombardée."
+    )
+    found = {(o.relation, o.place) for o in _run(nlp, text, profile="ukraine")}
+    assert ("strike", "Lyman") in found

@@ -138,7 +138,8 @@ def choose_targets(
             side, gap = "after", word_gap(doc, start, target.start, skip)
         else:
             continue
-        tree = min(tree_distance(head, doc[target.start]) for head in heads)
+        root = doc[target.start : target.end].root  # "la localité": its noun, not "la"
+        tree = min(tree_distance(head, root) for head in heads)
         if objects and trigger.slot != "object" and not is_passive:
             # Outside the object only a place after the verb and hanging on it counts: "ne
             # contrôlent plus qu'une poche dans l'est d'Alep".
