@@ -1397,3 +1397,16 @@ def test_an_anaphor_subject_far_from_its_verb_is_linked_by_its_noun(nlp):
     )
     found = {(o.relation, o.place) for o in _run(nlp, text, profile="ukraine")}
     assert ("strike", "Lyman") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile"),
+    [
+        ("Huit soldats ukrainiens ont perdu la vie à Lyman.", "ukraine"),
+        ("Onze militaires maliens ont perdu la vie à Kidal.", "sahel"),
+    ],
+)
+def test_losing_ones_life_somewhere_is_not_losing_the_place(nlp, text, profile):
+    """ "ont perdu la vie à X": an idiom row (relation ``none``) hides "perdre" there."""
+    found = _run(nlp, text, date=dt.date(2013, 1, 20), profile=profile)
+    assert not any(o.relation == "lost" for o in found)

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
     from geo.lang import LanguagePack
 
+#: The relation of a phrase row that states no event and hides the words it covers from
+#: the single-word frames ("perdre la vie" is not "perdre").
+NO_EVENT = "none"
 #: Words a ``...`` of a phrase may stand for (any but punctuation).
 ANY_WORDS = 3
 _FOLD = "geo_fold"
@@ -79,6 +82,8 @@ def find_triggers(lang: LanguagePack, sent: Span) -> list[Trigger]:
             continue
         covered |= set(range(span.start, span.end))
         relation, theme, slot, weight = frames.phrases[int(span.label_)]
+        if relation == NO_EVENT:
+            continue  # an idiom whose words say nothing of ground: "perdre la vie"
         found.append(Trigger(relation, theme, slot, weight, span.start, span.end, "phrase"))
     for token in sent:
         if token.i in covered:

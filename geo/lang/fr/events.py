@@ -28,7 +28,8 @@ from __future__ import annotations
 #: subject: who repels "des offensives rebelles" is not the attacker) or ``speaker`` (the
 #: side the sentence's source speaks for: "sous notre contrôle", a spokesman said). A
 #: capture names its former holder after "à": "reprendre Palmyre à l'EI".
-#: ``weight``: how sure the words alone make the relation (0-1).
+#: ``weight``: how sure the words alone make the relation (0-1). A phrase of relation
+#: ``none`` is an idiom that states no event and hides its words from the single words.
 FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     # -- taking ground
     ("reprendre", "verb", "captured", "after", "subject", 0.9),
@@ -96,6 +97,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("capitale de facto", "phrase", "controls", "either", "subject", 0.85),
     # -- losing and leaving ground
     ("perdre", "verb", "lost", "after", "subject", 0.9),
+    # Idioms of the same words that lose no ground: relation "none".
+    ("~perdre la vie", "phrase", "none", "after", "subject", 0.0),
     ("perte", "noun", "lost", "after", "after", 0.85),
     ("defaite", "noun", "lost", "after", "after", 0.8),
     ("defaite a", "phrase", "lost", "after", "subject", 0.8),
