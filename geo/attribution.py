@@ -416,22 +416,10 @@ def _speech_groups(sent: Span, lang: LanguagePack) -> list[tuple[list[Token], in
     auxiliaries and the adverbs between them included ("avait d'abord affirmé"), and whether
     it is inverted after what it reports."""
     words = lang.attribution
-    doc = sent.doc
     groups = []
     for token in sent:
         lemma = fold(token.lemma_)
-        verbs: list[Token] = []
-        if token.pos_ == "VERB" and lemma in words.SPEECH_VERBS | words.INVERTED_SPEECH_VERBS:
-            verbs = [token]
-        for periphrase in words.SPEECH_PERIPHRASES:
-            end = token.i + len(periphrase)
-            if lemma == periphrase[0] and end <= sent.end:
-                rest = doc[token.i + 1 : end]
-                if all(
-                    fold(t.text) == w or fold(t.lemma_) == w
-                    for t, w in zip(rest, periphrase[1:], strict=True)
-                ):
-                    verbs = [token, *rest]
+        verbs = speech_words(lang, token, sent.end)
         if not verbs:
             continue
         lo = syntax.group_start(lang, token, sent.start)
@@ -442,6 +430,31 @@ def _speech_groups(sent: Span, lang: LanguagePack) -> list[tuple[list[Token], in
             continue  # "poursuivre" reports speech only inverted
         groups.append((verbs, lo, verbs[-1].i + 1, inverted))
     return groups
+
+
+def speech_words(
+    lang: LanguagePack, token: Token, limit: int, *, inverted: bool = True
+) -> list[Token]:
+    """The words of speech that start at ``token``: a verb of speech ("a indiqué"; with
+    ``inverted``, one that reports speech only inverted too: "a poursuivi") or the words of
+    a periphrasis ending before token ``limit`` ("a fait état de"); ``[]`` if none."""
+    words = lang.attribution
+    doc = token.doc
+    lemma = fold(token.lemma_)
+    verbs: list[Token] = []
+    speech = words.SPEECH_VERBS | words.INVERTED_SPEECH_VERBS if inverted else words.SPEECH_VERBS
+    if token.pos_ == "VERB" and lemma in speech:
+        verbs = [token]
+    for periphrase in words.SPEECH_PERIPHRASES:
+        end = token.i + len(periphrase)
+        if lemma == periphrase[0] and end <= limit:
+            rest = doc[token.i + 1 : end]
+            if all(
+                fold(t.text) == w or fold(t.lemma_) == w
+                for t, w in zip(rest, periphrase[1:], strict=True)
+            ):
+                verbs = [token, *rest]
+    return verbs
 
 
 def _inverted(sent: Span, lo: int, lang: LanguagePack) -> bool:

@@ -458,6 +458,24 @@ def subjects(
     return [c for v in heads for c in v.children if c.dep_ in labels and c not in verbs]
 
 
+def relative_pronoun(lang: LanguagePack, token: Token) -> bool:
+    """A relative pronoun: tagged one ("qui", "où", "dont"), or a "que" after a comma, which
+    the small tagger reads as a conjunction ("Bakhmout, ..., que l'armée cherche à
+    conquérir")."""
+    if "Rel" in token.morph.get("PronType"):
+        return True
+    return relative_que(lang, token)
+
+
+def relative_que(lang: LanguagePack, token: Token) -> bool:
+    """A "que" after a comma: the relative pronoun of an object, whatever its tag."""
+    return (
+        fold(token.text) in lang.grammar.RELATIVE_QUE
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+    )
+
+
 def coordinated_with(verb: Token) -> Token | None:
     """The verb a coordinated verb is joined to ("a repris la ville et annoncé..."), whose
     subject it shares when the parse gives it none; None for a verb not coordinated."""

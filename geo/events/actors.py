@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from geo import syntax
 from geo._regex import alternation
+from geo.attribution import speech_words
 from geo.events.frames import Trigger, passive
 from geo.events.targets import Target
 from geo.nlp import sentence_spans
@@ -217,28 +218,14 @@ def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> boo
     """Whether a relative clause opens between two tokens: "la reprise de Gao, ville où des
     unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
     pronoun is its antecedent: "l'EI, qui s'en était emparé".)"""
-    return any(
-        "Rel" in t.morph.get("PronType")
-        or (fold(t.text) in lang.events.RELATIVE_QUE and doc[t.i - 1].text == ",")
-        for t in doc[start:end]
-    )
+    return any(syntax.relative_pronoun(lang, t) for t in doc[start:end])
 
 
 def _speech_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
     """Whether a verb of speech stands between two tokens: the actor after it is who says
     so, not who acts ("des frappes aériennes ont visé Hodeida, a indiqué l'armée"). (Before
     it, the speaker is often the actor: "la Russie a dit avoir conquis X".)"""
-    words = lang.attribution
-    tokens = doc[start:end]
-    for token in tokens:
-        lemma = fold(token.lemma_)
-        if token.pos_ in ("VERB", "AUX") and lemma in words.SPEECH_VERBS:
-            return True
-        following = [fold(t.text) for t in doc[token.i + 1 : token.i + 3]]
-        for verb, *rest in words.SPEECH_PERIPHRASES:
-            if lemma == verb and following[: len(rest)] == list(rest):
-                return True
-    return False
+    return any(speech_words(lang, t, end, inverted=False) for t in doc[start:end])
 
 
 def _home_country(mentions: Sequence[Mention], profile: TheatreProfile) -> str | None:

@@ -347,7 +347,7 @@ def relative_antecedent(
     ville désormais détruite, que l'armée russe cherche à conquérir")."""
     start = trigger.start
     for token in reversed(doc[max(start - MAX_RELATIVE_GAP, 0) : start]):
-        if _relative_que(lang, doc, token):
+        if syntax.relative_que(lang, token):
             return _described_before(lang, doc, token.i - 1, targets)
         if token.text in (",", ";", ".") or token.is_sent_start:
             return []
@@ -366,14 +366,6 @@ def relative_antecedent(
 
 #: Longest description between a place and the "que" of its relative clause (tokens).
 MAX_DESCRIPTION = 16
-
-
-def _relative_que(lang: LanguagePack, doc: Doc, token: Token) -> bool:
-    return (
-        fold(token.text) in lang.events.RELATIVE_QUE
-        and token.i > 0
-        and doc[token.i - 1].text == ","
-    )
 
 
 def _described_before(

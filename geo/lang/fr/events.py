@@ -264,11 +264,6 @@ ACTOR_JOINS: frozenset[str] = frozenset({",", "et", "ainsi que"})
 ACTOR_JOIN_PREPOSITIONS: frozenset[str] = frozenset({"a", "au", "aux", "de", "par"})
 DETERMINERS: frozenset[str] = frozenset({"le", "la", "les", "l'", "des", "du"})
 
-#: The relative pronoun of a direct object, which the tagger often reads as a conjunction:
-#: after a comma it opens a relative clause ("Bakhmout, ..., que l'armée russe cherche à
-#: conquérir"). Folded.
-RELATIVE_QUE: frozenset[str] = frozenset({"que", "qu'"})
-
 #: The infinitive ending of the first group: a conjugated form the tagger misses is looked up
 #: by its stem plus this ending ("bombardent" -> "bombard" + "er").
 INFINITIVE_ENDING: str = "er"

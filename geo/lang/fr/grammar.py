@@ -224,3 +224,8 @@ REGULAR_INFINITIVE_ENDINGS: tuple[str, ...] = ("er",)
 #: Modal verbs that, in the compound past, report what was done: "les rebelles ont dû évacuer
 #: Brega" (they left), "l'armée a dû se retirer". Folded lemmas.
 FULFILLED_IN_PAST: frozenset[str] = frozenset({"devoir"})
+
+#: The relative pronoun of a direct object, which the tagger often reads as a conjunction:
+#: after a comma it opens a relative clause ("Bakhmout, ..., que l'armée russe cherche à
+#: conquérir"). Folded.
+RELATIVE_QUE: frozenset[str] = frozenset({"que", "qu'"})
