@@ -480,7 +480,8 @@ def _ruled_out(
     if allowed and all(place.feature_class not in classes for classes in allowed):
         return f"{_describe(place)} is not a {_scale_word(group)}"
     floor = max((places.SCALE_MIN_POPULATION.get(s, 0) for s in group.scales), default=0)
-    if place.feature_class == "P" and 0 < place.population < floor:
+    settlement = bool(group.scales & places.SETTLEMENT_SCALES)  # "la ville de X": it is one
+    if place.feature_class == "P" and 0 < place.population < floor and not settlement:
         return f"{_describe(place)} is too small to name a {_scale_word(group)}"
     if not reach:
         return None

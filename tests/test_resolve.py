@@ -212,6 +212,26 @@ def test_a_province_is_not_named_after_a_village(run):
     assert "too small" in one(found, "Al-Anbar").reason
 
 
+def test_a_small_city_named_as_such_also_names_its_province(run):
+    # The census figure is stale; the article says the town is one, so the province bears its
+    # name: both mentions are the town, in the same article, in either order.
+    towns = Gazetteer.from_places(
+        [
+            Place("test:kaldor", "Kaldor", 45.3, 15.4, "YE", population=14_000),
+            Place("test:sirun", "Sirun", 45.6, 15.2, "YE", population=3_000),
+        ]
+    )
+    for text in (
+        "Les rebelles avancent près de la ville de Kaldor. Plus à l'est, dans la province "
+        "de Kaldor, des combats ont eu lieu à Sirun.",
+        "Dans la province de Kaldor, des combats ont eu lieu. La localité de Kaldor est tombée.",
+    ):
+        found = run(text, towns)
+        assert {m.place.place_id for m in by_surface(found, "Kaldor")} == {"test:kaldor"}
+    alone = run("Des combats ont eu lieu à Sirun, dans la province de Kaldor.", towns)
+    assert one(alone, "Kaldor").place is None  # named only as a province: still too small
+
+
 def test_ambiguous_names_stay_unresolved_with_their_candidates(run, ctx):
     homonyms = Gazetteer.from_places(
         [

@@ -178,6 +178,12 @@ SCALE_MIN_POPULATION: dict[str, int] = {
     "admin": 20_000,
 }
 
+#: Size classes that say outright the name is a settlement of standing ("la ville de Marib",
+#: "la localité de Ménaka"): an article that also names "la province de Marib" means the
+#: province named after that town, whatever the gazetteer's stale census says of its size, so
+#: the floor above does not apply.
+SETTLEMENT_SCALES: frozenset[str] = frozenset({"city", "town"})
+
 #: Size classes whose candidates must lie near the article's other places: nobody introduces
 #: a city 500 km away as "la localité de X" among the villages taken around one town. Not
 #: ``site``: the name after a site trigger is the city that holds it, of any size and at any
