@@ -1410,3 +1410,51 @@ def test_losing_ones_life_somewhere_is_not_losing_the_place(nlp, text, profile):
     """ "ont perdu la vie à X": an idiom row (relation ``none``) hides "perdre" there."""
     found = _run(nlp, text, date=dt.date(2013, 1, 20), profile=profile)
     assert not any(o.relation == "lost" for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les militaires ont signalé une tentative d'assaut des jihadistes visant leurs "
+            "positions aux abords nord de Kidal.",
+            "sahel",
+            ("fighting", "jihadists", "Kidal"),
+        ),
+        (
+            "Le gouvernement a fait état d'une offensive des rebelles et de leurs alliés tribaux "
+            "contre les positions loyalistes et les casernes de Marib.",
+            "yemen",
+            ("advancing", "houthis", "Ma'rib"),
+        ),
+    ],
+)
+def test_a_place_deep_inside_an_event_nouns_phrase_is_its_place(nlp, text, profile, expected):
+    """ "une tentative d'assaut des jihadistes visant leurs positions aux abords de X": the
+    phrase names its actor and its target first; its place, eleven words on, is still its."""
+    assert expected in _triples(_run(nlp, text, date=dt.date(2021, 3, 10), profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected", "wrong"),
+    [
+        (
+            "L'armée ukrainienne a dénoncé des tirs de l'artillerie russe sur Kherson.",
+            "ukraine",
+            ("strike", "russian_army", "Kherson"),
+            "ukrainian_army",
+        ),
+        (
+            "L'armée yéménite dénonce des tirs de missiles des Houthis contre Marib.",
+            "yemen",
+            ("strike", "houthis", "Ma'rib"),
+            "yemeni_army",
+        ),
+    ],
+)
+def test_the_arms_a_side_fires_with_lead_to_the_side(nlp, text, profile, expected, wrong):
+    """ "des tirs de l'artillerie azerbaïdjanaise": the arm is the head of the actor's phrase,
+    and the capital that denounces the strike is not its author."""
+    found = _triples(_run(nlp, text, date=dt.date(2020, 10, 8), profile=profile))
+    assert expected in found
+    assert not any(actor == wrong for _, actor, _ in found)

@@ -54,6 +54,10 @@ REFERENCE_PENALTY = SIDE_PENALTY + 1
 #: Largest number of tokens between a relative pronoun and a trigger of its clause ("d'où
 #: les militaires russes ont été contraints de se retirer" is 10).
 MAX_RELATIVE_GAP = 14
+#: Largest number of words between an event noun and a place inside its own phrase ("50
+#: raids aériens de la coalition contre les renforts et les positions houthis à Marib" is
+#: 11): the phrase's complements name its actor and its target before its place.
+MAX_NOUN_PHRASE_GAP = 12
 #: Relations that change or state who holds ground.
 CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 
@@ -149,6 +153,8 @@ def choose_targets(
             if any(a <= target.start < b for a, b in references):
                 continue  # "pris trois villages près de Bakhmout": the villages, not Bakhmout
         limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
+        if trigger.kind == "noun" and side == "after" and target.start <= token.right_edge.i:
+            limit = MAX_NOUN_PHRASE_GAP  # the place hangs inside the noun's own phrase
         near = gap <= limit and (theme == "either" or side == theme)
         if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):
             continue

@@ -274,9 +274,13 @@ PARTITIVE_LINKS: frozenset[str] = frozenset({"de", "d'", "du", "des"})
 
 #: Head nouns that may stand between an event noun and the actor they belong to: "l'avancée
 #: des troupes du maréchal Haftar", "les frappes de l'aviation de la coalition", "l'offensive
-#: des forces du GNA". Folded lemmas.
+#: des forces du GNA"; and the arms a side fires with: "les tirs de l'artillerie
+#: azerbaïdjanaise", "des frappes de drones russes", "les raids des hélicoptères du régime".
+#: Folded lemmas.
 ACTOR_HEADS: frozenset[str] = frozenset(
     {"troupe", "force", "unite", "soldat", "combattant", "milicien", "militaire", "armee"}
     | {"aviation", "avion", "marechal", "general", "colonel", "commandant", "president"}
     | {"camp", "partisan", "fidele", "brigade", "bataillon", "regiment", "chef", "groupe"}
+    | {"artillerie", "drone", "helicoptere", "chasseur", "char", "blinde", "marine"}
+    | {"flotte", "batterie", "missile", "roquette", "obus", "canon"}
 )
