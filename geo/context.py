@@ -102,11 +102,11 @@ def build_context(
         bundled_profiles,
         generic_profile,
         load_profile,
-        with_national_forces,
+        with_language,
     )
 
     pack = language if isinstance(language, LanguagePack) else load_language(language)
-    generic = generic_profile(pack)
+    generic = with_language(generic_profile(pack), pack)
     if isinstance(theatre, TheatreProfile):
         chosen: tuple[TheatreProfile, ...] = (theatre,)
         name = theatre.id
@@ -118,7 +118,7 @@ def build_context(
     else:
         chosen = (load_profile(theatre),)
         name = str(theatre)
-    chosen = tuple(with_national_forces(p, pack) for p in chosen)
+    chosen = tuple(with_language(p, pack) for p in chosen)
     base = options or Options()
     return RunContext(
         gazetteer=(gazetteer or Gazetteer.default()).fork(),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -170,6 +170,7 @@ class TheatreProfile:
     forces: Mapping[str, str] = field(default_factory=dict)
     path: Path | None = None
     national: _NationalForces | None = field(default=None, repr=False)
+    contracted: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), repr=False)
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with id ``actor_id``; ``KeyError`` naming it when there is none."""
@@ -210,6 +211,10 @@ class TheatreProfile:
         for alias, actor, scoped in _alias_table(self):
             for match in _alias_pattern(alias).finditer(folded):
                 start, end = match.span()
+                candidates.append(ActorSpan(start, end, text[start:end], actor, scoped))
+            fused = _contracted_pattern(alias, self.contracted)
+            for match in fused.finditer(folded) if fused is not None else ():
+                start, end = match.span("name")  # "aux Russes": the fused article stays out
                 candidates.append(ActorSpan(start, end, text[start:end], actor, scoped))
         # The longest name wins ("Armée syrienne libre" over the demonym "armée syrienne").
         spans: list[ActorSpan] = []
@@ -349,9 +354,14 @@ def generic_profile(lang: LanguagePack) -> TheatreProfile:
 
 
 @lru_cache(maxsize=64)
-def with_national_forces(profile: TheatreProfile, lang: LanguagePack) -> TheatreProfile:
-    """``profile`` finding the forces of its ``[forces]`` countries by demonym too ("les
-    frappes russes", "les troupes maliennes"), read with the pack's words for forces."""
+def with_language(profile: TheatreProfile, lang: LanguagePack) -> TheatreProfile:
+    """``profile`` reading its names with the pack's grammar: an alias opening with an article
+    is found after its fused forms too ("les Russes" in "aux mains des Russes"), and the
+    forces of its ``[forces]`` countries by demonym ("les frappes russes", "les troupes
+    maliennes"), with the pack's words for forces."""
+    contracted = tuple(sorted(lang.grammar.CONTRACTED_ARTICLES.items()))
+    if profile.contracted != contracted:
+        profile = replace(profile, contracted=contracted)
     if not profile.forces or profile.national is not None:
         return profile
     from gazetteer.sources import french_country_names
@@ -692,11 +702,28 @@ def fold(text: str) -> str:
     return fold_text(text, keep_separators=True)
 
 
+def _alias_body(words: Sequence[str]) -> str:
+    return r"[\s\-]?".join(re.escape(w) + "s?" if w[-1].isalpha() else re.escape(w) for w in words)
+
+
 @lru_cache(maxsize=2048)
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     words = re.split(r"[\s\-]+", fold(alias).strip())
-    body = r"[\s\-]?".join(re.escape(w) + "s?" if w[-1].isalpha() else re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+    return re.compile(rf"(?<![\w-]){_alias_body(words)}(?![\w-])")
+
+
+@lru_cache(maxsize=2048)
+def _contracted_pattern(
+    alias: str, contracted: tuple[tuple[str, tuple[str, ...]], ...]
+) -> re.Pattern[str] | None:
+    """The alias after a fused form of its opening article ("aux|des russes" for "les
+    Russes"), the name alone in group ``name``; ``None`` when it opens with no such article."""
+    first, *rest = re.split(r"[\s\-]+", fold(alias).strip())
+    forms = dict(contracted).get(first)
+    if not forms or not rest:
+        return None
+    fused = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{fused})\s(?P<name>{_alias_body(rest)})(?![\w-])")
 
 
 @lru_cache(maxsize=64)

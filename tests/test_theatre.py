@@ -266,6 +266,27 @@ def test_a_war_reads_its_countries_forces_by_demonym(theatre, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("theatre", "text", "surface", "actor"),
+    [
+        ("ukraine", "La ville, aux mains des Russes, a été reprise.", "Russes", "russian_army"),
+        ("ukraine", "Kiev a repris aux Russes trois villages.", "Russes", "russian_army"),
+        ("syria_iraq", "Les rebelles ont arraché Idleb au régime.", "régime", "syrian_army"),
+        ("ukraine", "Sa prise aux Ukrainiens a coûté cher.", "Ukrainiens", "ukrainian_army"),
+    ],
+)
+def test_an_alias_opening_with_an_article_is_found_after_its_fused_forms(
+    theatre, text, surface, actor
+):
+    """ "les Russes" is "aux Russes", "des Russes"; "le régime" is "du régime", "au régime".
+    The fused article stays outside the actor's name, where "reprendre à" reads it."""
+    from geo.context import build_context
+
+    profile = build_context(theatre=theatre).profiles[0]
+    found = {(span.surface, span.actor.id) for span in profile.find_actors(text) if span.actor}
+    assert (surface, actor) in found
+
+
+@pytest.mark.parametrize(
     ("forces", "problem"),
     [
         ('UA = "nobody"', "names no actor"),

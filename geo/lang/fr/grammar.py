@@ -229,3 +229,11 @@ FULFILLED_IN_PAST: frozenset[str] = frozenset({"devoir"})
 #: after a comma it opens a relative clause ("Bakhmout, ..., que l'armée russe cherche à
 #: conquérir"). Folded.
 RELATIVE_QUE: frozenset[str] = frozenset({"que", "qu'"})
+
+#: The definite articles that fuse with "de" and "à" (Grevisse, *Le Bon Usage*, "articles
+#: contractés"), and their fused forms: an actor the profile names "les Russes" is "aux Russes"
+#: in "reprise aux Russes" and "des Russes" in "aux mains des Russes". Folded.
+CONTRACTED_ARTICLES: dict[str, tuple[str, ...]] = {
+    "les": ("des", "aux"),
+    "le": ("du", "au"),
+}
