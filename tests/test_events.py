@@ -1458,3 +1458,28 @@ def test_the_arms_a_side_fires_with_lead_to_the_side(nlp, text, profile, expecte
     found = _triples(_run(nlp, text, date=dt.date(2020, 10, 8), profile=profile))
     assert expected in found
     assert not any(actor == wrong for _, actor, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "holder"),
+    [
+        (
+            "Al-Massirah, la chaîne aux mains des rebelles, a fait état de frappes aériennes "
+            "sur Marib.",
+            "yemen",
+            "houthis",
+        ),
+        (
+            "La radio locale, une station aux mains des jihadistes, rapporte des bombardements "
+            "sur Ménaka.",
+            "sahel",
+            "jihadists",
+        ),
+    ],
+)
+def test_the_holder_of_a_medium_is_not_the_actor_of_what_it_reports(nlp, text, profile, holder):
+    """ "la chaîne aux mains des rebelles": the rebels are the holder of that phrase's noun,
+    not the author of the strike or fight the sentence reports."""
+    found = _run(nlp, text, date=dt.date(2018, 6, 13), profile=profile)
+    events = [o for o in found if o.relation in ("strike", "fighting")]
+    assert events and not any(o.actor == holder for o in events)

@@ -381,6 +381,8 @@ class _Extractor:
     ) -> list[Observation]:
         unrealised = _unrealised(self.lang, self.doc, trigger)
         where = target.place
+        holders = self.actors.holding_others(actors, trigger, triggers)
+        actors = [a for a in actors if a not in holders]  # "la chaîne aux mains des rebelles"
         former = held_by(self.lang, self.doc, trigger, chosen, actors)
         if trigger.slot == "object":
             return self._oust(sent, trigger, target, actors, dates, former, unrealised)

@@ -190,6 +190,27 @@ class Actors:
         also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
         return Found(actor, source, also)
 
+    def holding_others(
+        self, actors: list[ActorSpan], trigger: Trigger, triggers: list[Trigger]
+    ) -> list[ActorSpan]:
+        """The actors named as holders by another attributive frame of the sentence: "Al-
+        Massirah, la chaîne aux mains des rebelles, a fait état de frappes" (the rebels hold
+        the channel; they did not strike). Such an actor is the holder of that frame only."""
+        held = []
+        for span in actors:
+            tokens = self.token_span(span)
+            if tokens is not None and any(
+                other is not trigger
+                and other.kind == "phrase"
+                and other.relation == "controls"
+                and other.slot == "after"
+                and 0 <= tokens[0] - other.end <= MAX_LINKED
+                and linked_after(self.lang, self.doc, other.end, tokens[0])
+                for other in triggers
+            ):
+                held.append(span)
+        return held
+
     def token_span(self, actor: ActorSpan) -> tuple[int, int] | None:
         return self.char_tokens(actor.start, actor.end)
 
