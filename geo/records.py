@@ -101,7 +101,9 @@ class Claim:
     ``target`` is the mention the claim locates (``le village d'al-Bayarat``) or ``None`` when it
     locates an actor (``les troupes sont à 20 km à l'ouest de Palmyre``). ``shape`` is ``sector``
     (distance interval x bearing interval), ``ring`` (distance without direction) or ``disc``
-    ("près de", "dans les environs de").
+    ("près de", "dans les environs de"). ``area`` is true when the phrase names a part of the
+    anchor or the region around it ("dans le sud du pays", "dans la région de Kherson"), where
+    something happens, rather than a position measured from it.
     """
 
     article_id: str
@@ -122,6 +124,7 @@ class Claim:
     uncertainty_km: float
     target: Mention | None = None
     qualifier: str | None = None
+    area: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -734,6 +734,7 @@ def _build(
         uncertainty_km=footprint.uncertainty_km,
         target=target,
         qualifier=qualifier,
+        area=(direction is not None and direction.inside) or proximity == "region",
     )
 
 

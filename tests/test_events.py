@@ -1483,3 +1483,40 @@ def test_the_holder_of_a_medium_is_not_the_actor_of_what_it_reports(nlp, text, p
     found = _run(nlp, text, date=dt.date(2018, 6, 13), profile=profile)
     events = [o for o in found if o.relation in ("strike", "fighting")]
     assert events and not any(o.actor == holder for o in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "event"),
+    [
+        (
+            "L'armée russe a conquis, ailleurs dans la région de Bakhmout, la localité de Lyman.",
+            "ukraine",
+            ("captured", "russian_army", "Lyman"),
+        ),
+        (
+            "Dans le nord de la province de Marib, les rebelles houthis se sont emparés de deux "
+            "collines et ont bombardé Marib.",
+            "yemen",
+            ("strike", "houthis", "Ma'rib"),
+        ),
+    ],
+)
+def test_an_area_beside_an_event_is_where_it_happened_not_a_force(nlp, text, profile, event):
+    """ "dans la région de X", "dans le nord de X": the setting of the sentence's event, not a
+    position of its actor; alone in its sentence it still places the force named there."""
+    from geo.relations import parse_claims
+
+    doc = nlp(text)
+    article = Article("t", dt.date(2022, 10, 3), "day", text)
+    mentions = _mentions(doc)
+    claims = parse_claims(article, doc, mentions, _ctx(profile))
+    assert claims, "the area phrase is a claim"
+    found = extract_observations(article, doc, mentions, claims, _ctx(profile))
+    assert event in _triples(found)
+    assert not any(o.relation == "positioned" for o in found)
+    alone = "Des unités russes se trouvent dans la région de Bakhmout."
+    doc = nlp(alone)
+    article = Article("t", dt.date(2022, 10, 3), "day", alone)
+    claims = parse_claims(article, doc, _mentions(doc), _ctx("ukraine"))
+    found = extract_observations(article, doc, _mentions(doc), claims, _ctx("ukraine"))
+    assert ("positioned", "russian_army") in {(o.relation, o.actor) for o in found}

@@ -76,6 +76,8 @@ class ClaimPlacer:
                 continue
             if claim.target is not None:
                 continue  # "Tiloua, à 50 km de Niamey" locates a place, not a force
+            if claim.area and found:
+                continue  # "a conquis, ailleurs dans la région de Donetsk, X": where it was
             if self._hypothetical(claim):
                 continue  # "permettrait au régime de progresser plus à l'est": no one is there
             observations.append(self._positioned(sent, claim, actors))
