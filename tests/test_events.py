@@ -1520,3 +1520,40 @@ def test_an_area_beside_an_event_is_where_it_happened_not_a_force(nlp, text, pro
     claims = parse_claims(article, doc, _mentions(doc), _ctx("ukraine"))
     found = extract_observations(article, doc, _mentions(doc), claims, _ctx("ukraine"))
     assert ("positioned", "russian_army") in {(o.relation, o.actor) for o in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les jihadistes contrôlent désormais depuis le printemps plusieurs localités "
+            "stratégiques du nord et de l'est du pays, parmi lesquelles Kidal et Ménaka.",
+            "sahel",
+            {("controls", "jihadists", "Kidal"), ("controls", "jihadists", "Ménaka")},
+        ),
+        (
+            "Kiev affirme avoir repris en une semaine \"une dizaine de villages\" dans l'est du "
+            "pays, dont la ville de Lyman.",
+            "ukraine",
+            {("captured", "ukrainian_army", "Lyman")},
+        ),
+    ],
+)
+def test_places_listed_after_a_verbs_object_are_what_it_acted_on(nlp, text, profile, expected):
+    """ "avoir repris vingt localités ..., parmi lesquelles X": however long the object, the
+    places its list names are the verb's."""
+    assert expected <= _triples(_run(nlp, text, date=dt.date(2022, 9, 12), profile=profile))
+
+
+def test_a_reference_point_before_a_list_is_not_one_of_its_places(nlp):
+    """ "trois villages au nord de Bakhmout, parmi lesquels Lyman": Bakhmout only measures."""
+    from geo.relations import parse_claims
+
+    text = "L'armée russe a pris trois villages au nord de Bakhmout, parmi lesquels Lyman."
+    doc = nlp(text)
+    article = Article("t", dt.date(2023, 1, 20), "day", text)
+    mentions = _mentions(doc)
+    claims = parse_claims(article, doc, mentions, _ctx("ukraine"))
+    found = _triples(extract_observations(article, doc, mentions, claims, _ctx("ukraine")))
+    assert ("captured", "russian_army", "Lyman") in found
+    assert not any(place == "Bakhmout" for relation, _, place in found if relation == "captured")

@@ -134,11 +134,14 @@ def choose_targets(
             continue
         if located_by(lang, doc, target) and not described_by(doc, target, trigger):
             continue  # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
+        listed = None
         if target.end <= trigger.start:
             aside = apposition_end(doc, target.end, trigger.start)
             side, gap = "before", word_gap(doc, aside, trigger.start, skip)
         elif target.start >= trigger.end:
             start = inserted if target.start >= inserted else trigger.end
+            listed = enumeration_end(lang, doc, start, target.start)
+            start = listed if listed is not None else start  # "..., parmi lesquelles X"
             side, gap = "after", word_gap(doc, start, target.start, skip)
         else:
             continue
@@ -147,7 +150,9 @@ def choose_targets(
         if objects and trigger.slot != "object" and not is_passive:
             # Outside the object only a place after the verb and hanging on it counts: "ne
             # contrôlent plus qu'une poche dans l'est d'Alep".
-            inside = any(o.left_edge.i <= target.start <= o.right_edge.i for o in objects)
+            inside = listed is not None or any(
+                o.left_edge.i <= target.start <= o.right_edge.i for o in objects
+            )
             if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
                 continue
             if any(a <= target.start < b for a, b in references):
@@ -176,12 +181,18 @@ def choose_targets(
         return []
     best = min(scored)[2]
     chosen = [targets[best]]
+
+    def reference(target: Target) -> bool:
+        return any(a <= target.start < b for a, b in references)
+
     for step in (-1, 1):
         i = best
         while 0 <= i + step < len(targets):
             left, right = sorted((targets[i], targets[i + step]), key=lambda t: t.start)
             if not coordinated(lang, doc, left, right):
                 break
+            if reference(targets[i + step]) and not reference(targets[best]):
+                break  # "des villages au nord de Hama, parmi lesquels X": Hama only measures
             i += step
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
@@ -223,6 +234,26 @@ def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
 #: Longest apposition that describes a place between commas ("Kidal, ville stratégique du
 #: nord du Mali, a été prise" is 6 words).
 MAX_APPOSITION = 12
+
+
+@lru_cache(maxsize=8)
+def _enumeration_leads(lang: LanguagePack) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(lead.split()) for lead in sorted(lang.events.ENUMERATION_LEADS))
+
+
+def enumeration_end(lang: LanguagePack, doc: Doc, start: int, end: int) -> int | None:
+    """The token after the last words between ``start`` and ``end`` that open a list of
+    members ("parmi lesquelles"), or ``None``; only when no finite verb comes between them and
+    ``end`` (the list then names what the trigger acted on)."""
+    words = [fold(t.text) for t in doc[start:end]]
+    found = None
+    for i in range(len(words)):
+        for lead in _enumeration_leads(lang):
+            if tuple(words[i : i + len(lead)]) == lead:
+                found = start + i + len(lead)
+    if found is None or any(t.morph.get("VerbForm") == ["Fin"] for t in doc[found:end]):
+        return None
+    return found
 
 
 def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> int:

@@ -252,7 +252,9 @@ COORDINATION_LINKS: frozenset[str] = frozenset({"de", "d'", "a", "au"})
 #: Words that open a list of the places an event covers after the one it names first
 #: ("a reconquis la région de Kherson, en particulier les localités de A, B et C", "une
 #: offensive sur la côte, parmi lesquelles les villes de Mokha et Hodeida", "vingt
-#: localités, dont Izioum"): then an article and a place noun may follow. Folded.
+#: localités, dont Izioum"): then an article and a place noun may follow. After a verb's
+#: object they list what it acted on: "avoir repris vingt localités dans l'est du pays,
+#: parmi lesquelles la ville d'Izioum". Folded.
 ENUMERATION_LEADS: frozenset[str] = frozenset(
     {"en particulier", "notamment", "dont", "parmi lesquelles", "parmi lesquels", "y compris"}
     | {"a savoir", "comme", "parmi elles", "parmi eux"}
