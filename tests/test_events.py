@@ -116,6 +116,18 @@ def _run(nlp, text, *, date=FRIDAY, precision="day", claims=(), metonyms=(), pro
     return extract_observations(article, doc, mentions, list(claims), _ctx(profile))
 
 
+def _run_with_claims(nlp, text, profile="ukraine"):
+    """The observations of ``text`` with the claims the relations stage finds in it."""
+    from geo.relations import parse_claims
+
+    doc = nlp(text)
+    article = Article("t", dt.date(2022, 10, 3), "day", text)
+    mentions = _mentions(doc)
+    claims = parse_claims(article, doc, mentions, _ctx(profile))
+    assert claims, "the position phrase is a claim"
+    return extract_observations(article, doc, mentions, claims, _ctx(profile))
+
+
 def _triples(observations, *, context=False):
     return {(o.relation, o.actor, o.place) for o in observations if o.context == context}
 
@@ -1504,22 +1516,11 @@ def test_the_holder_of_a_medium_is_not_the_actor_of_what_it_reports(nlp, text, p
 def test_an_area_beside_an_event_is_where_it_happened_not_a_force(nlp, text, profile, event):
     """ "dans la région de X", "dans le nord de X": the setting of the sentence's event, not a
     position of its actor; alone in its sentence it still places the force named there."""
-    from geo.relations import parse_claims
-
-    doc = nlp(text)
-    article = Article("t", dt.date(2022, 10, 3), "day", text)
-    mentions = _mentions(doc)
-    claims = parse_claims(article, doc, mentions, _ctx(profile))
-    assert claims, "the area phrase is a claim"
-    found = extract_observations(article, doc, mentions, claims, _ctx(profile))
+    found = _run_with_claims(nlp, text, profile)
     assert event in _triples(found)
     assert not any(o.relation == "positioned" for o in found)
-    alone = "Des unités russes se trouvent dans la région de Bakhmout."
-    doc = nlp(alone)
-    article = Article("t", dt.date(2022, 10, 3), "day", alone)
-    claims = parse_claims(article, doc, _mentions(doc), _ctx("ukraine"))
-    found = extract_observations(article, doc, _mentions(doc), claims, _ctx("ukraine"))
-    assert ("positioned", "russian_army") in {(o.relation, o.actor) for o in found}
+    alone = _run_with_claims(nlp, "Des unités russes se trouvent dans la région de Bakhmout.")
+    assert ("positioned", "russian_army") in {(o.relation, o.actor) for o in alone}
 
 
 @pytest.mark.parametrize(
@@ -1547,13 +1548,7 @@ def test_places_listed_after_a_verbs_object_are_what_it_acted_on(nlp, text, prof
 
 def test_a_reference_point_before_a_list_is_not_one_of_its_places(nlp):
     """ "trois villages au nord de Bakhmout, parmi lesquels Lyman": Bakhmout only measures."""
-    from geo.relations import parse_claims
-
     text = "L'armée russe a pris trois villages au nord de Bakhmout, parmi lesquels Lyman."
-    doc = nlp(text)
-    article = Article("t", dt.date(2023, 1, 20), "day", text)
-    mentions = _mentions(doc)
-    claims = parse_claims(article, doc, mentions, _ctx("ukraine"))
-    found = _triples(extract_observations(article, doc, mentions, claims, _ctx("ukraine")))
+    found = _triples(_run_with_claims(nlp, text))
     assert ("captured", "russian_army", "Lyman") in found
     assert not any(place == "Bakhmout" for relation, _, place in found if relation == "captured")
