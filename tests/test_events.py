@@ -1533,7 +1533,7 @@ def test_an_area_beside_an_event_is_where_it_happened_not_a_force(nlp, text, pro
             {("controls", "jihadists", "Kidal"), ("controls", "jihadists", "Ménaka")},
         ),
         (
-            "Kiev affirme avoir repris en une semaine \"une dizaine de villages\" dans l'est du "
+            'Kiev affirme avoir repris en une semaine "une dizaine de villages" dans l\'est du '
             "pays, dont la ville de Lyman.",
             "ukraine",
             {("captured", "ukrainian_army", "Lyman")},
