@@ -1552,3 +1552,29 @@ def test_a_reference_point_before_a_list_is_not_one_of_its_places(nlp):
     found = _triples(_run_with_claims(nlp, text))
     assert ("captured", "russian_army", "Lyman") in found
     assert not any(place == "Bakhmout" for relation, _, place in found if relation == "captured")
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "held"),
+    [
+        (
+            "L'armée ukrainienne a repris Lyman, ville stratégique située au nord de Bakhmout, "
+            "aux forces russes.",
+            "ukraine",
+            ("controls", "russian_army", "Lyman"),
+        ),
+        (
+            "Les forces du GNA ont repris Sirte, ville côtière située à 450 km de la "
+            "capitale, aux troupes du maréchal Khalifa Haftar.",
+            "libya",
+            ("controls", "lna", "Sirte"),
+        ),
+    ],
+)
+def test_who_held_a_place_is_named_past_its_description(nlp, text, profile, held):
+    """ "reprendre X, ville située à ..., aux troupes du maréchal Y": the description of X
+    does not part the verb from its former holder, nor does a title and a given name part the
+    holder's troops from their leader; no holder is made up for the troops alone."""
+    found = _triples(_run(nlp, text, date=dt.date(2019, 6, 26), profile=profile))
+    assert held in found
+    assert not any(r == "controls" and actor is None for r, actor, _ in found)

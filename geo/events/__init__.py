@@ -384,6 +384,7 @@ class _Extractor:
         holders = self.actors.holding_others(actors, trigger, triggers)
         actors = [a for a in actors if a not in holders]  # "la chaîne aux mains des rebelles"
         former = held_by(self.lang, self.doc, trigger, chosen, actors)
+        former = self.actors.owner(former, where) if former is not None else None
         if trigger.slot == "object":
             return self._oust(sent, trigger, target, actors, dates, former, unrealised)
         found = (
@@ -430,8 +431,11 @@ class _Extractor:
         if former is None or relation not in ("captured", "advancing"):
             return []
         out = []
-        for span in (former, *self.actors.coordinated(former)):
+        after = [s for s in self.actors.coordinated(former) if s.start > former.start]
+        for span in (former, *after):  # "à l'armée et aux milices", never a name before
             holder = self.actors.named(span, target.place)
+            if holder is None:
+                continue
             held = self.build.make(sent, "controls", holder, target, trigger, dates, "parse")
             out.append(replace(held, confidence=held.confidence * HELD_BEFORE_FACTOR))
         return out

@@ -20,7 +20,7 @@ from geo import syntax
 from geo._regex import alternation
 from geo.attribution import speech_words
 from geo.events.frames import Trigger, passive
-from geo.events.targets import Target
+from geo.events.targets import Target, apposition_end
 from geo.nlp import sentence_spans
 from geo.theatre import Actor, ActorSpan, fold
 
@@ -189,6 +189,27 @@ class Actors:
         others = [self.named(a, where) for a in self.coordinated(span)]
         also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
         return Found(actor, source, also)
+
+    def owner(self, span: ActorSpan, where: Place | None) -> ActorSpan:
+        """``span``, or when it names nobody by itself, the actor its head noun belongs to:
+        "aux troupes du maréchal Haftar" is Haftar's."""
+        if self.named(span, where) is not None:
+            return span
+        tokens = self.token_span(span)
+        for other in self.spans:
+            found = self.token_span(other)
+            if (
+                tokens is not None
+                and found is not None
+                and 0 < found[0] - tokens[1] <= MAX_LINKED
+                and all(  # "des troupes du maréchal Khalifa Haftar": titles, given names
+                    t.pos_ in ("DET", "ADP", "ADJ", "PROPN")
+                    or fold(t.lemma_) in self.lang.events.ACTOR_HEADS
+                    for t in self.doc[tokens[1] : found[0]]
+                )
+            ):
+                return other
+        return span
 
     def holding_others(
         self, actors: list[ActorSpan], trigger: Trigger, triggers: list[Trigger]
@@ -365,9 +386,11 @@ def held_by(
         if right_after and taken_from(lang, doc, span.start):
             return actor
         last = chosen[-1]
-        between = doc[last.end : span.start]
+        # (past an apposition: "reprendre X, ville stratégique située à 100 km de Y, aux ...")
+        end = apposition_end(doc, last.end, span.start)
+        between = doc[end : span.start]
         if (
-            0 < span.start - last.end <= 3
+            0 < span.start - end <= 3
             and taken_from(lang, doc, span.start)
             and not any(t.pos_ in ("VERB", "AUX") for t in between)  # "permettrait au régime"
         ):

@@ -273,7 +273,12 @@ def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> i
     inner = [t for t in doc[end + 1 : close] if t.pos_ != "DET"]
     if not inner or (nominal and inner[0].pos_ not in ("NOUN", "ADJ")):
         return end
-    if any(t.pos_ in ("VERB", "AUX") and doc[t.i - 1].pos_ != "DET" for t in inner):
+    if any(
+        t.pos_ in ("VERB", "AUX")
+        and doc[t.i - 1].pos_ != "DET"
+        and "Part" not in t.morph.get("VerbForm")  # "ville stratégique située à 100 km de Y"
+        for t in inner
+    ):
         return end  # a verb, not a noun the tagger misread ("de l'est du pays")
     return close + 1
 
