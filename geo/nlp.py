@@ -43,8 +43,33 @@ def load_nlp(model: str) -> Language:
 
 
 def parse(text: str, lang: LanguagePack) -> Doc:
-    """Run the pack's spaCy pipeline over ``text``; token offsets are offsets into ``text``."""
-    return load_nlp(lang.spacy_model)(text)
+    """Run the pack's spaCy pipeline over ``text``; token offsets are offsets into ``text``.
+
+    The model reads the text with the pack's plain spellings (``lang.grammar.PLAIN_FORMS``,
+    one character for one: the typographic apostrophe of "l’armée", which the French models
+    tag as an adverb and parse around); the document returned holds ``text`` as written, with
+    the tags, lemmas, parse and entities read from the plain form.
+    """
+    nlp = load_nlp(lang.spacy_model)
+    forms = lang.grammar.PLAIN_FORMS
+    plain = text.translate(str.maketrans(forms)) if forms else text
+    doc = nlp(plain)
+    if plain == text:
+        return doc
+    return _as_written(doc, text)
+
+
+#: Token attributes carried from the parse of the plain form to the text as written.
+_CARRIED = ("POS", "TAG", "MORPH", "DEP", "HEAD", "LEMMA", "ENT_IOB", "ENT_TYPE")
+
+
+def _as_written(doc: Doc, text: str) -> Doc:
+    """``doc`` (parsed from a same-length plain form of ``text``) with ``text``'s characters."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    written = SpacyDoc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    return written.from_array(list(_CARRIED), doc.to_array(list(_CARRIED)))
 
 
 def _cut_mid_sentence(previous: Span, sent: Span) -> bool:

@@ -610,3 +610,27 @@ def test_a_person_named_alone_speaks_for_what_describes_them(
     clause that says whom he speaks for; a resident speaks for nobody."""
     found = attributions(contexts(theatre), text, date=dt.date(2020, 6, 1))[-1]
     assert (found.source, found.claimed_by) == (source, claimed_by)
+
+
+@pytest.mark.parametrize(
+    ("theatre", "text", "source"),
+    [
+        (
+            "sahel",
+            "« Konna est de nouveau sous notre contrôle », a affirmé l’armée malienne dans un "
+            "communiqué.",
+            "l’armée malienne",
+        ),
+        (
+            "libya",
+            "L’ANL a perdu la base d’Al-Watiya, a annoncé lundi l’agence officielle du GNA.",
+            "l’agence officielle du GNA",
+        ),
+    ],
+)
+def test_a_source_written_with_the_typographic_apostrophe_is_read_whole(
+    contexts, theatre, text, source
+):
+    """ "l’armée" (U+2019): the parser reads it as "l'armée" and the source is quoted as
+    written, apostrophe and all."""
+    assert attributions(contexts(theatre), text)[-1].source == source

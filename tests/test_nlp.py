@@ -21,3 +21,13 @@ def test_a_dateline_dash_still_ends_its_line(lang):
     text = "Ouagadougou -\nDes hommes armés ont attaqué le poste de Tiloua."
     texts = [s.text.strip() for s in sentence_spans(parse(text, lang))]
     assert texts[-1] == "Des hommes armés ont attaqué le poste de Tiloua."
+
+
+def test_the_typographic_apostrophe_is_parsed_as_the_straight_one_and_kept(lang):
+    written = "Les soldats ont repris l’aéroport d’Al-Watiya, a affirmé l’armée."
+    straight = written.replace("\u2019", "'")
+    doc, plain = parse(written, lang), parse(straight, lang)
+    assert doc.text == written  # offsets and characters as written
+    assert [t.pos_ for t in doc] == [t.pos_ for t in plain]
+    assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in plain]
+    assert [t.text for t in doc if "\u2019" in t.text] == ["l’", "d’", "l’"]

@@ -237,3 +237,8 @@ CONTRACTED_ARTICLES: dict[str, tuple[str, ...]] = {
     "les": ("des", "aux"),
     "le": ("du", "au"),
 }
+
+#: Characters the parser reads in a plainer form of the same length: French typography's
+#: apostrophe (U+2019, "l’armée", "d’Al-Watiya") is the straight one of the model's training
+#: text; read as written, "l’" is tagged an adverb and the parse around it goes wrong.
+PLAIN_FORMS: dict[str, str] = {"\u2019": "'"}
