@@ -1578,3 +1578,26 @@ def test_who_held_a_place_is_named_past_its_description(nlp, text, profile, held
     found = _triples(_run(nlp, text, date=dt.date(2019, 6, 26), profile=profile))
     assert held in found
     assert not any(r == "controls" and actor is None for r, actor, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les combats se sont déplacés vers Kidal et Ménaka, dont la reprise aux jihadistes "
+            "avait coûté cher à l'armée malienne.",
+            "sahel",
+            {("controls", "jihadists", "Kidal"), ("controls", "jihadists", "Ménaka")},
+        ),
+        (
+            "Les soldats se sont repliés sur Bakhmout et Lyman, d'où les Russes se sont retirés "
+            "en septembre.",
+            "ukraine",
+            {("withdrew", "russian_army", "Bakhmout"), ("withdrew", "russian_army", "Lyman")},
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_list_of_places_is_about_each(nlp, text, profile, expected):
+    """ "Severodonetsk et Lyssytchansk, dont la prise aux Ukrainiens": the relative pronoun's
+    antecedent is the whole list before it."""
+    assert expected <= _triples(_run(nlp, text, date=dt.date(2022, 10, 3), profile=profile))

@@ -403,7 +403,12 @@ def relative_antecedent(
         depth += doc[i].text == ")"
         depth -= doc[i].text == "("
         i -= 1
-    return [t for t in targets if t.start <= i < t.end][:1]
+    found = [k for k, t in enumerate(targets) if t.start <= i < t.end][:1]
+    while (
+        found and found[0] > 0 and coordinated(lang, doc, targets[found[0] - 1], targets[found[0]])
+    ):
+        found.insert(0, found[0] - 1)  # "Severodonetsk et Lyssytchansk, dont la prise ..."
+    return [targets[k] for k in found]
 
 
 #: Longest description between a place and the "que" of its relative clause (tokens).
