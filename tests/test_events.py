@@ -1601,3 +1601,14 @@ def test_a_relative_clause_on_a_list_of_places_is_about_each(nlp, text, profile,
     """ "Severodonetsk et Lyssytchansk, dont la prise aux Ukrainiens": the relative pronoun's
     antecedent is the whole list before it."""
     assert expected <= _triples(_run(nlp, text, date=dt.date(2022, 10, 3), profile=profile))
+
+
+def test_a_list_goes_on_past_an_aside_that_locates_its_first_place(nlp):
+    """ "à Kidal, ville située dans le nord du pays, ainsi qu'à Ménaka": the aside locates
+    Kidal; the list still joins Ménaka to it."""
+    text = (
+        "Les jihadistes ont attaqué mardi les camps de l'armée à Kidal, ville située dans le "
+        "nord du pays, ainsi qu'à Ménaka."
+    )
+    found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile="sahel"))
+    assert {("fighting", "jihadists", "Kidal"), ("fighting", "jihadists", "Ménaka")} <= found

@@ -188,12 +188,15 @@ def choose_targets(
     for step in (-1, 1):
         i = best
         while 0 <= i + step < len(targets):
-            left, right = sorted((targets[i], targets[i + step]), key=lambda t: t.start)
+            j = i + step  # past the places an aside only locates ("à X, zone située dans le
+            while step > 0 and j + 1 < len(targets) and located_by(lang, doc, targets[j]):
+                j += 1  # district de Y, ainsi qu'à Z")
+            left, right = sorted((targets[i], targets[j]), key=lambda t: t.start)
             if not coordinated(lang, doc, left, right):
                 break
-            if reference(targets[i + step]) and not reference(targets[best]):
+            if reference(targets[j]) and not reference(targets[best]):
                 break  # "des villages au nord de Hama, parmi lesquels X": Hama only measures
-            i += step
+            i = j
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
 
@@ -365,8 +368,10 @@ def _enumeration_pattern(lang: LanguagePack) -> re.Pattern[str]:
 def coordinated(lang: LanguagePack, doc: Doc, left: Target, right: Target) -> bool:
     """Whether two places are one list: "Raqa et Deir Ezzor", "Alep, ainsi que de Homs",
     "la région de Kherson, en particulier les localités de Vysokopillia"."""
-    # (with its trailing space, which a span's text leaves out: "et de " before the place)
-    between = fold(_PARENTHESES.sub(" ", doc[left.end : right.start].text_with_ws))
+    # (with its trailing space, which a span's text leaves out: "et de " before the place;
+    # past an apposition describing the first: "à Bakthah, zone située dans ..., ainsi qu'à")
+    start = apposition_end(doc, left.end, right.start)
+    between = fold(_PARENTHESES.sub(" ", doc[start : right.start].text_with_ws))
     return bool(
         _coordination_pattern(lang).match(between) or _enumeration_pattern(lang).match(between)
     )
