@@ -1612,3 +1612,28 @@ def test_a_list_goes_on_past_an_aside_that_locates_its_first_place(nlp):
     )
     found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile="sahel"))
     assert {("fighting", "jihadists", "Kidal"), ("fighting", "jihadists", "Ménaka")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "La ville de Kidal, dans le nord-est du pays, bastion historique des touareg, se "
+            "trouve « presque entièrement » sous le contrôle des jihadistes.",
+            "sahel",
+            ("controls", "jihadists", "Kidal"),
+        ),
+        (
+            "C'est à Lyman, à une quarantaine de kilomètres de Bakhmout, qu'ont eu lieu les "
+            "affrontements les plus durs.",
+            "ukraine",
+            ("fighting", None, "Lyman"),
+        ),
+    ],
+)
+def test_asides_after_a_place_one_after_another_do_not_part_it_from_its_verb(
+    nlp, text, profile, expected
+):
+    """ "X, dans le nord du pays, fief de Y, se trouve sous le contrôle de Z": each aside
+    between commas, a noun or a prepositional phrase, describes X and is stepped over."""
+    assert expected in _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile=profile))

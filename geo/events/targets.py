@@ -136,7 +136,9 @@ def choose_targets(
             continue  # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
         listed = None
         if target.end <= trigger.start:
-            aside = apposition_end(doc, target.end, trigger.start)
+            aside, end = target.end, -1
+            while aside != end:  # one aside after another: "X, dans le nord, fief de Y, ..."
+                end, aside = aside, apposition_end(doc, aside, trigger.start)
             side, gap = "before", word_gap(doc, aside, trigger.start, skip)
         elif target.start >= trigger.end:
             start = inserted if target.start >= inserted else trigger.end
@@ -262,9 +264,10 @@ def enumeration_end(lang: LanguagePack, doc: Doc, start: int, end: int) -> int |
 def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> int:
     """Where the aside between commas at token ``end`` ends, or ``end``.
 
-    ``nominal``: an apposition after a place, a verbless noun phrase ("Kidal, ville
-    stratégique du nord du Mali, a été prise" describes Kidal, and its words do not set
-    Kidal apart from the verb); else any verbless insertion ("a dit avoir conquis, ailleurs
+    ``nominal``: an apposition after a place, a verbless noun or prepositional phrase
+    ("Kidal, ville stratégique du nord du Mali, a été prise", "C'est à Ndégué, à 20 km de
+    Konna, qu'ont eu lieu les combats": its words do not set the place apart from the
+    verb); else any verbless insertion ("a dit avoir conquis, ailleurs
     dans la région de Donetsk, la localité de X": the object comes after it).
     """
     if end >= limit or doc[end].text != ",":
@@ -274,7 +277,7 @@ def apposition_end(doc: Doc, end: int, limit: int, *, nominal: bool = True) -> i
     if close is None:
         return end
     inner = [t for t in doc[end + 1 : close] if t.pos_ != "DET"]
-    if not inner or (nominal and inner[0].pos_ not in ("NOUN", "ADJ")):
+    if not inner or (nominal and inner[0].pos_ not in ("NOUN", "ADJ", "ADP")):
         return end
     if any(
         t.pos_ in ("VERB", "AUX")
