@@ -1637,3 +1637,23 @@ def test_asides_after_a_place_one_after_another_do_not_part_it_from_its_verb(
     """ "X, dans le nord du pays, fief de Y, se trouve sous le contrôle de Z": each aside
     between commas, a noun or a prepositional phrase, describes X and is stepped over."""
     assert expected in _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Sous la pression des Ukrainiens, l'armée russe a dû céder presque toute la région "
+            "de Kherson.",
+            "ukraine",
+            ("lost", "russian_army", "Kherson"),
+        ),
+        (
+            "Les jihadistes ont cédé Ménaka sans combattre.",
+            "sahel",
+            ("lost", "jihadists", "Ménaka"),
+        ),
+    ],
+)
+def test_ceding_a_place_is_losing_it(nlp, text, profile, expected):
+    assert expected in _triples(_run(nlp, text, date=dt.date(2022, 11, 11), profile=profile))

@@ -97,6 +97,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("capitale de facto", "phrase", "controls", "either", "subject", 0.85),
     # -- losing and leaving ground
     ("perdre", "verb", "lost", "after", "subject", 0.9),
+    ("ceder", "verb", "lost", "after", "subject", 0.8),  # "céder la région de Kharkiv"
     # Idioms of the same words that lose no ground: relation "none".
     ("~perdre la vie", "phrase", "none", "after", "subject", 0.0),
     ("perte", "noun", "lost", "after", "after", 0.85),
