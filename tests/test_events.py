@@ -1657,3 +1657,30 @@ def test_asides_after_a_place_one_after_another_do_not_part_it_from_its_verb(
 )
 def test_ceding_a_place_is_losing_it(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, date=dt.date(2022, 11, 11), profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected", "wrong"),
+    [
+        (
+            "Les jihadistes ont attaqué Kidal, siège du MNLA, dans la nuit.",
+            "sahel",
+            ("controls", "mnla", "Kidal"),
+            "besieged",
+        ),
+        (
+            "Les combats se rapprochent de Sirte, siège du gouvernement rival.",
+            "libya",
+            None,
+            "besieged",
+        ),
+    ],
+)
+def test_a_place_apposed_to_the_seat_of_an_actor_is_held_by_it(nlp, text, profile, expected, wrong):
+    """ "Tripoli, siège du GNA": the seat of the GNA, not a siege of Tripoli by it; "le siège
+    de Marioupol" stays a siege."""
+    found = _triples(_run(nlp, text, date=dt.date(2019, 6, 26), profile=profile))
+    assert expected is None or expected in found
+    assert not any(relation == wrong for relation, _, _ in found)
+    siege = _triples(_run(nlp, "Les Russes poursuivent le siège de Lyman.", profile="ukraine"))
+    assert ("besieged", "russian_army", "Lyman") in siege

@@ -174,6 +174,9 @@ class _Extractor:
                 continue
             if syntax.feared(self.lang, self.doc, trigger.start):
                 continue  # "en prévision d'un assaut"
+            trigger = self.actors.seat_sense(trigger, actors, targets)
+            if trigger is None:
+                continue  # "Sirte, siège du gouvernement rival": a seat, no siege
             antecedent = relative_antecedent(self.lang, self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
             if antecedent and (trigger.relation == "withdrew" or not chosen):

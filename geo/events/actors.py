@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -210,6 +210,35 @@ class Actors:
             ):
                 return other
         return span
+
+    def seat_sense(
+        self, trigger: Trigger, actors: list[ActorSpan], targets: list[Target]
+    ) -> Trigger | None:
+        """``trigger`` read in the sense its noun has in apposition to a place (the pack's
+        ``SEAT_NOUNS``): "Tripoli, siège du GNA" is the seat of the GNA, held by it, not a
+        siege of Tripoli by the GNA; the seat of no actor the profile knows ("siège du
+        gouvernement rival") states nothing (``None``)."""
+        doc = self.doc
+        sense = self.lang.events.SEAT_NOUNS.get(fold(doc[trigger.start].lemma_))
+        if trigger.kind != "noun" or sense is None:
+            return trigger
+        opening = trigger.start - 1
+        while opening >= 0 and doc[opening].pos_ in ("DET", "ADJ"):
+            opening -= 1
+        apposed = (
+            opening > 0 and doc[opening].text == "," and any(t.end == opening for t in targets)
+        )
+        if not apposed:
+            return trigger
+        for span in actors:
+            tokens = self.token_span(span)
+            if (
+                tokens is not None
+                and 0 < tokens[0] - trigger.end <= MAX_LINKED
+                and linked_after(self.lang, doc, trigger.end, tokens[0])
+            ):
+                return replace(trigger, relation=sense, theme="before")
+        return None
 
     def holding_others(
         self, actors: list[ActorSpan], trigger: Trigger, triggers: list[Trigger]

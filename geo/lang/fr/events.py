@@ -231,6 +231,11 @@ OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
 #: situé dans le district de Y"). Folded lemmas.
 LOCATING_VERBS: frozenset[str] = frozenset({"situer", "localiser", "trouver"})
 
+#: Event nouns that, in apposition to a place and followed by an actor, name that actor's
+#: seat or stronghold instead, and the relation they then state: "Tripoli, siège du GNA" is
+#: held by the GNA ("le siège de Marioupol" stays a siege). Folded lemmas.
+SEAT_NOUNS: dict[str, str] = {"siege": "controls"}
+
 #: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
 #: somewhere else.
 DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
