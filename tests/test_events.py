@@ -1684,3 +1684,30 @@ def test_a_place_apposed_to_the_seat_of_an_actor_is_held_by_it(nlp, text, profil
     assert not any(relation == wrong for relation, _, _ in found)
     siege = _triples(_run(nlp, "Les Russes poursuivent le siège de Lyman.", profile="ukraine"))
     assert ("besieged", "russian_army", "Lyman") in siege
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected", "wrong"),
+    [
+        (
+            "Les Russes, qui ont bombardé Kherson, la capitale régionale, avancent vers Lyman.",
+            "ukraine",
+            ("advancing", "russian_army", "Lyman"),
+            ("controls", "russian_army", "Kherson"),
+        ),
+        (
+            "Les jihadistes, chassés de Kidal, leur dernier fief, ont fui vers Ménaka.",
+            "sahel",
+            ("controls", "jihadists", "Kidal"),
+            None,
+        ),
+    ],
+)
+def test_a_stronghold_word_needs_a_possessor_to_name_the_holder(
+    nlp, text, profile, expected, wrong
+):
+    """ "Sanaa, la capitale": a description, held by nobody it names; "leur dernier fief":
+    the stronghold of the actor the possessive refers back to."""
+    found = _triples(_run(nlp, text, date=dt.date(2022, 10, 3), profile=profile))
+    assert expected in found
+    assert wrong is None or wrong not in found

@@ -92,6 +92,15 @@ class Actors:
                     found = self.settle(span, where, "parse")
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
+            if trigger.kind == "noun" and trigger.relation == "controls":
+                # "Sanaa, la capitale": a stronghold of nobody named is a description; "leur
+                # fief" is the stronghold of the actor named before ("une petite poche" may
+                # still be the subject's, found by position below).
+                determiner = _determiner(doc, trigger.start)
+                if determiner is not None and "Yes" in determiner.morph.get("Poss"):
+                    return self.antecedent(doc[trigger.start].idx, where)
+                if determiner is not None and "Def" in determiner.morph.get("Definite"):
+                    return Found(None, "none")
             if trigger.slot == "complement":
                 # "de multiples assauts azerbaïdjanais ont été repoussés": inside the phrase
                 inside = [a for (st, _e), a in spans if trigger.start <= st < trigger.end]
@@ -283,6 +292,16 @@ class Actors:
                 i += step
                 out.append(spans[i])
         return out
+
+
+def _determiner(doc: Doc, start: int) -> Token | None:
+    """The determiner of the noun at ``start``, past its adjectives ("leur dernier fief")."""
+    for token in reversed(doc[max(start - 3, 0) : start]):
+        if token.pos_ == "DET":
+            return token
+        if token.pos_ != "ADJ":
+            return None
+    return None
 
 
 def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
