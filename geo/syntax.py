@@ -279,7 +279,14 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
             return found
         if node.head is node:
             return None
-        if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.dep_ not in ("obj", "nmod", "obl:mod"):
+        if _gerund(lang, node) and node.dep_.startswith("acl"):
+            return node.head  # "Les jihadistes, en passant à l'attaque": who passes
+        if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.dep_ not in (
+            "obj",
+            "nmod",
+            "obl:mod",
+            "obl:arg",  # "en passant à l'attaque", "ont procédé à des bombardements"
+        ):
             return None
         if (
             node.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -289,6 +296,15 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _gerund(lang: LanguagePack, verb: Token) -> bool:
+    """Whether ``verb`` is a gerund ("en passant"): a present participle after its marker."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and "Part" in verb.morph.get("VerbForm")
+        and any(fold(c.text) in lang.grammar.GERUND_MARKERS for c in verb.children if c.i < verb.i)
+    )
 
 
 def subject_of(token: Token) -> Token | None:

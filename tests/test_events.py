@@ -1711,3 +1711,10 @@ def test_a_stronghold_word_needs_a_possessor_to_name_the_holder(
     found = _triples(_run(nlp, text, date=dt.date(2022, 10, 3), profile=profile))
     assert expected in found
     assert wrong is None or wrong not in found
+
+
+def test_a_fight_opened_in_a_gerund_is_by_its_subject(nlp):
+    """ "Les jihadistes, en passant à l'attaque sur Kidal, ...": the attacker is stated."""
+    text = "Les jihadistes, en passant à l'attaque sur Kidal, ont provoqué l'intervention."
+    found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile="sahel"))
+    assert ("fighting", "jihadists", "Kidal") in found

@@ -52,3 +52,26 @@ def test_a_coordinated_verb_shares_the_subject_of_the_first(doc):
     second = next(t for t in d if t.text == "annoncé")
     assert syntax.coordinated_with(second).text == "repris"
     assert syntax.coordinated_with(second.head) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "subject"),
+    [
+        (
+            "Les rebelles touareg, en passant à l'offensive sur Kidal, ont surpris l'armée.",
+            "offensive",
+            "rebelles",
+        ),
+        (
+            "Les troupes russes, en passant à l'attaque près de Lyman, ont perdu des chars.",
+            "attaque",
+            "troupes",
+        ),
+    ],
+)
+def test_the_subject_of_a_gerund_is_the_noun_it_hangs_on(lang, doc, text, noun, subject):
+    """ "Les jihadistes, en passant à l'attaque sur Konna, ...": the event noun after the
+    support verb of the gerund has the gerund's subject, the noun it describes."""
+    d = doc(text)
+    found = syntax.subject(lang, next(t for t in d if t.text == noun))
+    assert found is not None and found.text == subject

@@ -242,3 +242,8 @@ CONTRACTED_ARTICLES: dict[str, tuple[str, ...]] = {
 #: apostrophe (U+2019, "l’armée", "d’Al-Watiya") is the straight one of the model's training
 #: text; read as written, "l’" is tagged an adverb and the parse around it goes wrong.
 PLAIN_FORMS: dict[str, str] = {"\u2019": "'"}
+
+#: The word that makes a present participle a gerund, whose subject is the subject of the
+#: clause it hangs on (Grevisse, *Le Bon Usage*, "le gérondif"): "Les jihadistes, en passant
+#: à l'attaque sur Konna, ...". Folded.
+GERUND_MARKERS: frozenset[str] = frozenset({"en"})
