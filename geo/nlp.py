@@ -59,17 +59,19 @@ def parse(text: str, lang: LanguagePack) -> Doc:
     return _as_written(doc, text)
 
 
-#: Token attributes carried from the parse of the plain form to the text as written.
-_CARRIED = ("POS", "TAG", "MORPH", "DEP", "HEAD", "LEMMA", "ENT_IOB", "ENT_TYPE")
+#: Token attributes carried from the parse of the plain form to the text as written; the
+#: sentence starts come with the parse (``HEAD``), or alone from a pipeline without one.
+_CARRIED = ("POS", "TAG", "MORPH", "LEMMA", "ENT_IOB", "ENT_TYPE")
 
 
 def _as_written(doc: Doc, text: str) -> Doc:
     """``doc`` (parsed from a same-length plain form of ``text``) with ``text``'s characters."""
     from spacy.tokens import Doc as SpacyDoc
 
+    carried = [*_CARRIED, *(("DEP", "HEAD") if doc.has_annotation("DEP") else ("SENT_START",))]
     words = [text[t.idx : t.idx + len(t.text)] for t in doc]
     written = SpacyDoc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    return written.from_array(list(_CARRIED), doc.to_array(list(_CARRIED)))
+    return written.from_array(carried, doc.to_array(carried))
 
 
 def _cut_mid_sentence(previous: Span, sent: Span) -> bool:

@@ -31,3 +31,17 @@ def test_the_typographic_apostrophe_is_parsed_as_the_straight_one_and_kept(lang)
     assert [t.pos_ for t in doc] == [t.pos_ for t in plain]
     assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in plain]
     assert [t.text for t in doc if "\u2019" in t.text] == ["l’", "d’", "l’"]
+
+
+def test_a_pipeline_without_a_parser_keeps_its_sentences_across_the_apostrophe(lang):
+    """A pack with a blank pipeline (a sentencizer, no parser) still splits the text as
+    written into sentences when the model read it with the plain apostrophe."""
+    from dataclasses import replace
+
+    blank = replace(lang, spacy_model="blank:fr")
+    doc = parse("L’armée a repris Gao. Les rebelles ont fui vers Kidal.", blank)
+    assert doc.text == "L’armée a repris Gao. Les rebelles ont fui vers Kidal."
+    assert [s.text for s in doc.sents] == [
+        "L’armée a repris Gao.",
+        "Les rebelles ont fui vers Kidal.",
+    ]
