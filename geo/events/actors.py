@@ -83,12 +83,8 @@ class Actors:
         spans = [(self.token_span(a), a) for a in candidates]
         spans = [(s, a) for s, a in spans if s is not None]
         if trigger.slot in ("after", "complement"):
-            for (start, _end), span in spans:
-                if (
-                    0 <= start - trigger.end <= MAX_LINKED
-                    and linked_after(self.lang, doc, trigger.end, start)
-                    and not (trigger.relation == "captured" and taken_from(self.lang, doc, start))
-                ):
+            for start, span in self.linked(trigger.end, candidates):
+                if not (trigger.relation == "captured" and taken_from(self.lang, doc, start)):
                     found = self.settle(span, where, "parse")
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
@@ -239,14 +235,8 @@ class Actors:
         )
         if not apposed:
             return trigger
-        for span in actors:
-            tokens = self.token_span(span)
-            if (
-                tokens is not None
-                and 0 < tokens[0] - trigger.end <= MAX_LINKED
-                and linked_after(self.lang, doc, trigger.end, tokens[0])
-            ):
-                return replace(trigger, relation=sense, theme="before")
+        if self.linked(trigger.end, actors):
+            return replace(trigger, relation=sense, theme="before")
         return None
 
     def holding_others(
@@ -255,20 +245,29 @@ class Actors:
         """The actors named as holders by another attributive frame of the sentence: "Al-
         Massirah, la chaîne aux mains des rebelles, a fait état de frappes" (the rebels hold
         the channel; they did not strike). Such an actor is the holder of that frame only."""
-        held = []
+        return [
+            span
+            for other in triggers
+            if other is not trigger
+            and other.kind == "phrase"
+            and other.relation == "controls"
+            and other.slot == "after"
+            for _start, span in self.linked(other.end, actors)
+        ]
+
+    def linked(self, end: int, actors: list[ActorSpan]) -> list[tuple[int, ActorSpan]]:
+        """The actors named right after token ``end``, through "de"-like words and one head
+        noun ("l'offensive des troupes du maréchal Haftar"), with their first token."""
+        out = []
         for span in actors:
             tokens = self.token_span(span)
-            if tokens is not None and any(
-                other is not trigger
-                and other.kind == "phrase"
-                and other.relation == "controls"
-                and other.slot == "after"
-                and 0 <= tokens[0] - other.end <= MAX_LINKED
-                and linked_after(self.lang, self.doc, other.end, tokens[0])
-                for other in triggers
+            if (
+                tokens is not None
+                and 0 <= tokens[0] - end <= MAX_LINKED
+                and linked_after(self.lang, self.doc, end, tokens[0])
             ):
-                held.append(span)
-        return held
+                out.append((tokens[0], span))
+        return out
 
     def token_span(self, actor: ActorSpan) -> tuple[int, int] | None:
         return self.char_tokens(actor.start, actor.end)

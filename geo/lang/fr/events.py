@@ -191,7 +191,6 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("masser", "verb", "positioned", "after", "subject", 0.65),  # "massent des renforts à X"
     ("positionner", "verb", "positioned", "after", "subject", 0.8),
     ("retrancher", "verb", "positioned", "after", "subject", 0.75),
-    ("masser", "verb", "positioned", "after", "subject", 0.7),
     ("poste", "noun", "positioned", "after", "after", 0.6),
     ("encercler", "verb", "besieged", "after", "subject", 0.9),
     ("assieger", "verb", "besieged", "after", "subject", 0.9),
