@@ -119,10 +119,18 @@ def _build_parser() -> argparse.ArgumentParser:
         help="background tiles, e.g. OpenStreetMap or CartoDB positron (needs the network "
         "when the map is viewed); 'none' (default) for an offline map",
     )
-    maps.add_argument(
+    leaflet = maps.add_mutually_exclusive_group()
+    leaflet.add_argument(
         "--offline",
         action="store_true",
-        help="copy Leaflet and its plugins beside the HTML so the maps open with no network",
+        help="copy Leaflet and its plugins beside the HTML so the maps open with no network "
+        "(the default)",
+    )
+    leaflet.add_argument(
+        "--cdn",
+        action="store_true",
+        help="load Leaflet from its CDN instead: lighter output, but the maps show nothing "
+        "when viewed without a network",
     )
     maps.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     maps.set_defaults(func=_cmd_build_maps)
@@ -265,7 +273,7 @@ def _cmd_build_maps(args: argparse.Namespace) -> int:
         every=args.every,
         formats=formats,
         tiles=tiles,
-        offline=args.offline,
+        offline=not args.cdn,  # a map that needs the network shows nothing without it
         theatre=args.theatre,
         progress=not args.quiet,
     )

@@ -105,6 +105,17 @@ def test_build_maps_on_the_seeds_writes_every_output_and_a_summary(tmp_path, cap
     assert not list((out / "snapshots").glob("*.png"))  # --format html only
 
 
+def test_build_maps_ships_leaflet_unless_told_to_use_the_cdn(tmp_path):
+    """The maps a new user builds open with no network; --cdn makes the lighter kind."""
+    local, cdn = tmp_path / "local", tmp_path / "cdn"
+    assert main(["build-maps", "--out", str(local), "--quiet", "--format", "html"]) == 0
+    assert main(["build-maps", "--out", str(cdn), "--quiet", "--format", "html", "--cdn"]) == 0
+    assert (local / "assets" / "leaflet.js").is_file()
+    assert "../assets/leaflet.js" in next((local / "snapshots").glob("*.html")).read_text()
+    assert not (cdn / "assets").exists()
+    assert "https://" in next((cdn / "snapshots").glob("*.html")).read_text()
+
+
 def test_theatres_lists_every_bundled_war_with_its_sides(capsys):
     assert main(["theatres", "--json"]) == 0
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
