@@ -1718,3 +1718,51 @@ def test_a_fight_opened_in_a_gerund_is_by_its_subject(nlp):
     text = "Les jihadistes, en passant à l'attaque sur Kidal, ont provoqué l'intervention."
     found = _triples(_run(nlp, text, date=dt.date(2013, 1, 20), profile="sahel"))
     assert ("fighting", "jihadists", "Kidal") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "date", "expected", "wrong"),
+    [
+        (
+            "Les rebelles pilonnent Marib, dernier bastion gouvernemental du nord.",
+            "yemen",
+            dt.date(2021, 2, 20),
+            {("controls", "yemeni_army", "Ma'rib")},
+            ("controls", "houthis", "Ma'rib"),
+        ),
+        (
+            "Les insurgés avancent vers Sirte, fief loyaliste.",
+            "libya",
+            dt.date(2011, 3, 20),
+            {("controls", "kadhafi_forces", "Sirte")},
+            ("controls", "rebels_2011", "Sirte"),
+        ),
+        (
+            "Des combats ont éclaté autour de Kidal et Ménaka, les fiefs séparatistes.",
+            "sahel",
+            dt.date(2012, 4, 1),
+            {("controls", "mnla", "Kidal"), ("controls", "mnla", "Ménaka")},
+            ("fighting", "mnla", "Kidal"),
+        ),
+    ],
+)
+def test_an_adjective_after_a_stronghold_names_its_holder(
+    nlp, text, profile, date, expected, wrong
+):
+    """ "dernier bastion gouvernemental", "les capitales séparatistes": the adjective says
+    whose stronghold it is, not the subject of the sentence; a stronghold after a list of
+    places describes each of them."""
+    found = _triples(_run(nlp, text, date=date, profile=profile))
+    assert expected <= found
+    assert wrong is None or wrong not in found
+
+
+def test_a_stronghold_apposed_to_a_place_describes_that_place_only(nlp):
+    """ "Raqqa, la capitale de l'EI, et Idleb, bastion rebelle": each description holds for
+    the place before it, not for the other place of the list."""
+    text = "L'aviation a frappé Raqa, la capitale de l'EI, et Idleb, bastion rebelle."
+    found = _triples(_run(nlp, text, date=dt.date(2016, 5, 2), profile="syria_iraq"))
+    assert {("controls", "isis", "Raqqa"), ("controls", "rebels", "Idleb")} <= found
+    assert ("controls", "rebels", "Raqqa") not in found
+    assert ("controls", "isis", "Idleb") not in found
+    assert ("strike", "isis", "Raqqa") not in found  # the holder named in the aside

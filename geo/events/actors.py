@@ -20,7 +20,7 @@ from geo import syntax
 from geo._regex import alternation
 from geo.attribution import speech_words
 from geo.events.frames import Trigger, passive
-from geo.events.targets import Target, apposition_end
+from geo.events.targets import Target, apposed_to, apposition_end
 from geo.nlp import sentence_spans
 from geo.theatre import Actor, ActorSpan, fold
 
@@ -37,6 +37,8 @@ MAX_ACTOR_GAP = 10
 #: Largest number of tokens between an event noun and its actor complement ("l'avancée des
 #: troupes du maréchal Haftar" is 4).
 MAX_LINKED = 5
+#: Largest number of adjectives read after a noun for one that names its actor.
+MAX_ADJECTIVES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,10 @@ class Actors:
                     found = self.settle(span, where, "parse")
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
+            if trigger.kind == "noun":
+                described = self.described(trigger.end, candidates)
+                if described is not None:  # "le dernier bastion gouvernemental"
+                    return self.settle(described, where, "parse")
             if trigger.kind == "noun" and trigger.relation == "controls":
                 # "Sanaa, la capitale": a stronghold of nobody named is a description; "leur
                 # fief" is the stronghold of the actor named before ("une petite poche" may
@@ -227,13 +233,7 @@ class Actors:
         sense = self.lang.events.SEAT_NOUNS.get(fold(doc[trigger.start].lemma_))
         if trigger.kind != "noun" or sense is None:
             return trigger
-        opening = trigger.start - 1
-        while opening >= 0 and doc[opening].pos_ in ("DET", "ADJ"):
-            opening -= 1
-        apposed = (
-            opening > 0 and doc[opening].text == "," and any(t.end == opening for t in targets)
-        )
-        if not apposed:
+        if apposed_to(doc, trigger, targets) is None:
             return trigger
         if self.linked(trigger.end, actors):
             return replace(trigger, relation=sense, theme="before")
@@ -244,16 +244,37 @@ class Actors:
     ) -> list[ActorSpan]:
         """The actors named as holders by another attributive frame of the sentence: "Al-
         Massirah, la chaîne aux mains des rebelles, a fait état de frappes" (the rebels hold
-        the channel; they did not strike). Such an actor is the holder of that frame only."""
-        return [
-            span
-            for other in triggers
-            if other is not trigger
-            and other.kind == "phrase"
-            and other.relation == "controls"
-            and other.slot == "after"
-            for _start, span in self.linked(other.end, actors)
-        ]
+        the channel; they did not strike), "Raqa, la capitale de l'EI", "Marib, dernier
+        bastion gouvernemental". Such an actor is the holder of that frame only."""
+        out = []
+        for other in triggers:
+            if other is trigger or other.relation != "controls" or other.slot != "after":
+                continue
+            if other.kind == "noun":
+                described = self.described(other.end, actors)
+                out += [described] if described is not None else []
+            for start, span in self.linked(other.end, actors):
+                inside = not any(t.is_punct for t in self.doc[other.end : start])
+                if other.kind == "phrase" or (other.kind == "noun" and inside):
+                    out.append(span)  # (not "la capitale, aux troupes de X": who held it)
+        return out
+
+    def described(self, end: int, actors: list[ActorSpan]) -> ActorSpan | None:
+        """The actor named by an adjective right after a noun ending at token ``end``: an
+        actor name ("les capitales rebelles") or one of the pack's ``SIDE_ADJECTIVES``
+        ("dernier bastion gouvernemental"), read as the actor name it stands for."""
+        for token in self.doc[end : end + MAX_ADJECTIVES]:
+            if token.pos_ != "ADJ":
+                return None
+            lo, hi = token.idx, token.idx + len(token.text)
+            named = [a for a in actors if a.start < hi and lo < a.end]
+            if named:
+                return named[0]
+            name = self.lang.events.SIDE_ADJECTIVES.get(fold(token.lemma_))
+            found = self.profile.find_actors(name) if name else []
+            if found:
+                return replace(found[0], start=lo, end=hi, surface=token.text)
+        return None
 
     def linked(self, end: int, actors: list[ActorSpan]) -> list[tuple[int, ActorSpan]]:
         """The actors named right after token ``end``, through "de"-like words and one head

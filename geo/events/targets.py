@@ -124,6 +124,17 @@ def choose_targets(
     heads = [token]
     if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
+    apposed = apposed_to(doc, trigger, targets) if trigger.kind == "noun" else None
+    if apposed is not None:
+        # "Donetsk et Louhansk, les capitales rebelles": the noun describes the place before
+        # it and the places listed with it, not one named after ("Raqqa, la capitale de
+        # l'EI, et Idleb, bastion rebelle").
+        first = apposed
+        while first > 0 and _coordination_pattern(lang).match(
+            fold(doc[targets[first - 1].end : targets[first].start].text_with_ws)
+        ):
+            first -= 1
+        return targets[first : apposed + 1]
     scored: list[tuple[float, bool, int]] = []
     for index, target in enumerate(targets):
         if target.place is None and trigger.relation in UNLOCATED_NEVER:
@@ -201,6 +212,18 @@ def choose_targets(
             i = j
             chosen.append(targets[i])
     return sorted(chosen, key=lambda t: t.start)
+
+
+def apposed_to(doc: Doc, trigger: Trigger, targets: list[Target]) -> int | None:
+    """The index of the place a noun trigger stands in apposition to, or ``None``: the
+    place ends right before the comma that opens the noun's phrase ("Tripoli, siège du
+    GNA", "Marib, dernier bastion gouvernemental", "Donetsk et Louhansk, les capitales")."""
+    opening = trigger.start - 1
+    while opening >= 0 and doc[opening].pos_ in ("DET", "ADJ"):
+        opening -= 1
+    if opening <= 0 or doc[opening].text != ",":
+        return None
+    return next((i for i, t in enumerate(targets) if t.end == opening), None)
 
 
 def _subject_span(lang: LanguagePack, doc: Doc, verb: Token) -> tuple[int, int] | None:

@@ -230,6 +230,19 @@ OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
 #: situé dans le district de Y"). Folded lemmas.
 LOCATING_VERBS: frozenset[str] = frozenset({"situer", "localiser", "trouver"})
 
+#: Adjectives that name a side by what it is rather than by its country, with the actor name
+#: they stand for, which the theatre profile settles for the place and date: "Marib, dernier
+#: bastion gouvernemental", "l'offensive loyaliste". (Adjectives that are also actor names,
+#: "un fief rebelle", "les capitales séparatistes", are found as those names.) Folded lemmas.
+SIDE_ADJECTIVES: dict[str, str] = {
+    "gouvernemental": "forces gouvernementales",
+    "progouvernemental": "forces progouvernementales",
+    "pro-gouvernemental": "forces progouvernementales",
+    "loyaliste": "forces loyalistes",
+    "prorusse": "forces prorusses",
+    "pro-russe": "forces prorusses",
+}
+
 #: Event nouns that, in apposition to a place and followed by an actor, name that actor's
 #: seat or stronghold instead, and the relation they then state: "Tripoli, siège du GNA" is
 #: held by the GNA ("le siège de Marioupol" stays a siege). Folded lemmas.
