@@ -55,10 +55,16 @@ def test_an_article_no_war_covers_gets_the_generic_profile_and_says_why(nlp, aut
 
 
 def test_governments_named_acting_decide_when_no_war_holds_the_places(nlp, auto):
-    choice, found = _choose(nlp, auto, "Le Haut-Karabakh est passé sous le contrôle de Bakou.")
+    text = "La région est passée sous le contrôle de Bakou après l'offensive."
+    choice, _ = _choose(nlp, auto, text)
     assert choice.profile.id == "karabakh"
     assert "governments named" in choice.reason
-    assert found["Karabakh"].place is None  # not the Iranian village of that name
+
+
+def test_nagorno_karabakh_is_a_place_of_its_war(nlp, auto):
+    choice, found = _choose(nlp, auto, "Le Haut-Karabakh est passé sous le contrôle de Bakou.")
+    assert choice.profile.id == "karabakh"
+    assert found["Haut-Karabakh"].place.country_code == "AZ"  # not the Iranian village Qarābā
 
 
 def test_governments_of_mediators_alone_make_no_war(nlp, auto):

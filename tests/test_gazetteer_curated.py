@@ -133,3 +133,33 @@ def test_curated_points_fall_in_their_country(gazetteer: Gazetteer):
         assert shape.contains(point) or km <= row.uncertainty_km, (row.place_id, round(km, 1))
         checked += 1
     assert checked >= 40
+
+
+def test_nagorno_karabakh_under_its_french_names_is_one_place_in_azerbaijan(
+    gazetteer: Gazetteer,
+):
+    import geo.borders as borders
+
+    spellings = ["Haut-Karabakh", "Haut-Karabagh", "Nagorny Karabakh", "Nagorno-Karabakh"]
+    places = {_best(gazetteer, s).place.place_id for s in spellings + ["Artsakh", "Karabakh"]}
+    assert places == {"curated:haut-karabakh"}
+    place = gazetteer.get("curated:haut-karabakh")
+    frame = borders.countries()
+    assert list(frame.loc[frame.contains(Point(place.lon, place.lat)), "iso_a2"]) == ["AZ"]
+    assert 30 <= place.uncertainty_km <= 90  # the former oblast: about 110 km by 85
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Ras Lanouf", "LY"),
+        ("Ras Lanuf", "LY"),
+        ("Hadrout", "AZ"),
+        ("Hadrut", "AZ"),
+        ("Konna", "ML"),
+    ],
+)
+def test_the_towns_once_missing_resolve_in_their_country(gazetteer: Gazetteer, name, country):
+    best = _best(gazetteer, name)
+    assert best.exact and best.place.place_id.startswith("curated:")
+    assert best.place.country_code == country

@@ -582,21 +582,21 @@ def test_compass_words_leave_no_unresolved_mention_but_keep_the_claim(nlp, auto_
     ("text", "name", "foreign"),
     [
         (
-            "BAMAKO, 3 févr (AFP) - Les soldats maliens ont repris Konna après deux jours de "
-            "combats, selon l'état-major.",
-            "Konna",
-            {"CI", "IE", "NC"},
+            "BAMAKO, 7 oct (AFP) - Les soldats maliens ont repris la localité d'Anéfis après "
+            "deux jours de combats, selon l'état-major.",
+            "Anéfis",
+            {"GR", "SY"},
         ),
         (
-            "Les forces azerbaïdjanaises affirment avoir pris la ville de Hadrout, dans le sud du "
-            "Haut-Karabakh, non loin de Stepanakert.",
-            "Hadrout",
+            "Les forces azerbaïdjanaises affirment avoir pris la ville de Soukovouchan, dans le "
+            "nord du Haut-Karabakh, non loin de Martakert.",
+            "Soukovouchan",
             {"JP", "AF", "IR"},
         ),
         (
-            "Les insurgés libyens ont atteint Ras Lanouf, terminal pétrolier à l'est de Syrte.",
-            "Ras Lanouf",
-            {"RU", "RO"},
+            "Les forces du GNA ont atteint la localité d'Abou Grein, au sud de Misrata.",
+            "Abou Grein",
+            {"IQ", "PS", "ES"},
         ),
     ],
 )
