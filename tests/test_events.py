@@ -66,6 +66,10 @@ PLACES = {
     "Marib": _place(72968, "Ma'rib", 45.32581, 15.46253, "YE", 1.6),
     "Sirte": _place(2210554, "Sirte", 16.58866, 31.20892, "LY", 3),
     "Lyman": _place(704204, "Lyman", 37.80843, 48.99012, "UA", 1.7),
+    "Russie": Place("country:RU", "Russie", 37.6, 55.7, "RU", source="pycountry"),
+    "Donbass": Place(
+        "curated:donbass", "Donbass", 38.3, 48.4, "UA", source="curated", uncertainty_km=180
+    ),
 }
 FRIDAY = dt.date(2016, 3, 25)
 
@@ -1766,3 +1770,61 @@ def test_a_stronghold_apposed_to_a_place_describes_that_place_only(nlp):
     assert ("controls", "rebels", "Raqqa") not in found
     assert ("controls", "isis", "Idleb") not in found
     assert ("strike", "isis", "Raqqa") not in found  # the holder named in the aside
+
+
+def test_an_event_noun_after_an_opening_place_is_no_apposition(nlp):
+    """ "Dans le Donbass, cette perte de Lyman": the noun opens a new phrase about Lyman; it
+    does not describe the region before the comma, as "Marib, dernier bastion" does."""
+    text = "Dans le Donbass, cette perte de Lyman est un revers pour l'armée russe."
+    found = _triples(_run(nlp, text, date=dt.date(2022, 10, 2), profile="ukraine"))
+    assert ("lost", "russian_army", "Lyman") in found
+    assert ("lost", "russian_army", "Donbass") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Selon les autorités de Kherson, des frappes ont touché Bakhmout.",
+            ("strike", None, "Bakhmout"),
+            ("strike", None, "Kherson"),
+        ),
+        (
+            "Le gouverneur de Kherson a indiqué que des tirs avaient visé Bakhmout.",
+            ("strike", None, "Bakhmout"),
+            ("strike", None, "Kherson"),
+        ),
+    ],
+)
+def test_a_place_in_the_name_of_who_says_so_is_not_the_events(nlp, text, expected, wrong):
+    """ "Selon les autorités de Kherson": Kherson names the speaker; the strikes are on
+    Bakhmout."""
+    found = _triples(_run(nlp, text, date=dt.date(2022, 10, 4), profile="ukraine"))
+    assert expected in found
+    assert wrong not in found
+
+
+def test_a_place_a_force_comes_from_is_not_where_it_fights(nlp):
+    """ "les combattants rebelles de Kidal": where they come from; the fight is at Ménaka."""
+    text = (
+        "De violents combats opposent l'armée malienne aux combattants rebelles de Kidal "
+        "autour de Ménaka."
+    )
+    found = _triples(_run(nlp, text, date=dt.date(2013, 2, 4), profile="sahel"))
+    assert ("fighting", "mali_army", "Ménaka") in found
+    assert not any(place == "Kidal" for _r, _a, place in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les frappes de la Russie contre Kherson se poursuivent.",
+        "Les bombardements de la Russie sur Bakhmout ont repris, selon le maire de Kherson.",
+    ],
+)
+def test_a_country_after_a_strike_noun_is_its_author(nlp, text):
+    """ "les frappes de la Russie": the country whose strikes they are, as "les frappes
+    russes" would say; its forces are the actor."""
+    found = _run(nlp, text, date=dt.date(2022, 10, 4), profile="ukraine")
+    strikes = [o for o in found if o.relation == "strike" and not o.context]
+    assert strikes and all(o.actor == "russian_army" for o in strikes)

@@ -58,6 +58,8 @@ MAX_RELATIVE_GAP = 14
 #: raids aériens de la coalition contre les renforts et les positions houthis à Marib" is
 #: 11): the phrase's complements name its actor and its target before its place.
 MAX_NOUN_PHRASE_GAP = 12
+#: Longest chain of "de" complements from a place up to the force noun it names the origin of.
+MAX_ORIGIN_CHAIN = 3
 #: Relations that change or state who holds ground.
 CONTROL = frozenset({"controls", "captured", "lost", "withdrew"})
 
@@ -124,7 +126,8 @@ def choose_targets(
     heads = [token]
     if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
         heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
-    apposed = apposed_to(doc, trigger, targets) if trigger.kind == "noun" else None
+    describes = trigger.kind == "noun" and trigger.relation == "controls"
+    apposed = apposed_to(doc, trigger, targets) if describes else None
     if apposed is not None:
         # "Donetsk et Louhansk, les capitales rebelles": the noun describes the place before
         # it and the places listed with it, not one named after ("Raqqa, la capitale de
@@ -141,6 +144,8 @@ def choose_targets(
             continue  # "des roquettes Grad": a name after a weapon is seldom a village
         if trigger.relation == "withdrew" and destination(lang, doc, target):
             continue  # "se sont retirés vers Jarablous": where they went, not what they left
+        if force_origin(lang, doc, target, token):
+            continue  # "les combattants de Misrata": where they come from, not the event's
         if subject is not None and subject[0] <= target.start < subject[1]:
             continue
         if located_by(lang, doc, target) and not described_by(doc, target, trigger):
@@ -217,9 +222,12 @@ def choose_targets(
 def apposed_to(doc: Doc, trigger: Trigger, targets: list[Target]) -> int | None:
     """The index of the place a noun trigger stands in apposition to, or ``None``: the
     place ends right before the comma that opens the noun's phrase ("Tripoli, siège du
-    GNA", "Marib, dernier bastion gouvernemental", "Donetsk et Louhansk, les capitales")."""
+    GNA", "Marib, dernier bastion gouvernemental", "Donetsk et Louhansk, les capitales"),
+    and no demonstrative opens it."""
     opening = trigger.start - 1
     while opening >= 0 and doc[opening].pos_ in ("DET", "ADJ"):
+        if "Dem" in doc[opening].morph.get("PronType"):
+            return None  # "Dans le Donbass, cette perte de Lyman": a new phrase, no aside
         opening -= 1
     if opening <= 0 or doc[opening].text != ",":
         return None
@@ -252,6 +260,25 @@ def setting(lang: LanguagePack, doc: Doc, sent: Span, targets: list[Target]) -> 
         return None
     after = doc[targets[0].end] if targets[0].end < sent.end else None
     return targets[0] if after is not None and after.text in lang.events.SETTING_FOLLOWERS else None
+
+
+def force_origin(lang: LanguagePack, doc: Doc, target: Target, trigger: Token) -> bool:
+    """Whether a place only says where a force comes from: it hangs, through at most
+    :data:`MAX_ORIGIN_CHAIN` "de" complements, on one of the pack's ``ACTOR_HEADS`` ("les
+    militaires de la république séparatiste du Haut-Karabakh", "les combattants de
+    Misrata"), which is not the trigger itself."""
+    node = doc[target.start : target.end].root
+    links = lang.events.PARTITIVE_LINKS
+    for _ in range(MAX_ORIGIN_CHAIN):
+        case = [c for c in node.children if c.dep_ == "case"]
+        if not case or fold(case[0].text) not in links:
+            return False  # "autour de Choucha" is where; "du Haut-Karabakh" may be whose
+        if not node.dep_.startswith("nmod") or node.head is node or node.head == trigger:
+            return False
+        node = node.head
+        if fold(node.lemma_) in lang.events.ACTOR_HEADS and node.pos_ == "NOUN":
+            return True
+    return False
 
 
 def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
