@@ -157,7 +157,7 @@ class _Extractor:
     # -- one sentence -------------------------------------------------------------------
 
     def _sentence(self, sent: Span) -> list[Observation]:
-        targets = self._targets(sent)
+        targets = self._spoken_from(sent, self._targets(sent))
         triggers = find_triggers(self.lang, sent)
         actors = self.actors.in_sentence(sent.start_char, sent.end_char)
         dates = self._dates(sent)
@@ -209,6 +209,15 @@ class _Extractor:
         kept = [o for o in observations if not _unsettled(o, self.intended)]
         self.intended.clear()
         return dedupe(_subsumed(kept))
+
+    def _spoken_from(self, sent: Span, targets: list[Target]) -> list[Target]:
+        """``targets`` but the places inside the name of who says so: "les autorités du
+        Haut-Karabakh ont fait savoir que des roquettes s'étaient abattues sur Stepanakert"
+        is about Stepanakert."""
+        said = self.build.said_by(sent, None, self.article.date)
+        if said.start is None or not sent.start_char <= said.start < sent.end_char:
+            return targets
+        return [t for t in targets if not said.start <= self.doc[t.start].idx < said.end]
 
     def _targets(self, sent: Span) -> list[Target]:
         targets: list[Target] = []

@@ -37,6 +37,8 @@ MAX_ACTOR_GAP = 10
 #: Largest number of tokens between an event noun and its actor complement ("l'avancée des
 #: troupes du maréchal Haftar" is 4).
 MAX_LINKED = 5
+#: Characters read before a country's name for the event noun it is the author of.
+MAX_OF_COUNTRY = 40
 #: Largest number of adjectives read after a noun for one that names its actor.
 MAX_ADJECTIVES = 2
 
@@ -67,7 +69,9 @@ class Actors:
         self.doc = doc
         self.lang = lang
         self.profile = profile
-        self.spans = _with_governments(profile.find_actors(article.text), mentions, profile)
+        self.spans = _with_governments(
+            profile.find_actors(article.text), mentions, profile, article.text, _of_country(lang)
+        )
         self.home = _home_country(mentions, profile)
 
     def names(self, start_char: int, end_char: int) -> bool:
@@ -354,13 +358,25 @@ def _home_country(mentions: Sequence[Mention], profile: TheatreProfile) -> str |
 
 
 def _with_governments(
-    spans: list[ActorSpan], mentions: Sequence[Mention], profile: TheatreProfile
+    spans: list[ActorSpan],
+    mentions: Sequence[Mention],
+    profile: TheatreProfile,
+    text: str,
+    of_country: re.Pattern[str],
 ) -> list[ActorSpan]:
     """The actor names, and the country and capital names standing for a government that
-    acts (metonyms: "Kiev a reconquis", "l'Azerbaïdjan a pris"), as that country's forces."""
+    acts (metonyms: "Kiev a reconquis", "l'Azerbaïdjan a pris"; a country whose strikes or
+    offensive the text names, matched by ``of_country`` before it: "les tirs de
+    l'Azerbaïdjan"), as that country's forces."""
     out = list(spans)
     for mention in mentions:
-        if mention.role != "metonym" or mention.place is None:
+        if mention.place is None:
+            continue
+        before = fold(text[max(mention.start - MAX_OF_COUNTRY, 0) : mention.start])
+        acting = mention.role == "metonym" or (
+            mention.place.place_id.startswith("country:") and of_country.search(before)
+        )
+        if not acting:
             continue
         if any(a.start < mention.end and mention.start < a.end for a in spans):
             continue
@@ -368,6 +384,16 @@ def _with_governments(
         if actor is not None:
             out.append(ActorSpan(mention.start, mention.end, mention.surface, actor))
     return sorted(out, key=lambda a: a.start)
+
+
+@lru_cache(maxsize=8)
+def _of_country(lang: LanguagePack) -> re.Pattern[str]:
+    """An event noun of the pack's ``DEMONYM_HEADS`` and "de" right before a name: "les
+    tirs de l'", "l'offensive de la", "des frappes du"."""
+    heads = alternation(fold(h) for h in lang.places.DEMONYM_HEADS)
+    links = alternation(lang.events.PARTITIVE_LINKS)
+    determiners = alternation(lang.events.DETERMINERS)
+    return re.compile(rf"(?<![\w-])(?:{heads})s?\s+(?:{links})\s*(?:(?:{determiners})\s*)?$")
 
 
 @lru_cache(maxsize=8)
