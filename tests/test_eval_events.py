@@ -135,3 +135,15 @@ def test_a_folder_of_dispatch_files(ev, tmp_path):
     assert loaded.wars == {"ml": "sahel", "ua": "ukraine"}
     ev._write_articles(loaded.articles, tmp_path)
     assert (tmp_path / "ua.txt").read_text(encoding="utf-8").startswith("date 2022-09-10\n")
+
+
+def test_a_gold_place_with_no_id_matches_the_place_the_article_spells_so(ev):
+    """Annotated as written ("Artsakh", no gazetteer id then), a place the gazetteer now
+    holds under another name ("Haut-Karabakh") is matched through the article's spellings."""
+    gold = [_gold("strike", "azerbaijan", "Artsakh", None)]
+    rows = ev.prediction_rows([_obs("strike", "azerbaijan", "Haut-Karabakh", "curated:hk")])
+    mention = SimpleNamespace(
+        article_id="a1", surface="Artsakh", place=SimpleNamespace(place_id="curated:hk")
+    )
+    assert ev.evaluate(gold, rows)["relations"]["all"]["tp"] == 0
+    assert ev.evaluate(gold, ev.name_anchors(rows, [mention]))["relations"]["all"]["tp"] == 1
