@@ -87,6 +87,45 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a trigger expects of its place: the side it lies on (``theme``), the verb's
+    objects and active subject, the insertion right after a verb, the parse heads a place
+    may hang on."""
+
+    token: Token
+    passive: bool
+    theme: str
+    objects: tuple[Token, ...]
+    subject: tuple[int, int] | None
+    inserted: int
+    heads: tuple[Token, ...]
+
+
+def _reading(lang: LanguagePack, doc: Doc, trigger: Trigger) -> _Reading:
+    token = doc[trigger.start]
+    is_passive = passive(lang, doc, trigger)
+    theme = "before" if is_passive and trigger.theme == "after" else trigger.theme
+    takes = trigger.kind == "verb" and trigger.relation in CONTROL | {"besieged"}
+    objects = tuple(c for c in token.children if c.dep_ == "obj") if takes else ()
+    # "des habitants d'Aden se sont emparés d'un dépôt": a place in the active subject of a
+    # verb is not the place it acts on (but for a verb whose place is its subject: "tomber").
+    subject = (
+        _subject_span(lang, doc, token)
+        if trigger.kind == "verb" and trigger.theme != "before" and not is_passive
+        else None
+    )
+    inserted = (
+        apposition_end(doc, trigger.end, token.sent.end, nominal=False)
+        if trigger.kind == "verb"
+        else trigger.end
+    )
+    heads = [token]
+    if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
+        heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
+    return _Reading(token, is_passive, theme, objects, subject, inserted, tuple(heads))
+
+
 def choose_targets(
     lang: LanguagePack,
     doc: Doc,
@@ -106,26 +145,6 @@ def choose_targets(
     linked to a single-word trigger in the parse may sit further ("Alep, où 12 civils ont
     été tués dans des raids").
     """
-    token = doc[trigger.start]
-    is_passive = passive(lang, doc, trigger)
-    theme = "before" if is_passive and trigger.theme == "after" else trigger.theme
-    takes = trigger.kind == "verb" and trigger.relation in CONTROL | {"besieged"}
-    objects = [c for c in token.children if c.dep_ == "obj"] if takes else []
-    # "des habitants d'Aden se sont emparés d'un dépôt": a place in the active subject of a
-    # verb is not the place it acts on (but for a verb whose place is its subject: "tomber").
-    subject = (
-        _subject_span(lang, doc, token)
-        if trigger.kind == "verb" and trigger.theme != "before" and not is_passive
-        else None
-    )
-    inserted = (
-        apposition_end(doc, trigger.end, token.sent.end, nominal=False)
-        if trigger.kind == "verb"
-        else trigger.end
-    )
-    heads = [token]
-    if trigger.kind == "noun" and token.dep_.startswith("nsubj") and token.head.pos_ == "VERB":
-        heads.append(token.head)  # "des combats se poursuivaient à l'aéroport de Palmyre"
     describes = trigger.kind == "noun" and trigger.relation == "controls"
     apposed = apposed_to(doc, trigger, targets) if describes else None
     if apposed is not None:
@@ -138,66 +157,104 @@ def choose_targets(
         ):
             first -= 1
         return targets[first : apposed + 1]
-    scored: list[tuple[float, bool, int]] = []
-    for index, target in enumerate(targets):
-        if target.place is None and trigger.relation in UNLOCATED_NEVER:
-            continue  # "des roquettes Grad": a name after a weapon is seldom a village
-        if trigger.relation == "withdrew" and destination(lang, doc, target):
-            continue  # "se sont retirés vers Jarablous": where they went, not what they left
-        if force_origin(lang, doc, target, token):
-            continue  # "les combattants de Misrata": where they come from, not the event's
-        if subject is not None and subject[0] <= target.start < subject[1]:
-            continue
-        if located_by(lang, doc, target) and not described_by(doc, target, trigger):
-            continue  # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
-        listed = None
-        if target.end <= trigger.start:
-            aside, end = target.end, -1
-            while aside != end:  # one aside after another: "X, dans le nord, fief de Y, ..."
-                end, aside = aside, apposition_end(doc, aside, trigger.start)
-            side, gap = "before", word_gap(doc, aside, trigger.start, skip)
-        elif target.start >= trigger.end:
-            start = inserted if target.start >= inserted else trigger.end
-            listed = enumeration_end(lang, doc, start, target.start)
-            start = listed if listed is not None else start  # "..., parmi lesquelles X"
-            side, gap = "after", word_gap(doc, start, target.start, skip)
-        else:
-            continue
-        root = doc[target.start : target.end].root  # "la localité": its noun, not "la"
-        tree = min(tree_distance(head, root) for head in heads)
-        if objects and trigger.slot != "object" and not is_passive:
-            # Outside the object only a place after the verb and hanging on it counts: "ne
-            # contrôlent plus qu'une poche dans l'est d'Alep".
-            inside = listed is not None or any(
-                o.left_edge.i <= target.start <= o.right_edge.i for o in objects
-            )
-            if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
-                continue
-            if any(a <= target.start < b for a, b in references):
-                continue  # "pris trois villages près de Bakhmout": the villages, not Bakhmout
-        limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
-        if trigger.kind == "noun" and side == "after" and target.start <= token.right_edge.i:
-            limit = MAX_NOUN_PHRASE_GAP  # the place hangs inside the noun's own phrase
-        near = gap <= limit and (theme == "either" or side == theme)
-        if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):
-            continue
-        score = min(gap, 3 * tree) if trigger.kind != "phrase" else gap
-        if theme not in ("either", side) or (
-            trigger.kind == "verb" and theme == "either" and side == "before"
-        ):
-            score += SIDE_PENALTY
-        if target.mention is None:
-            score += ANAPHOR_PENALTY
-        if target.place is None:
-            score += UNLOCATED_PENALTY
-        if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
-            score += REFERENCE_PENALTY
-        if trigger.end < target.start < inserted:
-            score += SIDE_PENALTY  # a place in an insertion after the verb is its setting
-        scored.append((score, side != "after", index))
+    reading = _reading(lang, doc, trigger)
+    scored = [
+        (*score, index)
+        for index, target in enumerate(targets)
+        if (score := _score(lang, doc, trigger, reading, target, skip, references)) is not None
+    ]
     if not scored:
         return []
-    best = min(scored)[2]
+    return _with_coordinated(lang, doc, targets, min(scored)[2], references)
+
+
+def _score(
+    lang: LanguagePack,
+    doc: Doc,
+    trigger: Trigger,
+    reading: _Reading,
+    target: Target,
+    skip: frozenset[int],
+    references: Sequence[tuple[int, int]],
+) -> tuple[float, bool] | None:
+    """How far ``target`` is from being the trigger's place (lower is nearer; then a place
+    after the trigger first), or ``None`` when it cannot be."""
+    token, theme, inserted = reading.token, reading.theme, reading.inserted
+    if _ruled_out(lang, doc, trigger, reading, target):
+        return None
+    listed = None
+    if target.end <= trigger.start:
+        aside, end = target.end, -1
+        while aside != end:  # one aside after another: "X, dans le nord, fief de Y, ..."
+            end, aside = aside, apposition_end(doc, aside, trigger.start)
+        side, gap = "before", word_gap(doc, aside, trigger.start, skip)
+    elif target.start >= trigger.end:
+        start = inserted if target.start >= inserted else trigger.end
+        listed = enumeration_end(lang, doc, start, target.start)
+        start = listed if listed is not None else start  # "..., parmi lesquelles X"
+        side, gap = "after", word_gap(doc, start, target.start, skip)
+    else:
+        return None
+    root = doc[target.start : target.end].root  # "la localité": its noun, not "la"
+    tree = min(tree_distance(head, root) for head in reading.heads)
+    if reading.objects and trigger.slot != "object" and not reading.passive:
+        # Outside the object only a place after the verb and hanging on it counts: "ne
+        # contrôlent plus qu'une poche dans l'est d'Alep".
+        inside = listed is not None or any(
+            o.left_edge.i <= target.start <= o.right_edge.i for o in reading.objects
+        )
+        if not inside and (side == "before" or tree > MAX_TREE_DISTANCE):
+            return None
+        if any(a <= target.start < b for a, b in references):
+            return None  # "pris trois villages près de Bakhmout": the villages, not Bakhmout
+    limit = MAX_BEFORE_GAP if side == "before" or trigger.kind == "noun" else MAX_PLACE_GAP
+    if trigger.kind == "noun" and side == "after" and target.start <= token.right_edge.i:
+        limit = MAX_NOUN_PHRASE_GAP  # the place hangs inside the noun's own phrase
+    near = gap <= limit and (theme == "either" or side == theme)
+    if not near and (tree > MAX_TREE_DISTANCE or trigger.kind == "phrase"):
+        return None
+    score = min(gap, 3 * tree) if trigger.kind != "phrase" else gap
+    if theme not in ("either", side) or (
+        trigger.kind == "verb" and theme == "either" and side == "before"
+    ):
+        score += SIDE_PENALTY
+    if target.mention is None:
+        score += ANAPHOR_PENALTY
+    if target.place is None:
+        score += UNLOCATED_PENALTY
+    if any(a <= target.start < b and not a <= trigger.start < b for a, b in references):
+        score += REFERENCE_PENALTY
+    if trigger.end < target.start < inserted:
+        score += SIDE_PENALTY  # a place in an insertion after the verb is its setting
+    return score, side != "after"
+
+
+def _ruled_out(
+    lang: LanguagePack, doc: Doc, trigger: Trigger, reading: _Reading, target: Target
+) -> bool:
+    """Whether ``target`` is no place the trigger can be about, wherever it stands."""
+    subject = reading.subject
+    return (
+        # "des roquettes Grad": a name after a weapon is seldom a village
+        (target.place is None and trigger.relation in UNLOCATED_NEVER)
+        # "se sont retirés vers Jarablous": where they went, not what they left
+        or (trigger.relation == "withdrew" and destination(lang, doc, target))
+        # "les combattants de Misrata": where they come from, not the event's place
+        or force_origin(lang, doc, target, reading.token)
+        or (subject is not None and subject[0] <= target.start < subject[1])
+        # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
+        or (located_by(lang, doc, target) and not described_by(doc, target, trigger))
+    )
+
+
+def _with_coordinated(
+    lang: LanguagePack,
+    doc: Doc,
+    targets: list[Target],
+    best: int,
+    references: Sequence[tuple[int, int]],
+) -> list[Target]:
+    """``targets[best]`` and the places listed with it on either side."""
     chosen = [targets[best]]
 
     def reference(target: Target) -> bool:
