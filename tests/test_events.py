@@ -1828,3 +1828,24 @@ def test_a_country_after_a_strike_noun_is_its_author(nlp, text):
     found = _run(nlp, text, date=dt.date(2022, 10, 4), profile="ukraine")
     strikes = [o for o in found if o.relation == "strike" and not o.context]
     assert strikes and all(o.actor == "russian_army" for o in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Autre avantage de la prise de Bakhmout selon M. Prigojine : l'artillerie "
+            "ukrainienne est tenue éloignée.",
+            ("captured", "ukrainian_army", "Bakhmout"),
+        ),
+        (
+            "Des soldats ont été capturés par les forces russes pendant le retrait de Lyman.",
+            ("withdrew", "russian_army", "Lyman"),
+        ),
+    ],
+)
+def test_an_actor_of_another_clause_is_not_the_author_by_position(nlp, text, wrong):
+    """An actor after a colon or a "selon" phrase, or the agent ("par X") of another verb,
+    is not who took or left the place of an event noun near it."""
+    found = _triples(_run(nlp, text, date=dt.date(2024, 2, 18), profile="ukraine"))
+    assert wrong not in found

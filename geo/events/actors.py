@@ -140,7 +140,9 @@ class Actors:
         before = [
             (trigger.start - e, a)
             for (s, e), a in spans
-            if 0 <= trigger.start - e <= MAX_ACTOR_GAP and trigger.relation != "fighting"
+            if 0 <= trigger.start - e <= MAX_ACTOR_GAP
+            and trigger.relation != "fighting"
+            and not _agent_of_another(self.lang, doc, s, trigger.start)
         ]
         if before:
             return self.settle(min(before, key=lambda x: x[0])[1], where, "position")
@@ -151,6 +153,7 @@ class Actors:
             and not taken_from(self.lang, doc, s)
             and not _relative_between(self.lang, doc, trigger.end, s)
             and not _speech_between(self.lang, doc, trigger.end, s)
+            and not _clause_break_between(self.lang, doc, trigger.end, s)
         ]
         if after:
             return self.settle(min(after, key=lambda x: x[0])[1], where, "position")
@@ -335,6 +338,24 @@ def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> boo
     return any(syntax.relative_pronoun(lang, t) for t in doc[start:end])
 
 
+def _agent_of_another(lang: LanguagePack, doc: Doc, start: int, trigger: int) -> bool:
+    """Whether the actor at token ``start`` is the agent ("par X") of a verb before the
+    trigger at ``trigger``: "faits prisonniers par les forces russes pendant le retrait"
+    says nothing of who withdrew."""
+    before = [t for t in doc[max(start - 2, 0) : start] if t.pos_ != "DET"]
+    marked = bool(before) and fold(before[-1].text) in lang.grammar.AGENT_MARKERS
+    return marked and any(t.pos_ == "VERB" for t in doc[max(start - 4, 0) : start])
+
+
+def _clause_break_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
+    """Whether a colon or semicolon, or a "selon" source phrase, stands between two tokens:
+    "la prise d'Avdiïvka selon M. Choïgou : l'artillerie ukrainienne est tenue éloignée"
+    names no taker after it."""
+    if any(t.text in lang.grammar.CLAUSE_BREAKS for t in doc[start:end]):
+        return True
+    return bool(_source_preposition(lang).search(fold(doc[start:end].text)))
+
+
 def _speech_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
     """Whether a verb of speech stands between two tokens: the actor after it is who says
     so, not who acts ("des frappes aériennes ont visé Hodeida, a indiqué l'armée"). (Before
@@ -384,6 +405,12 @@ def _with_governments(
         if actor is not None:
             out.append(ActorSpan(mention.start, mention.end, mention.surface, actor))
     return sorted(out, key=lambda a: a.start)
+
+
+@lru_cache(maxsize=8)
+def _source_preposition(lang: LanguagePack) -> re.Pattern[str]:
+    words = alternation(fold(w) for w in lang.attribution.SOURCE_PREPOSITIONS)
+    return re.compile(rf"(?<![\w'])(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=8)

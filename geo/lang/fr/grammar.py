@@ -247,3 +247,7 @@ PLAIN_FORMS: dict[str, str] = {"\u2019": "'"}
 #: clause it hangs on (Grevisse, *Le Bon Usage*, "le gérondif"): "Les jihadistes, en passant
 #: à l'attaque sur Konna, ...". Folded.
 GERUND_MARKERS: frozenset[str] = frozenset({"en"})
+
+#: Punctuation that closes a clause inside a sentence: an actor named after it belongs to the
+#: next clause ("la prise d'Avdiïvka selon M. Choïgou : l'artillerie ukrainienne est...").
+CLAUSE_BREAKS: frozenset[str] = frozenset({":", ";"})
