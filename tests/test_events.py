@@ -1849,3 +1849,19 @@ def test_an_actor_of_another_clause_is_not_the_author_by_position(nlp, text, wro
     is not who took or left the place of an event noun near it."""
     found = _triples(_run(nlp, text, date=dt.date(2024, 2, 18), profile="ukraine"))
     assert wrong not in found
+
+
+def test_where_a_government_sits_is_its_seat_not_a_siege(nlp):
+    """ "Sirte, où siège le GNA": the verb "siéger", spelt like the noun "siège"."""
+    text = "Des combats ont éclaté près de Sirte, où siège le GNA."
+    found = _triples(_run(nlp, text, date=dt.date(2019, 4, 5), profile="libya"))
+    assert ("controls", "gna_forces", "Sirte") in found
+    assert not any(r == "besieged" for r, _a, _p in found)
+
+
+def test_an_offensive_meant_to_take_a_place_is_an_advance(nlp):
+    """ "une offensive destinée à s'emparer de Sirte": an intention, not a capture."""
+    text = "Le maréchal Haftar a lancé une offensive destinée à s'emparer de Sirte."
+    found = _triples(_run(nlp, text, date=dt.date(2019, 4, 5), profile="libya"))
+    assert ("advancing", "lna", "Sirte") in found
+    assert ("captured", "lna", "Sirte") not in found

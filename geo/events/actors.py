@@ -240,8 +240,9 @@ class Actors:
         sense = self.lang.events.SEAT_NOUNS.get(fold(doc[trigger.start].lemma_))
         if trigger.kind != "noun" or sense is None:
             return trigger
-        if apposed_to(doc, trigger, targets) is None:
-            return trigger
+        seated = trigger.start > 0 and syntax.relative_pronoun(self.lang, doc[trigger.start - 1])
+        if apposed_to(doc, trigger, targets) is None and not seated:
+            return trigger  # ("Tripoli, où siège le GNA": the verb "siéger", a seat too)
         if self.linked(trigger.end, actors):
             return replace(trigger, relation=sense, theme="before")
         return None

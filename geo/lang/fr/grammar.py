@@ -37,6 +37,11 @@ MODALITY: frozenset[str] = frozenset(
         "veulent",
         "viser",
         "visant",
+        "destiner",  # "une offensive destinée à s'emparer de Tripoli"
+        "destine",
+        "destinee",
+        "destines",
+        "destinees",
         "pouvoir",
         "pourrait",
         "pourraient",
