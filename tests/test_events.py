@@ -1865,3 +1865,38 @@ def test_an_offensive_meant_to_take_a_place_is_an_advance(nlp):
     found = _triples(_run(nlp, text, date=dt.date(2019, 4, 5), profile="libya"))
     assert ("advancing", "lna", "Sirte") in found
     assert ("captured", "lna", "Sirte") not in found
+
+
+def test_the_agent_of_a_siege_is_found_past_its_head_noun(nlp):
+    """ "encerclée par les forces kadhafistes": "par" stands before the head noun of the
+    actor's name, not right before the name the profile knows."""
+    text = "Sirte est encerclée par les forces kadhafistes depuis plusieurs semaines."
+    found = _triples(_run(nlp, text, date=dt.date(2011, 3, 27), profile="libya"))
+    assert ("besieged", "kadhafi_forces", "Sirte") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "date", "expected", "wrong"),
+    [
+        (
+            "Appuyés par les raids aériens de la coalition, les insurgés ont repris Sirte.",
+            "libya",
+            dt.date(2011, 3, 27),
+            ("captured", "rebels_2011", "Sirte"),
+            "nato",
+        ),
+        (
+            "Soutenus par l'aviation russe, les soldats syriens ont repris Palmyre.",
+            "syria_iraq",
+            dt.date(2016, 3, 27),
+            ("captured", "syrian_army", "Palmyre"),
+            "russia",
+        ),
+    ],
+)
+def test_who_backs_the_taker_is_not_a_taker(nlp, text, profile, date, expected, wrong):
+    """ "Appuyés par les raids de la coalition, les insurgés ont repris X": the raids are
+    support, neither a strike on X nor a share in its capture."""
+    observations = _run(nlp, text, date=date, profile=profile)
+    assert expected in _triples(observations)
+    assert not any(o.side == wrong for o in observations if not o.context)

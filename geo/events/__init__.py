@@ -36,6 +36,7 @@ from geo.events.targets import (
     CONTROL,
     Target,
     apposition_end,
+    backing_phrases,
     choose_targets,
     destination,
     is_country,
@@ -158,8 +159,13 @@ class _Extractor:
 
     def _sentence(self, sent: Span) -> list[Observation]:
         targets = self._spoken_from(sent, self._targets(sent))
-        triggers = find_triggers(self.lang, sent)
-        actors = self.actors.in_sentence(sent.start_char, sent.end_char)
+        backing = backing_phrases(self.lang, self.doc, sent)  # "Appuyés par les raids de X,"
+        triggers = [t for t in find_triggers(self.lang, sent) if not backing.covers(t.start)]
+        actors = [
+            a
+            for a in self.actors.in_sentence(sent.start_char, sent.end_char)
+            if not backing.covers_char(a.start)
+        ]
         dates = self._dates(sent)
         spans = [self.actors.token_span(a) for a in actors]
         references = [
@@ -415,6 +421,8 @@ class _Extractor:
         relation = _modal_relation(trigger.relation) if unrealised else trigger.relation
         if relation is None:
             return []
+        allowed = {self.actors.named(a, where) for a in actors}  # not the backers, the holders
+        found = replace(found, also=tuple(a for a in found.also if a in allowed))
         found = self._carry(found, relation)
         if unrealised and trigger.relation == "captured" and found.actor is not None:
             self.intended.add((found.actor.id, _place_key(target)))

@@ -179,8 +179,12 @@ class Actors:
             span = self.token_span(actor)
             if span is None or not 0 <= span[0] - trigger.end <= MAX_ACTOR_GAP:
                 continue
-            window = doc[max(trigger.end, span[0] - 2) : span[0]]
-            if any(fold(t.text) in self.lang.grammar.AGENT_MARKERS for t in window):
+            i = span[0] - 1  # past its article and head noun: "par les forces kadhafistes"
+            while i > trigger.end and (
+                doc[i].pos_ == "DET" or fold(doc[i].lemma_) in self.lang.events.ACTOR_HEADS
+            ):
+                i -= 1
+            if i >= trigger.end and fold(doc[i].text) in self.lang.grammar.AGENT_MARKERS:
                 return self.settle(actor, where, "parse")
         return None
 

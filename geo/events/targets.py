@@ -338,6 +338,39 @@ def force_origin(lang: LanguagePack, doc: Doc, target: Target, trigger: Token) -
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Backing:
+    """The detached participle phrases of a sentence that say who backs whom ("Appuyés par
+    les raids aériens de la coalition, les rebelles ont repris X"), as token and character
+    spans: their event nouns and actors are the support, not the sentence's events."""
+
+    tokens: tuple[tuple[int, int], ...]
+    chars: tuple[tuple[int, int], ...]
+
+    def covers(self, token: int) -> bool:
+        return any(a <= token < b for a, b in self.tokens)
+
+    def covers_char(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.chars)
+
+
+def backing_phrases(lang: LanguagePack, doc: Doc, sent: Span) -> Backing:
+    """The pack's ``BACKING`` participles that open the sentence or follow a comma and take
+    an agent ("par"), each up to the next punctuation mark."""
+    tokens = []
+    for token in sent:
+        detached = token.i == sent.start or doc[token.i - 1].text == ","
+        after = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if not (detached and after is not None and fold(after.text) in lang.grammar.AGENT_MARKERS):
+            continue
+        if not fold(token.text).startswith(lang.events.BACKING):
+            continue
+        end = next((t.i for t in doc[after.i : sent.end] if t.is_punct), sent.end)
+        tokens.append((token.i, end))
+    chars = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in tokens)
+    return Backing(tuple(tokens), chars)
+
+
 def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
     before = [t for t in doc[max(target.start - 3, 0) : target.start] if t.pos_ != "DET"]
     return bool(before) and fold(before[-1].text) in lang.events.DESTINATION

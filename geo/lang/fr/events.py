@@ -304,3 +304,9 @@ ACTOR_HEADS: frozenset[str] = frozenset(
     | {"artillerie", "drone", "helicoptere", "chasseur", "char", "blinde", "marine"}
     | {"flotte", "batterie", "missile", "roquette", "obus", "canon"}
 )
+
+#: Beginnings of the participles that say a force backs another ("appuyés par les raids de la
+#: coalition", "soutenus par l'aviation russe"): the event noun after them and "par" is the
+#: support given, not an event at the sentence's place, and its actor is not the main
+#: clause's. Folded word starts.
+BACKING: tuple[str, ...] = ("appuy", "soutenu", "epaule", "couvert")
