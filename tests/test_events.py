@@ -1900,3 +1900,18 @@ def test_who_backs_the_taker_is_not_a_taker(nlp, text, profile, date, expected, 
     observations = _run(nlp, text, date=date, profile=profile)
     assert expected in _triples(observations)
     assert not any(o.side == wrong for o in observations if not o.context)
+
+
+def test_an_offensive_with_no_place_names_who_leads_the_next_sentence(nlp):
+    """ "L'armée ukrainienne a lancé une contre-offensive dans ce secteur. L'offensive a
+    d'abord visé Lyman": the second offensive is the first one's, though no place came with
+    the first."""
+    text = (
+        "L'armée ukrainienne a lancé une contre-offensive dans ce secteur stratégique. "
+        "L'offensive a d'abord visé Lyman, puis l'infanterie a avancé vers Bakhmout."
+    )
+    found = _triples(_run(nlp, text, date=dt.date(2022, 9, 9), profile="ukraine"))
+    assert {
+        ("advancing", "ukrainian_army", "Lyman"),
+        ("advancing", "ukrainian_army", "Bakhmout"),
+    } <= found

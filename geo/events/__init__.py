@@ -195,6 +195,8 @@ class _Extractor:
                 chosen = [opening]
             if not chosen and trigger.relation == "withdrew":
                 chosen = self._left_behind(trigger, targets)
+            if not chosen:
+                self._remember(trigger, actors)
             for target in chosen:
                 found.extend(
                     (obs, target)
@@ -459,6 +461,16 @@ class _Extractor:
             held = self.build.make(sent, "controls", holder, target, trigger, dates, "parse")
             out.append(replace(held, confidence=held.confidence * HELD_BEFORE_FACTOR))
         return out
+
+    def _remember(self, trigger: Trigger, actors: list[ActorSpan]) -> None:
+        """An offensive or capture with no place still names who leads the next sentences:
+        "L'armée ukrainienne a déclenché une contre-offensive dans ce secteur. L'offensive a
+        d'abord visé Balakliia"."""
+        if trigger.relation not in ("captured", "advancing"):
+            return
+        found = self.actors.find(trigger, actors, None, exclude=None)
+        if found.actor is not None and found.source == "parse":
+            self.last_actor = (found.actor, self.index)
 
     def _carry(self, found: Found, relation: str) -> Found:
         """An event whose subject refers back ("elles", "ses troupes"), or a capture or
