@@ -1915,3 +1915,15 @@ def test_an_offensive_with_no_place_names_who_leads_the_next_sentence(nlp):
         ("advancing", "ukrainian_army", "Lyman"),
         ("advancing", "ukrainian_army", "Bakhmout"),
     } <= found
+
+
+def test_a_pronoun_does_not_refer_back_to_the_side_fought_against(nlp):
+    """ "Les Houthis sont en guerre contre les forces gouvernementales. Ils se sont emparés
+    de Marib": "ils" are the Houthis, not the opponent named last."""
+    text = (
+        "Les Houthis sont en guerre contre les forces gouvernementales depuis 2014. "
+        "Ils se sont emparés de Marib en février."
+    )
+    found = _triples(_run(nlp, text, date=dt.date(2021, 4, 12), profile="yemen"))
+    assert ("captured", "houthis", "Ma'rib") in found
+    assert ("captured", "yemeni_army", "Ma'rib") not in found

@@ -166,7 +166,10 @@ class Actors:
         one, the caller carries the last actor of an event."""
         sents = [s for s in sentence_spans(self.doc) if s.start_char <= before]
         start = sents[-2].start_char if len(sents) > 1 else 0
-        for span in reversed([a for a in self.spans if start <= a.start and a.end <= before]):
+        named = [a for a in self.spans if start <= a.start and a.end <= before]
+        for span in reversed(named):
+            if opponent(self.lang, self.doc, span):
+                continue  # "ces derniers sont en guerre contre les forces gouvernementales"
             found = self.settle(span, where, "carried")
             if found.actor is not None:
                 return found
