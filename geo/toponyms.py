@@ -43,10 +43,19 @@ if TYPE_CHECKING:
     from geo.lang import LanguagePack
     from geo.theatre import TheatreProfile
 
-__all__ = ["SITE_SCALE", "recognise", "seat_city", "trigger_scale", "with_unaccented"]
+__all__ = [
+    "AREA_SCALES",
+    "SITE_SCALE",
+    "recognise",
+    "seat_city",
+    "trigger_scale",
+    "with_unaccented",
+]
 
 #: The size class of the triggers that name a building or a monument.
 SITE_SCALE = "site"
+#: The size classes of the triggers that name a province or a vaguer region, not a town.
+AREA_SCALES = frozenset({"admin", "area"})
 
 _LETTER = r"[^\W\d_]"
 _SPACE = r"[ \u00a0]"

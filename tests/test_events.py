@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -1927,3 +1928,15 @@ def test_a_pronoun_does_not_refer_back_to_the_side_fought_against(nlp):
     found = _triples(_run(nlp, text, date=dt.date(2021, 4, 12), profile="yemen"))
     assert ("captured", "houthis", "Ma'rib") in found
     assert ("captured", "yemeni_army", "Ma'rib") not in found
+
+
+@pytest.mark.parametrize(("trigger", "expected"), [("province", "advancing"), (None, "captured")])
+def test_entering_a_province_is_an_advance_not_a_capture(nlp, trigger, expected):
+    """ "Les troupes sont entrées dans la province de Raqa" advance into it; entering the
+    town ("entrées dans Raqa") takes it."""
+    text = "Les troupes gouvernementales sont entrées mardi dans la province de Raqa."
+    doc = nlp(text)
+    mentions = [replace(m, trigger=trigger) for m in _mentions(doc)]
+    article = Article("t", dt.date(2017, 3, 8), "day", text)
+    found = _triples(extract_observations(article, doc, mentions, [], _ctx("syria_iraq")))
+    assert {r for r, actor, place in found if place == "Raqqa"} == {expected}

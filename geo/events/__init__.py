@@ -46,6 +46,7 @@ from geo.events.targets import (
 from geo.nlp import sentence_spans
 from geo.records import Article, Claim, Mention, Observation
 from geo.theatre import Actor, ActorSpan, fold
+from geo.toponyms import AREA_SCALES, trigger_scale
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -423,6 +424,7 @@ class _Extractor:
         relation = _modal_relation(trigger.relation) if unrealised else trigger.relation
         if relation is None:
             return []
+        relation = self._into_area(trigger, target, relation)
         allowed = {self.actors.named(a, where) for a in actors}  # not the backers, the holders
         found = replace(found, also=tuple(a for a in found.also if a in allowed))
         found = self._carry(found, relation)
@@ -461,6 +463,16 @@ class _Extractor:
             held = self.build.make(sent, "controls", holder, target, trigger, dates, "parse")
             out.append(replace(held, confidence=held.confidence * HELD_BEFORE_FACTOR))
         return out
+
+    def _into_area(self, trigger: Trigger, target: Target, relation: str) -> str:
+        """The relation of entering a province or a region (the pack's
+        ``ENTERING_AN_AREA``): "entrées dans la province de Raqa" is an advance."""
+        entering = self.lang.events.ENTERING_AN_AREA.get(fold(self.doc[trigger.start].lemma_))
+        mention = target.mention
+        scale = trigger_scale(self.lang, mention.trigger) if mention is not None else None
+        if entering is None or relation != "captured" or scale not in AREA_SCALES:
+            return relation
+        return entering
 
     def _remember(self, trigger: Trigger, actors: list[ActorSpan]) -> None:
         """An offensive or capture with no place still names who leads the next sentences:

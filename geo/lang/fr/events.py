@@ -310,3 +310,8 @@ ACTOR_HEADS: frozenset[str] = frozenset(
 #: support given, not an event at the sentence's place, and its actor is not the main
 #: clause's. Folded word starts.
 BACKING: tuple[str, ...] = ("appuy", "soutenu", "epaule", "couvert")
+
+#: Verbs of entering, with the relation they state when the place entered is a province or a
+#: region rather than a town: troops "entrées dans la province de Raqa" advance into it, they
+#: do not take Raqa. Folded lemmas.
+ENTERING_AN_AREA: dict[str, str] = {"entrer": "advancing", "penetrer": "advancing"}
