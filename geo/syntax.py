@@ -72,6 +72,11 @@ def clause_before(doc: Doc, index: int, width: int = CUE_WINDOW) -> list[Token]:
     return out
 
 
+#: Words read after a verb for the second word of its negation ("ne contrôlent pas") or a
+#: restriction ("ne contrôlent plus qu'une poche").
+NEGATION_REACH = 3
+
+
 def negated(lang: LanguagePack, doc: Doc, index: int) -> bool:
     """Whether the word at token ``index`` is negated or said to stop: "n'a pas repris",
     "sans parvenir à reprendre", "la trêve des combats". "ne ... que" restricts and affirms
@@ -84,9 +89,11 @@ def negated(lang: LanguagePack, doc: Doc, index: int) -> bool:
         return True
     if set(folded[:2]) & grammar.NEGATION_OPENERS:
         return True
+    # A simple tense puts the second word after the verb: "ils ne contrôlent pas encore".
+    after = [fold(t.text) for t in doc[index + 1 : min(index + 1 + NEGATION_REACH, len(doc))]]
     particle = any(f in grammar.NEGATION_PARTICLES for f in folded)
-    restrictive = any(f in grammar.RESTRICTIVE for f in folded)
-    return particle and not restrictive and any(f in grammar.NEGATION for f in folded)
+    restrictive = any(f in grammar.RESTRICTIVE for f in folded + after)
+    return particle and not restrictive and any(f in grammar.NEGATION for f in folded + after)
 
 
 def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:

@@ -1940,3 +1940,44 @@ def test_entering_a_province_is_an_advance_not_a_capture(nlp, trigger, expected)
     article = Article("t", dt.date(2017, 3, 8), "day", text)
     found = _triples(extract_observations(article, doc, mentions, [], _ctx("syria_iraq")))
     assert {r for r, actor, place in found if place == "Raqqa"} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Les insurgés sont entrés à Sirte, mais ils ne contrôlent pas encore la ville.",
+            ("controls", "rebels_2011", "Sirte"),
+        ),
+        ("L'aviation de Kadhafi ne bombarde plus Sirte.", ("strike", "kadhafi_forces", "Sirte")),
+    ],
+)
+def test_a_simple_tense_negation_after_the_verb_states_nothing(nlp, text, wrong):
+    """ "ils ne contrôlent pas encore la ville": in a simple tense "pas" follows the verb."""
+    found = _triples(_run(nlp, text, date=dt.date(2011, 8, 20), profile="libya"))
+    assert wrong not in found
+
+
+def test_a_restriction_after_the_verb_is_still_a_fact(nlp):
+    """ "ne contrôlent plus qu'une poche": "ne ... que" restricts, the hold is stated."""
+    text = "Les jihadistes ne contrôlent plus qu'une poche à Sirte."
+    found = _triples(_run(nlp, text, date=dt.date(2016, 8, 20), profile="libya"))
+    assert ("controls", "isis", "Sirte") in found
+
+
+def test_who_a_selon_phrase_names_does_not_act(nlp):
+    """ "Selon des rebelles, les forces de Kadhafi ont replié leur bataillon à Sirte": the
+    rebels say so; only Kadhafi's forces withdrew."""
+    text = "Selon des rebelles, les forces de Kadhafi ont replié leur principal bataillon à Sirte."
+    found = _triples(_run(nlp, text, date=dt.date(2011, 8, 20), profile="libya"))
+    assert ("withdrew", "kadhafi_forces", "Sirte") in found
+    assert ("withdrew", "rebels_2011", "Sirte") not in found
+
+
+def test_a_fight_between_two_sides_names_no_attacker(nlp):
+    """ "les combats entre l'armée libyenne et les rebelles pour Sirte": both fight, neither
+    is said to attack; a fight of two allies keeps them."""
+    text = "Les combats se poursuivaient entre l'armée libyenne et les rebelles pour Sirte."
+    found = _triples(_run(nlp, text, date=dt.date(2011, 8, 20), profile="libya"))
+    assert ("fighting", None, "Sirte") in found
+    assert not any(r == "fighting" and a is not None for r, a, _p in found)
