@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from geo import anaphora, syntax
 from geo.dates import DateMention, find_dates
-from geo.events.actors import Actors, Found, held_by, taker
+from geo.events.actors import Actors, Found, held_by, introduced_as_source, taker
 from geo.events.claims import ClaimPlacer
 from geo.events.frames import Trigger, find_triggers, passive
 from geo.events.observe import Builder, dedupe
@@ -65,6 +65,8 @@ HELD_BEFORE_FACTOR = 0.75
 #: ..."), and how many words (an article) may stand between the setting and that force.
 SETTING_WEIGHT = 0.6
 SUBJECT_REACH = 1
+#: Characters read before a source for the preposition that introduces it ("d'après ").
+SOURCE_LEAD = 12
 
 
 def extract_observations(
@@ -159,13 +161,17 @@ class _Extractor:
     # -- one sentence -------------------------------------------------------------------
 
     def _sentence(self, sent: Span) -> list[Observation]:
-        targets = self._spoken_from(sent, self._targets(sent))
+        speaker = self._speaker(sent)
+        targets = [
+            t for t in self._targets(sent) if not speaker[0] <= self.doc[t.start].idx < speaker[1]
+        ]
         backing = backing_phrases(self.lang, self.doc, sent)  # "Appuyés par les raids de X,"
         triggers = [t for t in find_triggers(self.lang, sent) if not backing.covers(t.start)]
         actors = [
             a
             for a in self.actors.in_sentence(sent.start_char, sent.end_char)
             if not backing.covers_char(a.start)
+            and not (speaker[2] and speaker[0] <= a.start < speaker[1])
         ]
         dates = self._dates(sent)
         spans = [self.actors.token_span(a) for a in actors]
@@ -219,14 +225,19 @@ class _Extractor:
         self.intended.clear()
         return dedupe(_subsumed(kept))
 
-    def _spoken_from(self, sent: Span, targets: list[Target]) -> list[Target]:
-        """``targets`` but the places inside the name of who says so: "les autorités du
-        Haut-Karabakh ont fait savoir que des roquettes s'étaient abattues sur Stepanakert"
-        is about Stepanakert."""
+    def _speaker(self, sent: Span) -> tuple[int, int, bool]:
+        """The characters of who says so in ``sent`` (``(0, 0)`` for nobody named there), and
+        whether a source preposition introduces it ("selon des rebelles"). Places inside it
+        are not the events' ("les autorités du Haut-Karabakh ont fait savoir que des roquettes
+        s'étaient abattues sur Stepanakert"); an actor inside it after "selon" does not act
+        (one that is the subject of a verb of speech may: "l'armée a annoncé avoir pris X")."""
         said = self.build.said_by(sent, None, self.article.date)
-        if said.start is None or not sent.start_char <= said.start < sent.end_char:
-            return targets
-        return [t for t in targets if not said.start <= self.doc[t.start].idx < said.end]
+        if said.start is None or said.end is None:
+            return 0, 0, False
+        if not sent.start_char <= said.start < sent.end_char:
+            return 0, 0, False
+        before = self.article.text[max(said.start - SOURCE_LEAD, sent.start_char) : said.start]
+        return said.start, said.end, introduced_as_source(self.lang, before)
 
     def _targets(self, sent: Span) -> list[Target]:
         targets: list[Target] = []
@@ -427,6 +438,10 @@ class _Extractor:
         relation = self._into_area(trigger, target, relation)
         allowed = {self.actors.named(a, where) for a in actors}  # not the backers, the holders
         found = replace(found, also=tuple(a for a in found.also if a in allowed))
+        if relation == "fighting" and any(
+            found.actor is not None and a.side != found.actor.side for a in found.also
+        ):
+            found = Found(None, "none")  # "combats entre l'armée et les rebelles": no attacker
         found = self._carry(found, relation)
         if unrealised and trigger.relation == "captured" and found.actor is not None:
             self.intended.add((found.actor.id, _place_key(target)))

@@ -415,6 +415,16 @@ def _with_governments(
     return sorted(out, key=lambda a: a.start)
 
 
+def introduced_as_source(lang: LanguagePack, before: str) -> bool:
+    """Whether ``before`` ends with a source preposition ("selon ", "d'après ")."""
+    text = fold(before).rstrip()
+    for word in lang.attribution.SOURCE_PREPOSITIONS:
+        head = text[: len(text) - len(fold(word))]
+        if text.endswith(fold(word)) and not (head and (head[-1].isalnum() or head[-1] == "'")):
+            return True
+    return False
+
+
 @lru_cache(maxsize=8)
 def _source_preposition(lang: LanguagePack) -> re.Pattern[str]:
     words = alternation(fold(w) for w in lang.attribution.SOURCE_PREPOSITIONS)
