@@ -137,7 +137,9 @@ def _patterns(lang: LanguagePack) -> _Patterns:
         (_words([seat]), city) for seat, city in sorted(lang.places.GOVERNMENT_SEATS.items())
     )
     dates = lang.dates
-    times = {fold(w) for table in (dates.WEEKDAYS, dates.RELATIVE_DAYS) for w in table}
+    times = {
+        fold(w) for table in (dates.WEEKDAYS, dates.RELATIVE_DAYS, dates.MONTHS) for w in table
+    }
     return _Patterns(
         prepositions=_words(words.SOURCE_PREPOSITIONS),
         relays=_words(words.RELAY_PREPOSITIONS),
@@ -345,7 +347,7 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         found = _after_lead(
             doc, sent, sent.start_char + match.start(), sent.start_char + match.end()
         )
-        if found is not None:
+        if found is not None and not _circumstance(doc, found, lang):
             return _marked(doc, _with_name(doc, found, sent, lang), lang)
     opinion = patterns.opinion.match(folded)
     if opinion is not None:
@@ -369,6 +371,14 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         if found is not None:
             return _marked(doc, found, lang)
     return None
+
+
+def _circumstance(doc: Doc, found: _Found, lang: LanguagePack) -> bool:
+    """Whether a "selon" phrase names what something depends on, not who says so ("selon
+    l'évolution de la situation", "selon les besoins"): its head is one of the pack's
+    ``CIRCUMSTANCES``."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return span is not None and fold(span.root.lemma_) in lang.attribution.CIRCUMSTANCES
 
 
 def _after_lead(doc: Doc, sent: Span, start: int, end: int) -> _Found | None:
@@ -499,8 +509,11 @@ def _speaker_of(
     times = _patterns(lang).times
     named = [
         c
-        for c in subjects
-        if c.pos_ in _NOMINAL and (c.i < lo or not inverted) and fold(c.text) not in times
+        for c in map(_unprepositioned, subjects)
+        if c is not None
+        and c.pos_ in _NOMINAL
+        and (c.i < lo or not inverted)
+        and fold(c.text) not in times
     ]
     spans = [s for c in named if (s := _phrase(c, sent.start, sent)) is not None]
     if spans:
@@ -513,6 +526,13 @@ def _speaker_of(
     if head is not None and head.i >= sent.start and _speech_verb(head, lang):
         return _speaker_of([head], head.i, head.i + 1, False, sent, lang)
     return _before_verb(doc, lo, sent, lang)
+
+
+def _unprepositioned(subject: Token) -> Token | None:
+    """``subject``, or ``None`` when the parser gave it a preposition: it is then a phrase
+    opening the clause ("Sur Telegram, l'état-major a fait état"), and the speaker is read
+    off the words before the verb instead."""
+    return None if any(c.dep_ == "case" for c in subject.children) else subject
 
 
 def _speech_verb(token: Token, lang: LanguagePack) -> bool:
@@ -533,7 +553,8 @@ def _after_verb(doc: Doc, hi: int, sent: Span, lang: LanguagePack) -> _Found | N
         token, text = doc[i], fold(doc[i].text).strip("-")
         if text in words.SPEAKER_PRONOUNS:
             return _Found(token.idx, token.idx + len(token.text), anaphor=True)
-        skipped = text in words.INVERSION_LINKS or token.text == "-" or text in times
+        dated = token.like_num and i + 1 < sent.end and fold(doc[i + 1].text) in times
+        skipped = text in words.INVERSION_LINKS or token.text == "-" or text in times or dated
         if skipped or (token.pos_ == "ADV" and not syntax.elided(lang, token)):
             i += 1
         elif token.pos_ == "ADP" and not _opens_phrase(doc, i, sent, lang):
@@ -631,6 +652,8 @@ def _name_like(doc: Doc, i: int) -> bool:
     token = doc[i]
     if token.is_punct and token.text != "-":
         return False
+    if token.pos_ == "ADP" and token.is_title:
+        return False  # "Sur Telegram, l'état-major": a sentence's opening preposition
     joined = i + 1 < len(doc) and doc[i + 1].text == "-" and token.is_lower
     return token.text[:1].isupper() or token.text == "-" or joined
 

@@ -634,3 +634,32 @@ def test_a_source_written_with_the_typographic_apostrophe_is_read_whole(
     """ "l’armée" (U+2019): the parser reads it as "l'armée" and the source is quoted as
     written, apostrophe and all."""
     assert attributions(contexts(theatre), text)[-1].source == source
+
+
+@pytest.mark.parametrize(
+    ("theatre", "text", "wrong"),
+    [
+        (
+            "sahel",
+            "« Le détachement de Boni a subi une attaque », a indiqué mardi 12 mars le "
+            "ministère.",
+            "12",
+        ),
+        (
+            "ukraine",
+            "L'armée ukrainienne a repris Koupiansk et enverra des renforts selon les besoins.",
+            "les besoins",
+        ),
+        (
+            "ukraine",
+            "Sur Telegram, l'état-major ukrainien a fait état de combats près de Lyman.",
+            "Sur Telegram",
+        ),
+    ],
+)
+def test_what_is_not_the_speaker_around_a_verb_of_speech(contexts, theatre, text, wrong):
+    """A date between the verb and its inverted subject ("a indiqué mardi 12 mars le
+    ministère"), a "selon" of what something depends on ("selon les besoins") and a phrase
+    opening the clause ("Sur Telegram,") are none of them who says so."""
+    source = attributions(contexts(theatre), text)[-1].source
+    assert source is None or wrong not in source

@@ -16,6 +16,13 @@ from __future__ import annotations
 #: Prepositions whose noun phrase is the source: "selon l'OSDH", "d'après Kiev".
 SOURCE_PREPOSITIONS: tuple[str, ...] = ("selon", "d'apres", "de l'avis de")
 
+#: Head nouns after "selon" that say what something depends on, not who speaks: "des
+#: renforts selon l'évolution de la situation", "selon les besoins". Folded lemmas.
+CIRCUMSTANCES: frozenset[str] = frozenset(
+    {"evolution", "situation", "besoin", "circonstance", "condition", "terme", "modalite"}
+    | {"regle", "loi", "necessite", "cas", "moment", "saison", "meteo"}
+)
+
 #: Prepositions of the outlet that relays a speaker ("a indiqué le colonel X, cité par
 #: l'AFP"): its noun phrase is the source only when the sentence names no speaker.
 RELAY_PREPOSITIONS: tuple[str, ...] = ("cite par", "citee par", "cites par", "citees par")
