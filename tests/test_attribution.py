@@ -641,8 +641,7 @@ def test_a_source_written_with_the_typographic_apostrophe_is_read_whole(
     [
         (
             "sahel",
-            "« Le détachement de Boni a subi une attaque », a indiqué mardi 12 mars le "
-            "ministère.",
+            "« Le détachement de Boni a subi une attaque », a indiqué mardi 12 mars le ministère.",
             "12",
         ),
         (
