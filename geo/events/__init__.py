@@ -161,18 +161,7 @@ class _Extractor:
     # -- one sentence -------------------------------------------------------------------
 
     def _sentence(self, sent: Span) -> list[Observation]:
-        speaker = self._speaker(sent)
-        targets = [
-            t for t in self._targets(sent) if not speaker[0] <= self.doc[t.start].idx < speaker[1]
-        ]
-        backing = backing_phrases(self.lang, self.doc, sent)  # "Appuyés par les raids de X,"
-        triggers = [t for t in find_triggers(self.lang, sent) if not backing.covers(t.start)]
-        actors = [
-            a
-            for a in self.actors.in_sentence(sent.start_char, sent.end_char)
-            if not backing.covers_char(a.start)
-            and not (speaker[2] and speaker[0] <= a.start < speaker[1])
-        ]
+        targets, triggers, actors = self._admitted(sent)
         dates = self._dates(sent)
         spans = [self.actors.token_span(a) for a in actors]
         references = [
@@ -224,6 +213,21 @@ class _Extractor:
         kept = [o for o in observations if not _unsettled(o, self.intended)]
         self.intended.clear()
         return dedupe(_subsumed(kept))
+
+    def _admitted(self, sent: Span) -> tuple[list[Target], list[Trigger], list[ActorSpan]]:
+        """The places, triggers and actors of ``sent`` that may make its events: not a
+        place in the name of who says so, nor an actor a "selon" introduces, nor what a
+        backing phrase holds ("Appuyés par les raids de la coalition, ...")."""
+        lo, hi, introduced = self._speaker(sent)
+        targets = [t for t in self._targets(sent) if not lo <= self.doc[t.start].idx < hi]
+        backing = backing_phrases(self.lang, self.doc, sent)
+        triggers = [t for t in find_triggers(self.lang, sent) if not backing.covers(t.start)]
+        actors = [
+            a
+            for a in self.actors.in_sentence(sent.start_char, sent.end_char)
+            if not backing.covers_char(a.start) and not (introduced and lo <= a.start < hi)
+        ]
+        return targets, triggers, actors
 
     def _speaker(self, sent: Span) -> tuple[int, int, bool]:
         """The characters of who says so in ``sent`` (``(0, 0)`` for nobody named there), and

@@ -135,6 +135,14 @@ class Actors:
                 opener = syntax.clause_opener(self.lang, doc, trigger.start, spans)
                 if opener is not None:
                     return self.settle(opener, where, "parse")
+        return self.by_position(trigger, spans, where)
+
+    def by_position(
+        self, trigger: Trigger, spans: list[tuple[tuple[int, int], ActorSpan]], where: Place | None
+    ) -> Found:
+        """The actor nearest the trigger, the parse having named none: before it (never for
+        a fight, nor the agent of another verb), else after it within the same clause."""
+        doc = self.doc
         # The actor named before a fight by position alone is as likely one side as the
         # other ("ont chassé les jihadistes après quatre mois de combats"): not taken.
         before = [
