@@ -1981,3 +1981,16 @@ def test_a_fight_between_two_sides_names_no_attacker(nlp):
     found = _triples(_run(nlp, text, date=dt.date(2011, 8, 20), profile="libya"))
     assert ("fighting", None, "Sirte") in found
     assert not any(r == "fighting" and a is not None for r, a, _p in found)
+
+
+def test_fleeing_a_place_is_leaving_it(nlp):
+    """ "Les jihadistes se sont enfuis de Kidal": the pronominal "s'enfuir" withdraws."""
+    found = _triples(
+        _run(
+            nlp,
+            "Les jihadistes se sont enfuis de Kidal.",
+            date=dt.date(2013, 1, 28),
+            profile="sahel",
+        )
+    )
+    assert ("withdrew", "jihadists", "Kidal") in found

@@ -109,6 +109,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("evacuer", "verb", "withdrew", "after", "subject", 0.7),
     ("abandonner", "verb", "withdrew", "after", "subject", 0.7),
     ("fuir", "verb", "withdrew", "after", "subject", 0.6),
+    ("enfuir", "verb", "withdrew", "after", "subject", 0.6),  # "s'étaient enfuis de X"
     ("retrait", "noun", "withdrew", "after", "after", 0.75),
     ("repli", "noun", "withdrew", "after", "after", 0.75),
     # Verbs that oust an actor from a place: the object held it, the subject takes it.
