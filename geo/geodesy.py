@@ -98,22 +98,37 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _arc(
-    anchor: tuple[float, float], radius_km: float, start_deg: float, end_deg: float
+    anchor: tuple[float, float],
+    radius_km: float,
+    start_deg: float,
+    end_deg: float,
+    *,
+    outside: bool = False,
 ) -> list[tuple[float, float]]:
-    """Vertices of the arc of radius ``radius_km`` from azimuth ``start_deg`` to ``end_deg``."""
+    """Vertices of the arc of radius ``radius_km`` from azimuth ``start_deg`` to ``end_deg``.
+
+    The chords between vertices cut inside the arc. With ``outside`` the vertices stand
+    at ``radius_km / cos(step / 2)``, so that the chords touch the arc from outside and an
+    outer boundary holds every point within ``radius_km`` (an estimate a few metres inside
+    it stays inside the polygon); an inner boundary keeps its vertices on the arc, its
+    chords then leaving the hole smaller, never larger."""
     steps = max(2, int(np.ceil((end_deg - start_deg) / ARC_STEP_DEG)) + 1)
     azimuths = np.linspace(start_deg, end_deg, steps)
+    half_step = np.radians((end_deg - start_deg) / (steps - 1) / 2)
+    radius = radius_km / np.cos(half_step) if outside else radius_km
     lons, lats, _ = GEOD.fwd(
         np.full(steps, anchor[0]),
         np.full(steps, anchor[1]),
         azimuths,
-        np.full(steps, radius_km * _KM),
+        np.full(steps, radius * _KM),
     )
     return list(zip(lons.tolist(), lats.tolist(), strict=True))
 
 
-def _circle(anchor: tuple[float, float], radius_km: float) -> list[tuple[float, float]]:
-    return _arc(anchor, radius_km, 0.0, 360.0 - ARC_STEP_DEG)
+def _circle(
+    anchor: tuple[float, float], radius_km: float, *, outside: bool = False
+) -> list[tuple[float, float]]:
+    return _arc(anchor, radius_km, 0.0, 360.0 - ARC_STEP_DEG, outside=outside)
 
 
 def uncertainty_km(polygon: BaseGeometry, lon: float, lat: float) -> float:
@@ -201,14 +216,14 @@ def sector(
     outer = distance_max_km + anchor_extent_km
     if bearing_deg is None or bearing_tolerance_deg is None or bearing_tolerance_deg >= 180.0:
         hole = [_circle(anchor, inner)] if inner > 0.0 else []
-        polygon = Polygon(_circle(anchor, outer), hole)
+        polygon = Polygon(_circle(anchor, outer, outside=True), hole)
         if bearing_deg is None:
             return Footprint(polygon, float(anchor[0]), float(anchor[1]), outer)
     else:
         if bearing_tolerance_deg <= 0.0:
             raise FootprintError(f"bearing tolerance must be > 0°, got {bearing_tolerance_deg!r}")
         start, end = bearing_deg - bearing_tolerance_deg, bearing_deg + bearing_tolerance_deg
-        shell = _arc(anchor, outer, start, end)
+        shell = _arc(anchor, outer, start, end, outside=True)
         shell += _arc(anchor, inner, start, end)[::-1] if inner > 0.0 else [tuple(anchor)]
         polygon = Polygon(shell)
     lon, lat = destination(anchor, bearing_deg=bearing_deg, distance_km=nominal)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
@@ -172,6 +172,16 @@ tolerances = st.sampled_from([45.0, 22.5, 11.25])
 
 
 @settings(max_examples=60, deadline=None)
+@example(  # a thin ring 102 km out, the estimate 16 m inside its outer arc (found by search)
+    anchor=(35.0, 30.0),
+    low=102.0,
+    span=0.5,
+    bearing=0.0,
+    tolerance=45.0,
+    extent=0.0,
+    where=0.96875,
+    side=0.0,
+)
 @given(
     anchor=anchors,
     low=st.floats(0.0, 200.0),
