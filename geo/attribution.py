@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from geo.records import Mention
     from geo.theatre import Actor, TheatreProfile
 
-__all__ = ["UNATTRIBUTED", "Attribution", "attribute"]
+__all__ = ["UNATTRIBUTED", "Attribution", "attribute", "names_a_source", "opens_a_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +219,18 @@ def attribute(
         return UNATTRIBUTED
     side = _cached_side(doc, found, ctx, where=where, date=date, mentions=mentions)
     return Attribution(_text(doc)[found.start : found.end], side, found.start, found.end)
+
+
+def names_a_source(lang: LanguagePack, text: str) -> bool:
+    """Whether ``text`` holds a source preposition ("selon", "d'après"): the words after it
+    name who says so, not who acts."""
+    return bool(_patterns(lang).prepositions.search(fold(text)))
+
+
+def opens_a_source(lang: LanguagePack, before: str) -> bool:
+    """Whether ``before`` ends with a source preposition ("... selon ")."""
+    folded = fold(before).rstrip()
+    return any(m.end() == len(folded) for m in _patterns(lang).prepositions.finditer(folded))
 
 
 def _paragraph_bounds(

@@ -27,8 +27,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from geo import anaphora, syntax
+from geo.attribution import opens_a_source
 from geo.dates import DateMention, find_dates
-from geo.events.actors import Actors, Found, held_by, introduced_as_source, taker
+from geo.events.actors import Actors, Found, held_by, taker
 from geo.events.claims import ClaimPlacer
 from geo.events.frames import Trigger, find_triggers, passive
 from geo.events.observe import Builder, dedupe
@@ -225,7 +226,8 @@ class _Extractor:
         actors = [
             a
             for a in self.actors.in_sentence(sent.start_char, sent.end_char)
-            if not backing.covers_char(a.start) and not (introduced and lo <= a.start < hi)
+            if not backing.holds(self.actors.token_span(a))
+            and not (introduced and lo <= a.start < hi)
         ]
         return targets, triggers, actors
 
@@ -241,7 +243,7 @@ class _Extractor:
         if not sent.start_char <= said.start < sent.end_char:
             return 0, 0, False
         before = self.article.text[max(said.start - SOURCE_LEAD, sent.start_char) : said.start]
-        return said.start, said.end, introduced_as_source(self.lang, before)
+        return said.start, said.end, opens_a_source(self.lang, before)
 
     def _targets(self, sent: Span) -> list[Target]:
         targets: list[Target] = []

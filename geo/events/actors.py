@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from geo import syntax
 from geo._regex import alternation
-from geo.attribution import speech_words
+from geo.attribution import names_a_source, speech_words
 from geo.events.frames import Trigger, passive
 from geo.events.targets import Target, apposed_to, apposition_end
 from geo.nlp import sentence_spans
@@ -369,7 +369,7 @@ def _clause_break_between(lang: LanguagePack, doc: Doc, start: int, end: int) ->
     names no taker after it."""
     if any(t.text in lang.grammar.CLAUSE_BREAKS for t in doc[start:end]):
         return True
-    return bool(_source_preposition(lang).search(fold(doc[start:end].text)))
+    return names_a_source(lang, doc[start:end].text)
 
 
 def _speech_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
@@ -421,22 +421,6 @@ def _with_governments(
         if actor is not None:
             out.append(ActorSpan(mention.start, mention.end, mention.surface, actor))
     return sorted(out, key=lambda a: a.start)
-
-
-def introduced_as_source(lang: LanguagePack, before: str) -> bool:
-    """Whether ``before`` ends with a source preposition ("selon ", "d'après ")."""
-    text = fold(before).rstrip()
-    for word in lang.attribution.SOURCE_PREPOSITIONS:
-        head = text[: len(text) - len(fold(word))]
-        if text.endswith(fold(word)) and not (head and (head[-1].isalnum() or head[-1] == "'")):
-            return True
-    return False
-
-
-@lru_cache(maxsize=8)
-def _source_preposition(lang: LanguagePack) -> re.Pattern[str]:
-    words = alternation(fold(w) for w in lang.attribution.SOURCE_PREPOSITIONS)
-    return re.compile(rf"(?<![\w'])(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=8)

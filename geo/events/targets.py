@@ -341,17 +341,17 @@ def force_origin(lang: LanguagePack, doc: Doc, target: Target, trigger: Token) -
 @dataclass(frozen=True, slots=True)
 class Backing:
     """The detached participle phrases of a sentence that say who backs whom ("Appuyés par
-    les raids aériens de la coalition, les rebelles ont repris X"), as token and character
-    spans: their event nouns and actors are the support, not the sentence's events."""
+    les raids aériens de la coalition, les rebelles ont repris X"), as token spans: their
+    event nouns and actors are the support, not the sentence's events."""
 
     tokens: tuple[tuple[int, int], ...]
-    chars: tuple[tuple[int, int], ...]
 
     def covers(self, token: int) -> bool:
         return any(a <= token < b for a, b in self.tokens)
 
-    def covers_char(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.chars)
+    def holds(self, span: tuple[int, int] | None) -> bool:
+        """Whether the token span ``span`` (an actor's) opens inside a backing phrase."""
+        return span is not None and self.covers(span[0])
 
 
 def backing_phrases(lang: LanguagePack, doc: Doc, sent: Span) -> Backing:
@@ -367,8 +367,7 @@ def backing_phrases(lang: LanguagePack, doc: Doc, sent: Span) -> Backing:
             continue
         end = next((t.i for t in doc[after.i : sent.end] if t.is_punct), sent.end)
         tokens.append((token.i, end))
-    chars = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in tokens)
-    return Backing(tuple(tokens), chars)
+    return Backing(tuple(tokens))
 
 
 def destination(lang: LanguagePack, doc: Doc, target: Target) -> bool:
