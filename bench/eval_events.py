@@ -90,6 +90,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -254,7 +255,8 @@ def name_anchors(rows: list[dict], mentions) -> list[dict]:
             row = {**row, "place": _fold(counts.most_common(1)[0][0])}
         # Every spelling the article gives the place: a gold place with no id, annotated as
         # written ("Artsakh"), matches the place the gazetteer calls "Haut-Karabakh".
-        written = spelt.get((row["article"], row["place_id"] or row["anchor_id"] or ""), {})
+        where = row["place_id"] or row["anchor_id"] or ""
+        written = spelt.get((row["article"], _site_town(where) or where), {})
         out.append({**row, "spellings": sorted({_fold(s) for s in written})})
     return out
 
@@ -281,10 +283,25 @@ def _predicted(rows: list[dict]) -> dict[_Key, _Facts]:
 # --- scoring --------------------------------------------------------------------------
 
 
+def _site_town(place_id: str) -> str | None:
+    """The town id of a site's id ("site:aeroport:geonames:2210247"), else ``None``."""
+    from geo.places import SITE_PREFIX
+
+    if not place_id.startswith(SITE_PREFIX):
+        return None
+    return place_id.removeprefix(SITE_PREFIX).split(":", 1)[1]
+
+
 def _place_matches(gold: dict, key: _Key) -> bool:
     if gold.get("place_id"):
         return key.place_id == gold["place_id"]
     name = _fold(gold["place"])
+    if key.place_id and _site_town(key.place_id):
+        # A site, named in the gold as written ("l'aéroport international de Tripoli"):
+        # the same kind of site ("aeroport") of a town the article spells as the gold does.
+        kind = key.place_id.split(":", 2)[1]
+        words = re.split(r"[\s']+", name)
+        return kind in words and any(town in name for town in key.spellings)
     return (bool(key.place) and key.place == name) or name in key.spellings
 
 

@@ -15,7 +15,9 @@ the places it holds, under three assumptions, each of which keeps the drawing ho
    :func:`reach_km`. So one dot never paints a country, and two holders far apart leave the
    ground between them unclaimed, with no front line drawn across it. A place located from
    text (:data:`INFERRED_PREFIX`) has no known size and reaches the base radius; one located
-   only roughly carries no zone.
+   only roughly carries no zone, nor does a site named after a town ("l'aéroport de
+   Tripoli", :data:`geo.places.SITE_PREFIX`): it lies somewhere around the town, drawn at
+   the town's point, and its holder is not the town's.
 3. *Land and borders.* Each cell is cut to the country its place lies in (offline Natural
    Earth borders, :mod:`geo.borders`; a border town is given to the theatre's country, see
    :data:`BORDER_SLACK_KM`), so that no zone crosses the sea or an international border; a
@@ -44,6 +46,7 @@ from shapely.ops import nearest_points
 
 from geo import borders
 from geo.geodesy import disc, distance_km
+from geo.places import SITE_PREFIX
 from geo.records import ControlState
 from geo.timeline import CONTESTED
 
@@ -120,11 +123,14 @@ def _extent_km(state: ControlState) -> float:
 def _sites(states: Sequence[ControlState]) -> list[_Site]:
     """One site per distinct point; two holders reported at one point make it contested.
 
-    Inferred places located less precisely than :data:`REACH_BASE_KM` carry no zone.
+    Inferred places located less precisely than :data:`REACH_BASE_KM`, and sites, carry no
+    zone.
     """
     grouped: dict[tuple[float, float], list[ControlState]] = defaultdict(list)
     for state in states:
         if _inferred(state) and state.uncertainty_km > REACH_BASE_KM:
+            continue
+        if state.place_id.startswith(SITE_PREFIX):
             continue
         grouped[(round(state.lon, 5), round(state.lat, 5))].append(state)
     sites = []

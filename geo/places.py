@@ -15,11 +15,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from gazetteer import Gazetteer, Place, UnknownPlaceError, name_key
+from gazetteer.normalize import fold
 from geo import geodesy
 from geo.records import Claim, Mention
+from geo.toponyms import SITE_SCALE, trigger_scale
 
 if TYPE_CHECKING:
     from geo.context import RunContext
+    from geo.lang import LanguagePack
 
 INFERRED_CONFIDENCE = 0.5
 """Confidence of a mention resolved to an inferred place: the name is certain to be that
@@ -39,6 +42,65 @@ def inferred_place_id(name: str) -> str:
     True
     """
     return INFERRED_PREFIX + name_key(name)
+
+
+SITE_PREFIX = "site:"
+"""Namespace of the ids of sites named after a place ("l'aéroport de Tripoli"): see
+:func:`site_place`."""
+
+SITE_REACH_KM = 25.0
+"""How far from the centre of the town it is named after a site may lie: Tripoli's
+international airport is 24 km south of the city centre, Donetsk's 10 km north-west, the
+Zaporijjia nuclear plant is named after the oblast, not the city, but the run only knows the
+name. The site's uncertainty is the town's radius plus this reach."""
+
+
+def site_place(lang: LanguagePack, mention: Mention) -> Place | None:
+    """The site a mention names, as a place of its own, or ``None`` for a plain place.
+
+    "L'aéroport de Tripoli" names Tripoli, but who holds the airport does not hold the city
+    (in 2014 the airport fell while the city stayed with its militias; in 2022 Russia held the
+    Zaporijjia plant, not the city): an event there is about the site. The site gets an id
+    of its own, derived from its kind and its town's id, the town's position, and an
+    uncertainty that covers where such a site may lie around the town. A named monument
+    resolved to its city ("les temples de Bêl et Baalshamin à Palmyre") keeps its own name.
+
+    Examples
+    --------
+    >>> from geo.lang import load_language
+    >>> from geo.records import Sentence
+    >>> town = Place("geonames:2210247", "Tripoli", 13.18, 32.89, "LY", uncertainty_km=8.0)
+    >>> said = Sentence(0, 20, "l'aéroport de Tripoli")
+    >>> airport = Mention("a", 14, 21, "Tripoli", said, trigger="aéroport", place=town,
+    ...                   kind="site")
+    >>> site = site_place(load_language("fr"), airport)
+    >>> site.place_id, site.name, site.uncertainty_km
+    ('site:aeroport:geonames:2210247', 'aéroport de Tripoli', 33.0)
+    >>> site_place(load_language("fr"), Mention("a", 0, 7, "Tripoli", said, place=town)) is None
+    True
+    """
+    town = mention.place
+    if mention.kind != "site" or town is None or mention.trigger is None:
+        return None
+    if trigger_scale(lang, mention.trigger) != SITE_SCALE or town.feature_class == "S":
+        return None
+    if fold(mention.surface.split()[0]).rstrip("s") == fold(mention.trigger):
+        name, slug = mention.surface, name_key(mention.surface)  # a named monument
+    else:
+        name, slug = lang.places.site_name(mention.trigger, mention.surface), fold(mention.trigger)
+    return Place(
+        place_id=f"{SITE_PREFIX}{slug}:{town.place_id}",
+        name=name,
+        lon=town.lon,
+        lat=town.lat,
+        country_code=town.country_code,
+        feature_class="S",
+        feature_code="SITE",
+        population=0,
+        source=f"site of {town.place_id}",
+        uncertainty_km=town.uncertainty_km + SITE_REACH_KM,
+        aliases=(mention.surface,),
+    )
 
 
 def _footprint(claim: Claim) -> geodesy.Footprint:

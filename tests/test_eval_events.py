@@ -147,3 +147,21 @@ def test_a_gold_place_with_no_id_matches_the_place_the_article_spells_so(ev):
     )
     assert ev.evaluate(gold, rows)["relations"]["all"]["tp"] == 0
     assert ev.evaluate(gold, ev.name_anchors(rows, [mention]))["relations"]["all"]["tp"] == 1
+
+
+def test_a_site_annotated_as_written_matches_the_site_of_its_town(ev):
+    """A gold site ("l'aéroport international de Tripoli", no id) is the predicted site of the
+    same kind named after a town the article spells as the gold does; not the town itself,
+    and not another kind of site of that town."""
+    gold = [_gold("captured", "gna", "l'aéroport international de Tripoli", None)]
+    mention = SimpleNamespace(
+        article_id="a1", surface="Tripoli", place=SimpleNamespace(place_id="geonames:1")
+    )
+
+    def tp(place, place_id):
+        rows = ev.prediction_rows([_obs("captured", "gna", place, place_id)])
+        return ev.evaluate(gold, ev.name_anchors(rows, [mention]))["relations"]["all"]["tp"]
+
+    assert tp("aéroport de Tripoli", "site:aeroport:geonames:1") == 1
+    assert tp("Tripoli", "geonames:1") == 0
+    assert tp("port de Tripoli", "site:port:geonames:1") == 0

@@ -115,6 +115,19 @@ def test_an_inferred_place_has_no_size_and_a_vague_one_no_zone():
     assert geodesic_area_km2(zones([gazetteer_town]).geometry.iloc[0]) > 2 * area
 
 
+def test_a_site_held_by_the_other_side_leaves_its_towns_zone_alone():
+    """"L'aéroport de Kidal" is drawn at Kidal: its holder paints no zone and does not make the
+    town contested."""
+    town = state("mali", DESERT, "Kidal", extent=2.0)
+    airport = dataclasses.replace(
+        state("rebels", DESERT, "aéroport de Kidal", extent=27.0),
+        place_id="site:aeroport:test:Kidal",
+    )
+    drawn = zones([town, airport])
+    assert list(drawn["side"]) == ["mali"]
+    assert zones([airport]).empty
+
+
 def test_far_apart_holders_share_no_front_line():
     states = [state("government", at(-100, 0), "Palmyre"), state("isis", at(100, 0), "Deir")]
     frame = zones(states)

@@ -45,6 +45,7 @@ from geo.events.targets import (
     setting,
 )
 from geo.nlp import sentence_spans
+from geo.places import site_place
 from geo.records import Article, Claim, Mention, Observation
 from geo.theatre import Actor, ActorSpan, fold
 from geo.toponyms import AREA_SCALES, trigger_scale
@@ -250,7 +251,7 @@ class _Extractor:
         for mention in self.mentions:
             if not sent.start_char <= mention.start < sent.end_char:
                 continue
-            place = mention.place
+            place = site_place(self.lang, mention) or mention.place
             if mention.role != "location" or (place is not None and is_country(place)):
                 continue
             if place is None and mention.surface in self._waters:

@@ -22,6 +22,7 @@ from pyproj import Geod
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.places import SITE_PREFIX, SITE_REACH_KM
 from geo.records import Advance, ControlState, Observation
 from geo.render._escape import escape_text, popup_html
 from geo.render._folium import Label, SafePopup
@@ -79,6 +80,16 @@ def _claimed_only(state: ControlState, profile: TheatreProfile) -> str | None:
     return f"yes: only {holder}'s own claims, no independent source"
 
 
+def _position(place_id: str | None) -> str:
+    """Where a popup's point comes from: the gazetteer, the text, or the town a site is
+    named after ("l'aéroport de Tripoli" is drawn at Tripoli)."""
+    if is_inferred(place_id):
+        return "inferred from text"
+    if place_id and place_id.startswith(SITE_PREFIX):
+        return f"site, drawn at its town (within {SITE_REACH_KM:g} km)"
+    return "gazetteer"
+
+
 def _claimed_by(obs: Observation, profile: TheatreProfile) -> str | None:
     if obs.claimed_by:
         return side_label(profile, obs.claimed_by)
@@ -104,7 +115,7 @@ def place_elements(state: ControlState, *, profile: TheatreProfile) -> list[Elem
             ("Confidence", _confidence(state.confidence)),
             ("Article", state.article_id),
             ("Place id", state.place_id),
-            ("Position", "inferred from text" if is_inferred(state.place_id) else "gazetteer"),
+            ("Position", _position(state.place_id)),
             ("Uncertainty", f"{state.uncertainty_km:.1f} km" if state.uncertainty_km else None),
             ("Source", state.source),
             ("Claimed only", _claimed_only(state, profile)),
@@ -242,7 +253,7 @@ def observation_elements(obs: Observation, *, profile: TheatreProfile) -> list[E
             ("Distance", distance),
             ("Bearing", f"{obs.bearing_deg:g}°" if obs.bearing_deg is not None else None),
             ("Uncertainty", f"{obs.uncertainty_km:.1f} km"),
-            ("Position", "inferred from text" if is_inferred(obs.place_id) else None),
+            ("Position", _position(obs.place_id)),
             ("Source", obs.source),
             ("Claimed by", _claimed_by(obs, profile)),
         ],

@@ -12,6 +12,8 @@ recogniser. Keys are lower case (compare with ``str.lower()``) unless said other
 
 from __future__ import annotations
 
+import re
+
 #: Nouns that introduce a place name ("la ville de Manbij"), singular and plural forms, mapped
 #: to ``(trigger, scale)``. ``trigger`` is the lemma recorded on the mention; ``scale`` is the
 #: size class that resolution checks candidates against (see :data:`SCALE_MAX_POPULATION`):
@@ -638,6 +640,19 @@ COUNTRY_NAME_WORDS: frozenset[str] = frozenset(
     | {"democratique", "populaire", "federation", "federale", "cote", "principaute"}
     | {"arabe", "arabes", "islamique", "plurinational", "territoire", "territoires"}
 )
+
+
+#: A name that takes an elided "d'" ("l'aéroport d'Alep", "la base d'Al-Watiya").
+ELISION = re.compile(r"[aeiouyàâäéèêëîïôöùûü]", re.IGNORECASE)
+
+
+def site_name(site: str, place: str) -> str:
+    """The name of the site ``site`` (a trigger lemma) named after ``place``.
+
+    >>> site_name("aéroport", "Tripoli"), site_name("base", "Al-Watiya")
+    ('aéroport de Tripoli', "base d'Al-Watiya")
+    """
+    return f"{site} d'{place}" if ELISION.match(place) else f"{site} de {place}"
 
 
 def _one_word_common_nouns() -> frozenset[str]:
