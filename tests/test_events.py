@@ -1994,3 +1994,26 @@ def test_fleeing_a_place_is_leaving_it(nlp):
         )
     )
     assert ("withdrew", "jihadists", "Kidal") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "date", "expected"),
+    [
+        (
+            "Les troupes du GNA ont repris Sirte aux jihadistes.",
+            "libya",
+            dt.date(2016, 6, 10),
+            ("captured", "gna_forces", "Sirte"),
+        ),
+        (
+            "Les soldats de Haftar sont entrés dans Sirte.",
+            "libya",
+            dt.date(2019, 6, 10),
+            ("captured", "lna", "Sirte"),
+        ),
+    ],
+)
+def test_a_head_noun_that_names_nobody_acts_for_its_owner(nlp, text, profile, date, expected):
+    """ "Les troupes du GNA": "troupes" names no actor in that war after 2011; the actor is
+    the one it belongs to, as for a former holder ("aux troupes du maréchal Haftar")."""
+    assert expected in _triples(_run(nlp, text, date=date, profile=profile))

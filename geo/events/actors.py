@@ -216,10 +216,13 @@ class Actors:
         )
 
     def settle(self, span: ActorSpan, where: Place | None, source: str) -> Found:
+        """The actor ``span`` names, or its owner's ("les troupes du GNA"), with the actors
+        coordinated with it."""
+        span = self.owner(span, where)
         actor = self.named(span, where)
         if actor is None:
             return Found(None, "none")
-        others = [self.named(a, where) for a in self.coordinated(span)]
+        others = [self.named(self.owner(a, where), where) for a in self.coordinated(span)]
         also = tuple(a for a in dict.fromkeys(others) if a is not None and a != actor)
         return Found(actor, source, also)
 
