@@ -562,6 +562,9 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
         for name in row.names:
             if fold(name) in plain:
                 raise fail("aliases", f"{name!r} is a plain alias of {plain[fold(name)]!r} too")
+    if raw.get("forces") and raw["id"] != GENERIC_ID:
+        known = {*plain, *(fold(n) for row in scoped for n in row.names)}
+        scoped = (*scoped, *_country_forces_fallback(frozenset(map(_singular, known))))
     return TheatreProfile(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -580,6 +583,26 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
         forces=_forces(raw.get("forces", {}), {a.id for a in actors}, fail),
         path=path,
     )
+
+
+def _singular(folded: str) -> str:
+    """A folded name with the plural "s" of each word dropped, as aliases are matched."""
+    return " ".join(word.removesuffix("s") for word in folded.split())
+
+
+def _country_forces_fallback(known: frozenset[str]) -> tuple[ScopedAlias, ...]:
+    """The generic profile's ``@country`` rows ("l'armée", "la police fédérale", "les forces
+    spéciales": the forces of the event's country), for the names a profile does not know
+    (``known``: its aliases and scoped names, singular and folded). A war's own rows decide
+    the names it has ("soldat" inside Nagorno-Karabakh is nobody's); a state force its file
+    does not name is still its country's."""
+    generic = tomllib.loads((THEATRES_DIR / f"{GENERIC_ID}.toml").read_text(encoding="utf-8"))
+    rows = []
+    for body in generic.get("aliases", []):
+        names = tuple(n for n in body.get("names", ()) if _singular(fold(n)) not in known)
+        if body.get("actor") == COUNTRY_FORCES and names:
+            rows.append(ScopedAlias(names, COUNTRY_FORCES, (), None, None, None))
+    return tuple(rows)
 
 
 def _forces(raw: Any, actor_ids: set[str], fail) -> Mapping[str, str]:

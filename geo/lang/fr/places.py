@@ -140,6 +140,10 @@ TRIGGERS: dict[str, tuple[str, str]] = {
     "palais": ("palais", "site"),
     "souk": ("souk", "site"),
     "place": ("place", "site"),
+    "place forte": ("place forte", "town"),  # a stronghold: "la place forte de Chouchi"
+    "places fortes": ("place forte", "town"),
+    "base arrière": ("base arrière", "town"),  # "la base arrière de Tarhouna" is the town
+    "bases arrières": ("base arrière", "town"),
 }
 
 #: Site triggers for monuments, named after people, gods or events ("les temples de Bêl et
