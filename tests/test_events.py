@@ -2017,3 +2017,53 @@ def test_a_head_noun_that_names_nobody_acts_for_its_owner(nlp, text, profile, da
     """ "Les troupes du GNA": "troupes" names no actor in that war after 2011; the actor is
     the one it belongs to, as for a former holder ("aux troupes du maréchal Haftar")."""
     assert expected in _triples(_run(nlp, text, date=date, profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "La police fédérale a repris Mossoul.",
+            "syria_iraq",
+            ("captured", "iraqi_army", "Mossoul"),
+        ),
+        (
+            "Les forces du contre-terrorisme ont attaqué Mossoul.",
+            "syria_iraq",
+            ("fighting", "iraqi_army", "Mossoul"),
+        ),
+        (
+            "Les forces spéciales sont entrées dans Kidal.",
+            "sahel",
+            ("captured", "mali_army", "Kidal"),
+        ),
+        (
+            "Les gardes-frontières ont repris Lyman.",
+            "ukraine",
+            ("captured", "ukrainian_army", "Lyman"),
+        ),
+    ],
+)
+def test_a_state_force_named_without_nationality_is_its_countrys(nlp, text, profile, expected):
+    """Police, gendarmerie, border guards, special forces: the forces of the country where
+    the event is, in every war whose profile names that country's forces."""
+    assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Lyman est tombée samedi aux mains des forces russes.",
+            "ukraine",
+            ("captured", "russian_army", "Lyman"),
+        ),
+        (
+            "Palmyre est tombée mercredi soir entre les mains du groupe Etat islamique.",
+            "syria_iraq",
+            ("captured", "isis", "Palmyre"),
+        ),
+    ],
+)
+def test_a_fall_into_hands_is_a_capture_with_a_date_in_between(nlp, text, profile, expected):
+    assert expected in _triples(_run(nlp, text, profile=profile))

@@ -84,3 +84,15 @@ def test_control_of_the_airport_is_a_state_of_its_own(tmp_path):
     assert by_place.get("aéroport de Donetsk") == "russia"
     assert by_place.get("Donetsk") == "russia"
     assert len({s.place_id for s in states}) == 2
+
+
+def test_a_stronghold_is_its_town_not_a_site(tmp_path):
+    """ "La place forte de X" is the town X, held; not a square named "place de X"."""
+    result = _run(
+        tmp_path,
+        "sahel",
+        "2012-04-01",
+        "La place forte de Kidal est tombée samedi aux mains des rebelles touareg.",
+    )
+    assert ("captured", "rebels", "Kidal") in _facts(result)
+    assert not any(o.place_id.startswith(SITE_PREFIX) for o in result.observations)

@@ -56,7 +56,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("conquete", "noun", "captured", "after", "after", 0.85),
     # "après l'entrée dans la ville des forces turques" (troops entering take it).
     ("entree", "noun", "captured", "after", "after", 0.65),
-    ("~tomber aux|entre les? mains de|du|des|d'", "phrase", "captured", "before", "after", 0.9),
+    ("~tomber ... aux|entre les? mains de|du|des|d'", "phrase", "captured", "before", "after", 0.9),
     ("~prendre|~reprendre le controle de|du|des|d'", "phrase", "captured", "after", "subject", 0.9),
     (
         "retabli|retablie|retablit|retablir|retablissent la securite|stabilite|paix",
