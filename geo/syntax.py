@@ -104,7 +104,10 @@ def intended(lang: LanguagePack, doc: Doc, index: int) -> bool:
     before = clause_before(doc, index)
     # "ont dû évacuer Brega": an obligation in the compound past was met, a fact.
     cues = [t for t in before if not _fulfilled(lang, t)]
-    folded = [fold(t.text) for t in cues] + [fold(t.lemma_) for t in cues]
+    # Lemmas of verbs only: the lemmatiser reads "puis" ("then") as a form of "pouvoir".
+    folded = [fold(t.text) for t in cues] + [
+        fold(t.lemma_) for t in cues if t.pos_ in ("VERB", "AUX")
+    ]
     if any(f in grammar.MODALITY for f in folded):
         return True
     if _imminent(lang, doc, index):

@@ -2067,3 +2067,34 @@ def test_a_state_force_named_without_nationality_is_its_countrys(nlp, text, prof
 )
 def test_a_fall_into_hands_is_a_capture_with_a_date_in_between(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les Russes ont pris Lyman, puis se sont retirés de Bakhmout.",
+            "ukraine",
+            ("withdrew", "russian_army", "Bakhmout"),
+        ),
+        (
+            "Les rebelles ont encerclé Idleb puis ont pris Alep.",
+            "syria_iraq",
+            ("captured", "rebels", "Alep"),
+        ),
+        (
+            "Les forces loyalistes ont repris Houta, puis s'efforçaient de reprendre Marib.",
+            "yemen",
+            ("advancing", "yemeni_army", "Ma'rib"),
+        ),
+        (
+            "Les forces russes tâchent de reprendre Lyman.",
+            "ukraine",
+            ("advancing", "russian_army", "Lyman"),
+        ),
+    ],
+)
+def test_then_is_no_modal_and_an_effort_is_one(nlp, text, profile, expected):
+    """ "puis" ("then") is lemmatised as "pouvoir" ("can"): the event after it happened; an
+    effort ("s'efforcer de", "tâcher de") is an intent, an advance."""
+    assert expected in _triples(_run(nlp, text, profile=profile))

@@ -32,6 +32,10 @@ MODALITY: frozenset[str] = frozenset(
         "tente",
         "tentent",
         "essayer",
+        "efforcer",  # "s'efforçaient de reprendre la province"
+        "tacher",  # "tâchent de reprendre"
+        "compter",  # "le régime compte prendre le contrôle de Homs"
+        "ambitionner",
         "vouloir",
         "veut",
         "veulent",
