@@ -116,7 +116,7 @@ def test_an_inferred_place_has_no_size_and_a_vague_one_no_zone():
 
 
 def test_a_site_held_by_the_other_side_leaves_its_towns_zone_alone():
-    """"L'aéroport de Kidal" is drawn at Kidal: its holder paints no zone and does not make the
+    """ "L'aéroport de Kidal" is drawn at Kidal: its holder paints no zone and does not make the
     town contested."""
     town = state("mali", DESERT, "Kidal", extent=2.0)
     airport = dataclasses.replace(
