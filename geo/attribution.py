@@ -370,7 +370,7 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         lead = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
         )
-        if lead is not None and lead[-1].pos_ in _NOMINAL:
+        if lead is not None and lead[-1].pos_ in _NOMINAL and not _relative(lead[-1]):
             return _marked(doc, _phrase(lead[-1], lead[-1].i, sent), lang)
     for verbs, lo, hi, inverted in _speech_groups(sent, lang):
         found = _speaker_of(verbs, lo, hi, inverted, sent, lang)
@@ -383,6 +383,12 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         if found is not None:
             return _marked(doc, found, lang)
     return None
+
+
+def _relative(token: Token) -> bool:
+    """Whether ``token`` lies in a relative clause: "l'OSDH, qui dispose de sources
+    militaires, a indiqué" describes the OSDH's sources, the OSDH speaks."""
+    return any(a.dep_ == "acl:relcl" for a in token.ancestors)
 
 
 def _circumstance(doc: Doc, found: _Found, lang: LanguagePack) -> bool:
@@ -487,7 +493,7 @@ def _inverted(sent: Span, lo: int, lang: LanguagePack) -> bool:
     doc, quotes = sent.doc, lang.attribution.QUOTE_MARKS
     if lo <= sent.start or not _after_break(doc, lo):
         return False
-    if doc[lo - 1].text in quotes:
+    if doc[lo - 1].text in quotes or syntax.in_incise(lang, doc, lo, sent.end):
         return True
     return any(
         t.text in quotes or ("Fin" in t.morph.get("VerbForm") and not syntax.subordinate(t))

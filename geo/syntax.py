@@ -276,6 +276,9 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
     antecedent of "qui"). None when the parse gives none, or gives a subject that contains
     the verb itself (a clause misparsed as the subject of the next one)."""
     grammar = lang.grammar
+    incised = incise_subject(lang, token)
+    if incised is not None:
+        return incised
     node = token
     for _ in range(6):
         labels = ("nsubj",) if node is token else ("nsubj", "nsubj:pass")
@@ -306,6 +309,64 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+#: Words an incise of speech may hold between its commas ("L'armée, a affirmé mardi
+#: l'Observatoire syrien des droits de l'Homme (OSDH), a pris Douma").
+INCISE_REACH = 14
+
+
+def incise_subject(lang: LanguagePack, verb: Token) -> Token | None:
+    """The subject of ``verb`` before an incise of speech that splits them ("L'armée, a
+    affirmé l'OSDH, a pris Douma": l'armée; "Ces forces, a dit l'OSDH, ont coupé Douma"),
+    which the parser reads as the speech verb's subject; ``None`` when no such incise stands
+    right before the verb (its auxiliaries, adverbs and clitics aside).
+
+    The incise opens with the verb of speech (inverted: "a affirmé X", "selon X" is not
+    one), and the subject is the noun phrase that ends right before it."""
+    doc, grammar = verb.doc, lang.grammar
+    skipped = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].lower_ in skipped):
+        i -= 1
+    if i < 2 or doc[i].text != ",":
+        return None
+    opening = next(
+        (j for j in range(i - 1, max(i - INCISE_REACH, 0) - 1, -1) if doc[j].text == ","), None
+    )
+    if opening is None or opening < 1 or doc[opening - 1].is_sent_start:
+        return None
+    first = opening + 1
+    while first < i and doc[first].pos_ == "AUX":
+        first += 1
+    if not (doc[first].pos_ == "VERB" and fold(doc[first].lemma_) in lang.attribution.SPEECH_VERBS):
+        return None
+    before = doc[opening - 1]
+    while (
+        before.pos_ == "ADJ" and before.head.i < before.i and before.head.pos_ in ("NOUN", "PROPN")
+    ):
+        before = before.head
+    if before.pos_ not in ("NOUN", "PROPN", "PRON") or before.is_sent_start and before.is_punct:
+        return None
+    return before
+
+
+def in_incise(lang: LanguagePack, doc: Doc, lo: int, end: int) -> bool:
+    """Whether the verb group of speech starting at token ``lo`` opens an incise: after a
+    comma, closed by the next one before token ``end``, with the verb whose subject it splits
+    off right after (:func:`incise_subject`): "L'armée, a affirmé l'OSDH, a pris Douma"."""
+    if lo < 1 or doc[lo - 1].text != ",":
+        return False
+    grammar = lang.grammar
+    skipped = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
+    for k in range(lo + 1, min(lo + INCISE_REACH, end)):
+        if doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < end and (doc[j].pos_ == "AUX" or doc[j].lower_ in skipped):
+            j += 1
+        return j < end and doc[j].pos_ == "VERB" and incise_subject(lang, doc[j]) is not None
+    return False
 
 
 def _gerund(lang: LanguagePack, verb: Token) -> bool:

@@ -299,6 +299,24 @@ SPEECH_CASES = [
         "par téléphone.",
         "le porte-parole de l'ANL, Ahmed al-Mesmari",
     ),
+    # an incise of speech between the subject and its verb
+    (
+        "ukraine",
+        "Les forces russes, a affirmé mardi l'état-major ukrainien, se sont retirées de Lyman.",
+        "l'état-major ukrainien",
+    ),
+    (
+        "yemen",
+        "Les Houthis, a indiqué une source militaire, ont pris le mont Hailan.",
+        "une source militaire",
+    ),
+    # the sources of a speaker described in a relative clause are not the speaker
+    (
+        "syria_iraq",
+        "L'OSDH, qui s'appuie sur un réseau de sources militaires et médicales, a indiqué "
+        "que l'armée avait repris Qousseir.",
+        "L'OSDH",
+    ),
     # the outlet relaying a speaker is not the source when the speaker is named
     (
         "sahel",

@@ -2098,3 +2098,24 @@ def test_then_is_no_modal_and_an_effort_is_one(nlp, text, profile, expected):
     """ "puis" ("then") is lemmatised as "pouvoir" ("can"): the event after it happened; an
     effort ("s'efforcer de", "tâcher de") is an intent, an advance."""
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "L'armée, a affirmé l'OSDH, a repris Palmyre.",
+            "syria_iraq",
+            ("captured", "syrian_army", "Palmyre"),
+        ),
+        (
+            "Les forces russes, a indiqué l'état-major ukrainien, se sont retirées de Kherson.",
+            "ukraine",
+            ("withdrew", "russian_army", "Kherson"),
+        ),
+    ],
+)
+def test_an_incise_of_speech_does_not_take_the_subject(nlp, text, profile, expected):
+    """ "X, a affirmé Y, a pris Z": X took Z, Y says so (the parser makes X the subject of
+    the verb of speech)."""
+    assert expected in _triples(_run(nlp, text, profile=profile))
