@@ -43,7 +43,8 @@ Printed figures (with ``--baseline``, a second column gives the same figure for 
   way: the share where one of those predictions names an actor;
 * source accuracy: over gold events with a ``source`` matched by a prediction (place, side and
   relation): the share where a matching prediction carries a ``source`` that agrees (folded
-  texts, one containing the other);
+  texts, one containing the other); and, below it, the same over the gold events whose
+  source is named in their own sentence (not only in the paragraph): the issue's measure;
 * claimed_by accuracy: likewise over matched gold events with a ``claimed_by``: the share where
   a matching prediction carries that side id;
 * date agreement: over matched gold events with a date, the share where a matching
@@ -166,8 +167,25 @@ def _dispatch(data: dict, path: Path, gold_root: Path) -> tuple[dict, list[dict]
         raise ValueError("neither `text` nor `dispatch`")
     if not date:
         raise ValueError("no date")
-    events = [{**event, "article": article_id} for event in data.get("events", [])]
+    events = [
+        {**event, "article": article_id, "source_here": _named_in_sentence(event, text)}
+        for event in data.get("events", [])
+    ]
     return {"id": article_id, "date": date, "text": text, "theatre": data.get("theatre")}, events
+
+
+def _named_in_sentence(event: dict, text: str) -> bool:
+    """Whether the gold source of ``event`` is named in the sentence of its evidence (the
+    issue's measure of attribution: "the observations whose sentence names who says so"),
+    not only in its paragraph."""
+    source, at = event.get("source"), text.find(event.get("evidence") or "\0")
+    if not source or at < 0:
+        return False
+    breaks = re.finditer(r"[.!?»]\s+(?=[«A-ZÀ-Ý\"])", text)
+    starts = [m.end() for m in breaks if m.end() <= at]
+    end = re.search(r"[.!?](?:\s|$)", text[at + len(event["evidence"]) :])
+    stop = at + len(event["evidence"]) + (end.end() if end else len(text))
+    return _fold(source) in _fold(text[starts[-1] if starts else 0 : stop])
 
 
 def load_gold(path: Path) -> Gold:
@@ -399,7 +417,9 @@ def evaluate(gold_events: list[dict], predictions) -> dict:
     predicted = _predicted(_as_rows(predictions))
     matched_keys: set[_Key] = set()
     true_positive: Counter[str] = Counter()
-    shares = {name: [0, 0] for name in ("side", "actor", "source", "claimed_by", "date")}
+    shares = {
+        name: [0, 0] for name in ("side", "actor", "source", "source_here", "claimed_by", "date")
+    }
 
     def count(name: str, applies: bool, ok: bool) -> None:
         if applies:
@@ -427,11 +447,9 @@ def evaluate(gold_events: list[dict], predictions) -> dict:
         true_positive[gold["relation"]] += 1
         matched_keys.update(hits)
         facts = [predicted[k] for k in hits]
-        count(
-            "source",
-            bool(gold.get("source")),
-            any(_source_agrees(gold.get("source") or "", f.sources) for f in facts),
-        )
+        sourced = any(_source_agrees(gold.get("source") or "", f.sources) for f in facts)
+        count("source", bool(gold.get("source")), sourced)
+        count("source_here", bool(gold.get("source_here")), sourced)
         count(
             "claimed_by",
             bool(gold.get("claimed_by")),
@@ -571,6 +589,7 @@ def report(scores: dict, base: dict | None, per_war: dict, base_war: dict | None
         "side": "side accuracy",
         "actor": "actor found",
         "source": "source accuracy",
+        "source_here": "  named in sentence",
         "claimed_by": "claimed_by accuracy",
         "date": "date agreement",
     }

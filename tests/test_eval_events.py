@@ -165,3 +165,14 @@ def test_a_site_annotated_as_written_matches_the_site_of_its_town(ev):
     assert tp("aéroport de Tripoli", "site:aeroport:geonames:1") == 1
     assert tp("Tripoli", "geonames:1") == 0
     assert tp("port de Tripoli", "site:port:geonames:1") == 0
+
+
+def test_the_issue_measure_of_sources_counts_those_named_in_the_sentence(ev):
+    """A source named only in the paragraph ("selon l'OSDH" a sentence before) is left out
+    of the sentence-level share; one named in the fact's own sentence is in it."""
+    text = "Selon l'OSDH, l'armée a pris Homs. Les rebelles ont fui vers Idleb. Ils sont partis."
+    here = {"source": "l'OSDH", "evidence": "l'armée a pris Homs"}
+    paragraph = {"source": "l'OSDH", "evidence": "Les rebelles ont fui vers Idleb"}
+    assert ev._named_in_sentence(here, text)
+    assert not ev._named_in_sentence(paragraph, text)
+    assert not ev._named_in_sentence({"source": None, "evidence": "Ils sont partis"}, text)
