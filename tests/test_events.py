@@ -2119,3 +2119,19 @@ def test_an_incise_of_speech_does_not_take_the_subject(nlp, text, profile, expec
     """ "X, a affirmé Y, a pris Z": X took Z, Y says so (the parser makes X the subject of
     the verb of speech)."""
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si Kiev venait à confirmer la prise de Bakhmout, Moscou pourrait avancer.",
+        "Kiev a reconnu la prise de Lyman.",
+        "L'armée a démenti la reprise de Palmyre.",
+    ],
+)
+def test_who_concedes_or_denies_a_capture_is_not_its_taker(nlp, text):
+    profile = "ukraine" if "Kiev" in text else "syria_iraq"
+    found = _triples(_run(nlp, text, profile=profile))
+    assert not {
+        t for t in found if t[0] == "captured" and t[1] in ("ukrainian_army", "syrian_army")
+    }

@@ -151,6 +151,7 @@ class Actors:
             if 0 <= trigger.start - e <= MAX_ACTOR_GAP
             and trigger.relation != "fighting"
             and not _agent_of_another(self.lang, doc, s, trigger.start)
+            and not (trigger.relation == "captured" and _concedes(self.lang, doc, e, trigger.start))
         ]
         if before:
             return self.settle(min(before, key=lambda x: x[0])[1], where, "position")
@@ -364,6 +365,12 @@ def _agent_of_another(lang: LanguagePack, doc: Doc, start: int, trigger: int) ->
     before = [t for t in doc[max(start - 2, 0) : start] if t.pos_ != "DET"]
     marked = bool(before) and fold(before[-1].text) in lang.grammar.AGENT_MARKERS
     return marked and any(t.pos_ == "VERB" for t in doc[max(start - 4, 0) : start])
+
+
+def _concedes(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb conceding or denying a gain (the pack's ``CONCEDING``) stands between
+    two tokens: "si Kiev venait à confirmer la prise de Lyssytchansk" names who lost it."""
+    return any(t.pos_ == "VERB" and fold(t.lemma_) in lang.events.CONCEDING for t in doc[start:end])
 
 
 def _clause_break_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:

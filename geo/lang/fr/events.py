@@ -316,3 +316,10 @@ BACKING: tuple[str, ...] = ("appuy", "soutenu", "epaule", "couvert")
 #: region rather than a town: troops "entrées dans la province de Raqa" advance into it, they
 #: do not take Raqa. Folded lemmas.
 ENTERING_AN_AREA: dict[str, str] = {"entrer": "advancing", "penetrer": "advancing"}
+
+#: Verbs by which a side concedes or denies the other's gain (lemmas, folded): who "a
+#: confirmé la prise de X", "reconnaît la chute de X" or "dément la prise de X" is not the
+#: taker (whereas who "a annoncé la reprise de X" usually is).
+CONCEDING: frozenset[str] = frozenset(
+    {"confirmer", "reconnaitre", "admettre", "conceder", "dementir", "nier", "deplorer"}
+)
