@@ -2135,3 +2135,49 @@ def test_who_concedes_or_denies_a_capture_is_not_its_taker(nlp, text):
     assert not {
         t for t in found if t[0] == "captured" and t[1] in ("ukrainian_army", "syrian_army")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "not_expected", "expected"),
+    [
+        (
+            "Les forces russes contrôlent une partie du Donbass, et cherchent à avancer vers "
+            "Bakhmout.",
+            "ukraine",
+            ("controls", "russian_army", "Bakhmout"),
+            ("advancing", "russian_army", "Bakhmout"),
+        ),
+        (
+            "Les rebelles ont pris le contrôle d'une colline puis ont progressé vers Alep.",
+            "syria_iraq",
+            ("captured", "rebels", "Alep"),
+            ("advancing", "rebels", "Alep"),
+        ),
+    ],
+)
+def test_a_verb_does_not_take_the_place_of_the_clause_coordinated_after_it(
+    nlp, text, profile, not_expected, expected
+):
+    found = _triples(_run(nlp, text, profile=profile))
+    assert not_expected not in found
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les forces russes ont pris Lyman et des localités voisines, au premier rang "
+            "desquelles Bakhmout et Kherson, ajoute le communiqué.",
+            "ukraine",
+            {("captured", "russian_army", p) for p in ("Lyman", "Bakhmout", "Kherson")},
+        ),
+        (
+            "L'armée a repris Palmyre et plusieurs villages, dont Homs et Alep.",
+            "syria_iraq",
+            {("captured", "syrian_army", p) for p in ("Palmyre", "Homs", "Alep")},
+        ),
+    ],
+)
+def test_the_members_listed_after_a_place_are_the_events_places_too(nlp, text, profile, expected):
+    assert expected <= _triples(_run(nlp, text, profile=profile))

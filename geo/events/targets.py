@@ -189,6 +189,8 @@ def _score(
             end, aside = aside, apposition_end(doc, aside, trigger.start)
         side, gap = "before", word_gap(doc, aside, trigger.start, skip)
     elif target.start >= trigger.end:
+        if _next_clause(doc, trigger.end, target.start):
+            return None  # "contrôlent une partie du Donbass, et d'avancer vers Sloviansk"
         start = inserted if target.start >= inserted else trigger.end
         listed = enumeration_end(lang, doc, start, target.start)
         start = listed if listed is not None else start  # "..., parmi lesquelles X"
@@ -229,6 +231,19 @@ def _score(
     return score, side != "after"
 
 
+def _next_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether a coordinated clause of its own opens between tokens ``start`` and ``end``: a
+    conjunction with a verb right after it ("et d'avancer vers X", "puis progressent vers
+    X"), whose places are that verb's."""
+    for token in doc[start:end]:
+        if token.pos_ != "CCONJ":
+            continue
+        ahead = doc[token.i + 1 : min(token.i + 4, end)]
+        if any(t.pos_ == "VERB" for t in ahead):
+            return True
+    return False
+
+
 def _ruled_out(
     lang: LanguagePack, doc: Doc, trigger: Trigger, reading: _Reading, target: Target
 ) -> bool:
@@ -267,7 +282,12 @@ def _with_coordinated(
             while step > 0 and j + 1 < len(targets) and located_by(lang, doc, targets[j]):
                 j += 1  # district de Y, ainsi qu'à Z")
             left, right = sorted((targets[i], targets[j]), key=lambda t: t.start)
-            if not coordinated(lang, doc, left, right):
+            # "Lyman et des localités voisines, au premier rang desquelles X et Y": the
+            # members of a list after the place are the trigger's places too.
+            members = enumeration_end(lang, doc, left.end, right.start) is not None and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[left.end : right.start]
+            )
+            if not (members or coordinated(lang, doc, left, right)):
                 break
             if reference(targets[j]) and not reference(targets[best]):
                 break  # "des villages au nord de Hama, parmi lesquels X": Hama only measures

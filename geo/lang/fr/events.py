@@ -277,6 +277,7 @@ COORDINATION_LINKS: frozenset[str] = frozenset({"de", "d'", "a", "au"})
 ENUMERATION_LEADS: frozenset[str] = frozenset(
     {"en particulier", "notamment", "dont", "parmi lesquelles", "parmi lesquels", "y compris"}
     | {"a savoir", "comme", "parmi elles", "parmi eux"}
+    | {"au premier rang desquelles", "au premier rang desquels", "dont celles de", "dont ceux de"}
 )
 
 #: What may stand between two coordinated actors ("les rebelles et Al-Nosra", "l'armée, ainsi
