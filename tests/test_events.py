@@ -2181,3 +2181,10 @@ def test_a_verb_does_not_take_the_place_of_the_clause_coordinated_after_it(
 )
 def test_the_members_listed_after_a_place_are_the_events_places_too(nlp, text, profile, expected):
     assert expected <= _triples(_run(nlp, text, profile=profile))
+
+
+def test_the_seat_of_a_body_is_a_building_not_a_siege(nlp):
+    found = _triples(_run(nlp, "Le quartier abrite le siège du conseil provincial de Mossoul."))
+    assert not {t for t in found if t[0] == "besieged"}
+    siege = "Le siège de Kherson par les forces russes se poursuit."
+    assert ("besieged", "russian_army", "Kherson") in _triples(_run(nlp, siege, profile="ukraine"))

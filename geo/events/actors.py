@@ -254,11 +254,15 @@ class Actors:
         """``trigger`` read in the sense its noun has in apposition to a place (the pack's
         ``SEAT_NOUNS``): "Tripoli, siège du GNA" is the seat of the GNA, held by it, not a
         siege of Tripoli by the GNA; the seat of no actor the profile knows ("siège du
-        gouvernement rival") states nothing (``None``)."""
+        gouvernement rival") states nothing (``None``), nor does the seat of a body ("le
+        siège du conseil provincial")."""
         doc = self.doc
         sense = self.lang.events.SEAT_NOUNS.get(fold(doc[trigger.start].lemma_))
         if trigger.kind != "noun" or sense is None:
             return trigger
+        body = next((t for t in doc[trigger.end : trigger.end + 3] if t.pos_ == "NOUN"), None)
+        if body is not None and fold(body.lemma_) in self.lang.events.SEATED_BODIES:
+            return None  # "le siège du conseil provincial": a building
         seated = trigger.start > 0 and syntax.relative_pronoun(self.lang, doc[trigger.start - 1])
         if apposed_to(doc, trigger, targets) is None and not seated:
             return trigger  # ("Tripoli, où siège le GNA": the verb "siéger", a seat too)

@@ -249,6 +249,14 @@ SIDE_ADJECTIVES: dict[str, str] = {
 #: held by the GNA ("le siège de Marioupol" stays a siege). Folded lemmas.
 SEAT_NOUNS: dict[str, str] = {"siege": "controls"}
 
+#: Bodies whose seat a seat noun names right after it ("le siège du conseil provincial", "le
+#: siège de la banque centrale"): a building, no siege (lemmas, folded).
+SEATED_BODIES: frozenset[str] = frozenset(
+    {"conseil", "gouvernement", "parlement", "ministere", "etat-major", "commandement"}
+    | {"administration", "prefecture", "gouvernorat", "mairie", "assemblee", "direction"}
+    | {"banque", "parti", "organisation", "police", "gendarmerie", "tribunal", "societe"}
+)
+
 #: Words right before a place that make it a destination: a withdrawal "vers Jarablous" leaves
 #: somewhere else.
 DESTINATION: frozenset[str] = frozenset({"vers", "direction"})
