@@ -2188,3 +2188,37 @@ def test_the_seat_of_a_body_is_a_building_not_a_siege(nlp):
     assert not {t for t in found if t[0] == "besieged"}
     siege = "Le siège de Kherson par les forces russes se poursuit."
     assert ("besieged", "russian_army", "Kherson") in _triples(_run(nlp, siege, profile="ukraine"))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "Les jihadistes de l'EI se sont rendus maîtres de Sirte.",
+            "libya",
+            {("captured", "isis", "Sirte")},
+        ),
+        ("Les rebelles se rendent maîtres de Kidal.", "sahel", {("captured", "cma", "Kidal")}),
+        (
+            "Kobané subit un siège des jihadistes depuis près d'un mois.",
+            "syria_iraq",
+            {("besieged", "isis", "Kobané")},
+        ),
+        (
+            "Sirte, soumise à un siège depuis deux mois par les rebelles, résiste.",
+            "libya",
+            {("besieged", "rebels_2011", "Sirte")},
+        ),
+        (
+            "Les combats ont cessé à Lyman et Bakhmout, que les forces russes contrôlent "
+            "toutes deux.",
+            "ukraine",
+            {("controls", "russian_army", "Lyman"), ("controls", "russian_army", "Bakhmout")},
+        ),
+    ],
+)
+def test_mastering_a_place_undergoing_a_siege_and_a_list_a_relative_clause_holds(
+    nlp, text, profile, expected
+):
+    date = dt.date(2011, 5, 12) if "soumise" in text else FRIDAY
+    assert expected <= _triples(_run(nlp, text, date=date, profile=profile))

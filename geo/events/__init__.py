@@ -183,8 +183,12 @@ class _Extractor:
                 continue  # "Sirte, siège du gouvernement rival": a seat, no siege
             antecedent = relative_antecedent(self.lang, self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
-            if antecedent and (trigger.relation == "withdrew" or not chosen):
-                chosen = antecedent  # "Kherson, d'où les Russes se sont retirés"
+            if antecedent and (
+                trigger.relation == "withdrew" or not chosen or set(chosen) <= set(antecedent)
+            ):
+                # "Kherson, d'où les Russes se sont retirés"; "Donetsk et Louhansk, que
+                # Moscou contrôle": the antecedent with the places listed with it
+                chosen = antecedent
             if not chosen:  # "des unités y sont stationnées et la contrôlent": the same place
                 joined = syntax.coordinated_with(self.doc[trigger.start])
                 chosen = places_of.get(joined.i, []) if joined is not None else []

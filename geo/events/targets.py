@@ -557,7 +557,9 @@ def relative_antecedent(
     start = trigger.start
     for token in reversed(doc[max(start - MAX_RELATIVE_GAP, 0) : start]):
         if syntax.relative_que(lang, token):
-            return _described_before(lang, doc, token.i - 1, targets)
+            described = _described_before(lang, doc, token.i - 1, targets)
+            found = [targets.index(t) for t in described]
+            return [targets[k] for k in _listed_before(lang, doc, targets, found)]
         if token.text in (",", ";", ".") or token.is_sent_start:
             return []
         if "Rel" in token.morph.get("PronType"):
@@ -571,11 +573,20 @@ def relative_antecedent(
         depth -= doc[i].text == "("
         i -= 1
     found = [k for k, t in enumerate(targets) if t.start <= i < t.end][:1]
+    return [targets[k] for k in _listed_before(lang, doc, targets, found)]
+
+
+def _listed_before(
+    lang: LanguagePack, doc: Doc, targets: list[Target], found: list[int]
+) -> list[int]:
+    """``found`` (one index, or none) with the places listed before it: "Severodonetsk et
+    Lyssytchansk, dont la prise ...", "Donetsk et Louhansk, que Moscou contrôle"."""
+    found = list(found)
     while (
         found and found[0] > 0 and coordinated(lang, doc, targets[found[0] - 1], targets[found[0]])
     ):
-        found.insert(0, found[0] - 1)  # "Severodonetsk et Lyssytchansk, dont la prise ..."
-    return [targets[k] for k in found]
+        found.insert(0, found[0] - 1)
+    return found
 
 
 #: Longest description between a place and the "que" of its relative clause (tokens).

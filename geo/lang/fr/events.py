@@ -58,6 +58,17 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("entree", "noun", "captured", "after", "after", 0.65),
     ("~tomber ... aux|entre les? mains de|du|des|d'", "phrase", "captured", "before", "after", 0.9),
     ("~prendre|~reprendre le controle de|du|des|d'", "phrase", "captured", "after", "subject", 0.9),
+    # "les jihadistes se sont rendus maîtres de la base", "nos forces s'étaient rendues
+    # maîtresses de Sorman" (the participle, which the tagger reads as a noun, by its forms)
+    (
+        "rendu|rendus|rendue|rendues|rend|rendent|rendre maitre|maitres|maitresse|maitresses"
+        " de|du|des|d'",
+        "phrase",
+        "captured",
+        "after",
+        "subject",
+        0.9,
+    ),
     (
         "retabli|retablie|retablit|retablir|retablissent la securite|stabilite|paix",
         "phrase",
@@ -196,6 +207,9 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("encercler", "verb", "besieged", "after", "subject", 0.9),
     ("assieger", "verb", "besieged", "after", "subject", 0.9),
     ("siege", "noun", "besieged", "after", "after", 0.8),
+    # "Cette localité subit un siège depuis un mois", "Misrata, soumise à un siège"
+    ("~subir un|le siege|blocus", "phrase", "besieged", "before", "after", 0.85),
+    ("soumis|soumise a un siege|blocus", "phrase", "besieged", "before", "after", 0.85),
     ("encerclement", "noun", "besieged", "after", "after", 0.85),
 )
 
