@@ -265,8 +265,11 @@ def passive(lang: LanguagePack, token: Token) -> bool:
         c.dep_ in grammar.PASSIVE_DEPENDENCIES for c in token.children
     ):
         return True
-    return token.morph.get("VerbForm") == ["Part"] and not any(
-        c.dep_.startswith("aux") for c in token.children
+    # A present participle ("en abandonnant l'aéroport") is active.
+    return (
+        token.morph.get("VerbForm") == ["Part"]
+        and "Pres" not in token.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in token.children)
     )
 
 
@@ -294,6 +297,19 @@ def subject(lang: LanguagePack, token: Token) -> Token | None:
             return None
         if _gerund(lang, node) and node.dep_.startswith("acl"):
             return node.head  # "Les jihadistes, en passant à l'attaque": who passes
+        if _gerund(lang, node) and node.dep_ == "advcl":
+            # "l'armée a subi un revers (...) en abandonnant l'aéroport": the main clause's
+            # subject, wherever the parser hung the gerund in it
+            return next(
+                (
+                    c
+                    for a in node.ancestors
+                    if a.pos_ in ("VERB", "AUX")
+                    for c in a.children
+                    if c.dep_ == "nsubj"
+                ),
+                None,
+            )
         if node.pos_ in ("NOUN", "PROPN", "ADJ") and node.dep_ not in (
             "obj",
             "nmod",
