@@ -175,7 +175,8 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     -------
     list of Mention
         Sorted by ``start``, non-overlapping, each with its sentence, ``origins`` (a subset of
-        ``{"gazetteer", "ner", "trigger"}``), the ``trigger`` lemma before it ("village"),
+        ``{"gazetteer", "ner", "trigger", "listed"}``; "listed": named in a list with a
+        place), the ``trigger`` lemma before it ("village"),
         the AFP region ``hint`` after it ("nord") and its gazetteer ``candidates``. Unresolved:
         :func:`geo.resolve.resolve` decides what each one is.
 
@@ -258,6 +259,10 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
             propose(start, end, "ner")
 
     chosen = _settle_overlaps(proposals.values())
+    for start, end in _listed_spans(lang, text, chosen):
+        if plausible(start, end):
+            propose(start, end, "listed")
+    chosen = _settle_overlaps(proposals.values())
     chosen = _settle_overlaps(chosen + _repeated(text, chosen, blocked, person_spans))
     for item in chosen:
         if any(s < item.end and item.start < e for s, e in ner_spans):
@@ -317,6 +322,26 @@ def _trigger_patterns(
         rf"(?P<name>{forms.name})(?![\w-])"
     )
     return with_de, apposition, more
+
+
+def _listed_spans(
+    lang: LanguagePack, text: str, chosen: Iterable[_Proposal]
+) -> Iterator[tuple[int, int]]:
+    """The names listed after a found place, in a list that a coordinator closes: "au premier
+    rang desquelles Belogorovka, Novodroujesk, Maloriazantsevo et Belaïa Gora" (a village no
+    gazetteer knows, listed with ones it knows, is a place too). A name after a comma alone
+    ("à Kidal, Moussa Ag Assarid a dit") is no list."""
+    more = _trigger_patterns(lang)[2]
+    coordinators = {fold(c) for c in lang.places.COORDINATORS}
+    for item in chosen:
+        end, members, closed = item.end, [], False
+        while match := more.match(text, end):
+            members.append((match.start("name"), match.end("name")))
+            link = fold(text[end : match.start("name")]).strip(" ,\u00a0")
+            closed = closed or link.split(" ")[0] in coordinators
+            end = match.end()
+        if closed:
+            yield from members
 
 
 def _trigger_spans(
@@ -1021,12 +1046,12 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
     return any((m.start, m.end) == (0, len(name)) for m in gazetteer.find(name))
 
 
-_PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2}
+_PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2, "listed": 3}
 
 
 def _settle_overlaps(proposals: Iterable[_Proposal]) -> list[_Proposal]:
-    """Keep non-overlapping proposals: triggers first, then gazetteer matches, then NER; the
-    longer span first within a source."""
+    """Keep non-overlapping proposals: triggers first, then gazetteer matches, then NER,
+    then names listed with a place; the longer span first within a source."""
     ranked = sorted(
         proposals,
         key=lambda p: (min(_PRIORITY[o] for o in p.origins), -(p.end - p.start), p.start),

@@ -303,7 +303,7 @@ def test_mentions_are_sorted_non_overlapping_spans_of_the_text(find, lang, piece
     mentions = find(text)
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.surface
-        assert mention.origins and mention.origins <= {"gazetteer", "ner", "trigger"}
+        assert mention.origins and mention.origins <= {"gazetteer", "ner", "trigger", "listed"}
         assert mention.trigger is None or trigger_scale(lang, mention.trigger) is not None
     for before, after in zip(mentions, mentions[1:], strict=False):
         assert before.end <= after.start
@@ -465,3 +465,28 @@ def test_the_groups_of_a_war_come_from_its_profile_not_the_language(nlp, ctx):
     text = "Al-Qaïda au Maghreb islamique a revendiqué l'attaque."
     found = surfaces(recognise(Article("t", None, None, text), nlp(text), ctx))
     assert "Maghreb" in " ".join(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Les jihadistes ont attaqué Ménaka, Tindinbawen et Inékar.",
+            ["Tindinbawen"],
+        ),
+        (
+            "Les forces russes ont pris Lyman, Kolodiazivka et Zarichne.",
+            ["Kolodiazivka"],
+        ),
+        ("Les rebelles ont repris Idleb, Kafr Oueidiyé et Maarzaf.", ["Maarzaf"]),
+    ],
+)
+def test_unknown_names_listed_with_a_place_are_places(find, text, listed):
+    """A village no gazetteer knows, listed with one it knows and closed by "et", is a
+    place too (kept unresolved if nothing locates it)."""
+    assert set(listed) <= set(surfaces(find(text)))
+
+
+def test_a_name_after_a_place_and_a_comma_alone_is_no_list(find):
+    text = "A Kidal, Yacouba Traoré a confirmé l'arrivée des renforts."
+    assert "Yacouba Traoré" not in surfaces(find(text))
