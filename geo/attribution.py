@@ -370,7 +370,12 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         lead = doc.char_span(
             sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
         )
-        if lead is not None and lead[-1].pos_ in _NOMINAL and not _relative(lead[-1]):
+        # ("l'OSDH, qui dispose de sources militaires, a indiqué": the OSDH speaks)
+        if (
+            lead is not None
+            and lead[-1].pos_ in _NOMINAL
+            and not syntax.in_relative_clause(lead[-1])
+        ):
             return _marked(doc, _phrase(lead[-1], lead[-1].i, sent), lang)
     for verbs, lo, hi, inverted in _speech_groups(sent, lang):
         found = _speaker_of(verbs, lo, hi, inverted, sent, lang)
@@ -383,12 +388,6 @@ def _find(doc: Doc, sent: Span, lang: LanguagePack) -> _Found | None:
         if found is not None:
             return _marked(doc, found, lang)
     return None
-
-
-def _relative(token: Token) -> bool:
-    """Whether ``token`` lies in a relative clause: "l'OSDH, qui dispose de sources
-    militaires, a indiqué" describes the OSDH's sources, the OSDH speaks."""
-    return any(a.dep_ == "acl:relcl" for a in token.ancestors)
 
 
 def _circumstance(doc: Doc, found: _Found, lang: LanguagePack) -> bool:

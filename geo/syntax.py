@@ -340,10 +340,9 @@ def incise_subject(lang: LanguagePack, verb: Token) -> Token | None:
 
     The incise opens with the verb of speech (inverted: "a affirmé X", "selon X" is not
     one), and the subject is the noun phrase that ends right before it."""
-    doc, grammar = verb.doc, lang.grammar
-    skipped = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
+    doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ == "AUX" or doc[i].lower_ in skipped):
+    while i >= 0 and _in_verb_group(lang, doc[i]):
         i -= 1
     if i < 2 or doc[i].text != ",":
         return None
@@ -367,19 +366,31 @@ def incise_subject(lang: LanguagePack, verb: Token) -> Token | None:
     return before
 
 
+def _in_verb_group(lang: LanguagePack, token: Token) -> bool:
+    """An auxiliary, clitic, negation particle or adverb of a verb group ("ne l'ont pas
+    encore")."""
+    grammar = lang.grammar
+    words = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
+    return token.pos_ == "AUX" or token.lower_ in words
+
+
+def in_relative_clause(token: Token) -> bool:
+    """Whether ``token`` lies in a relative clause ("l'OSDH, qui dispose de sources
+    militaires, ...": the sources)."""
+    return any(a.dep_ == "acl:relcl" for a in token.ancestors)
+
+
 def in_incise(lang: LanguagePack, doc: Doc, lo: int, end: int) -> bool:
     """Whether the verb group of speech starting at token ``lo`` opens an incise: after a
     comma, closed by the next one before token ``end``, with the verb whose subject it splits
     off right after (:func:`incise_subject`): "L'armée, a affirmé l'OSDH, a pris Douma"."""
     if lo < 1 or doc[lo - 1].text != ",":
         return False
-    grammar = lang.grammar
-    skipped = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
     for k in range(lo + 1, min(lo + INCISE_REACH, end)):
         if doc[k].text != ",":
             continue
         j = k + 1
-        while j < end and (doc[j].pos_ == "AUX" or doc[j].lower_ in skipped):
+        while j < end and _in_verb_group(lang, doc[j]):
             j += 1
         return j < end and doc[j].pos_ == "VERB" and incise_subject(lang, doc[j]) is not None
     return False

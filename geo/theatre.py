@@ -586,8 +586,16 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
 
 
 def _singular(folded: str) -> str:
-    """A folded name with the plural "s" of each word dropped, as aliases are matched."""
-    return " ".join(word.removesuffix("s") for word in folded.split())
+    """A folded name with the plural "s" of each word dropped, its words split as aliases
+    are matched (spaces and hyphens)."""
+    return " ".join(word.removesuffix("s") for word in re.split(r"[\s\-]+", folded.strip()))
+
+
+@lru_cache(maxsize=1)
+def _generic_aliases() -> tuple[dict, ...]:
+    """The ``[[aliases]]`` rows of the generic profile's file, read once per run."""
+    raw = tomllib.loads((THEATRES_DIR / f"{GENERIC_ID}.toml").read_text(encoding="utf-8"))
+    return tuple(raw.get("aliases", []))
 
 
 def _country_forces_fallback(known: frozenset[str]) -> tuple[ScopedAlias, ...]:
@@ -596,9 +604,8 @@ def _country_forces_fallback(known: frozenset[str]) -> tuple[ScopedAlias, ...]:
     (``known``: its aliases and scoped names, singular and folded). A war's own rows decide
     the names it has ("soldat" inside Nagorno-Karabakh is nobody's); a state force its file
     does not name is still its country's."""
-    generic = tomllib.loads((THEATRES_DIR / f"{GENERIC_ID}.toml").read_text(encoding="utf-8"))
     rows = []
-    for body in generic.get("aliases", []):
+    for body in _generic_aliases():
         names = tuple(n for n in body.get("names", ()) if _singular(fold(n)) not in known)
         if body.get("actor") == COUNTRY_FORCES and names:
             rows.append(ScopedAlias(names, COUNTRY_FORCES, (), None, None, None))
