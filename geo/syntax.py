@@ -582,11 +582,17 @@ def relative_pronoun(lang: LanguagePack, token: Token) -> bool:
 
 
 def relative_que(lang: LanguagePack, token: Token) -> bool:
-    """A "que" after a comma: the relative pronoun of an object, whatever its tag."""
-    return (
-        fold(token.text) in lang.grammar.RELATIVE_QUE
-        and token.i > 0
-        and token.doc[token.i - 1].text == ","
+    """A "que" after a comma, or right after a noun or its adjective ("Aden, ville portuaire
+    que les forces tiennent") unless that noun takes a completive clause ("la nouvelle que"):
+    the relative pronoun of an object, whatever its tag."""
+    if fold(token.text) not in lang.grammar.RELATIVE_QUE or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == "," or (
+        before.pos_ in ("NOUN", "ADJ")
+        and token.dep_ != "fixed"  # "tandis que", "ainsi que"
+        and before.lemma_.lower() not in lang.grammar.COMPLETIVE_NOUNS
+        and token.head.i > token.i
     )
 
 

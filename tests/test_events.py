@@ -2097,12 +2097,52 @@ PHRASING_CASES = [
         "syria_iraq",
         ("strike", "russia", "Homs"),
     ),
+    # a relative clause right after the event noun names its actor ("que X a lancée")
+    (
+        "Cette défaite clôt l'offensive que les forces russes avaient lancée sur Kherson.",
+        "ukraine",
+        ("advancing", "russian_army", "Kherson"),
+    ),
+    (
+        "Les raids que l'aviation russe a menés contre Idleb ont fait dix morts.",
+        "syria_iraq",
+        ("strike", "russia", "Idleb"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "profile", "expected"), PHRASING_CASES)
 def test_a_phrasing_class_reads_as_its_fact(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+@pytest.mark.parametrize(
+    ("text", "profile", "held", "other"),
+    [
+        (
+            "Le convoi roulait entre Kherson, que les forces russes tiennent depuis mars, et "
+            "Lyman, ville que l'armée ukrainienne contrôle.",
+            "ukraine",
+            {("controls", "russian_army", "Kherson"), ("controls", "ukrainian_army", "Lyman")},
+            ("controls", "russian_army", "Lyman"),
+        ),
+        (
+            "La route passe par Hama, que l'armée syrienne contrôle toujours, puis par Idleb, "
+            "ville que les rebelles tiennent.",
+            "syria_iraq",
+            {("controls", "syrian_army", "Hama"), ("controls", "rebels", "Idleb")},
+            ("controls", "syrian_army", "Idleb"),
+        ),
+    ],
+)
+def test_an_object_relative_is_about_its_antecedent_not_the_place_after_it(
+    nlp, text, profile, held, other
+):
+    """ "X, que Y tient ..., et Z": the "que" is the verb's object, so X is held, not Z; a
+    "que" right after a description ("Z, ville que ...") hangs on Z."""
+    found = _triples(_run(nlp, text, profile=profile))
+    assert held <= found
+    assert other not in found
 
 
 @pytest.mark.parametrize(

@@ -181,13 +181,17 @@ class _Extractor:
             trigger = self.actors.seat_sense(trigger, actors, targets)
             if trigger is None:
                 continue  # "Sirte, siège du gouvernement rival": a seat, no siege
-            antecedent = relative_antecedent(self.lang, self.doc, trigger, targets)
+            antecedent, objective = relative_antecedent(self.lang, self.doc, trigger, targets)
             chosen = choose_targets(self.lang, self.doc, trigger, targets, skip, references)
             if antecedent and (
-                trigger.relation == "withdrew" or not chosen or set(chosen) <= set(antecedent)
+                trigger.relation == "withdrew"
+                or (objective and trigger.kind == "verb")
+                or not chosen
+                or set(chosen) <= set(antecedent)
             ):
                 # "Kherson, d'où les Russes se sont retirés"; "Donetsk et Louhansk, que
-                # Moscou contrôle": the antecedent with the places listed with it
+                # Moscou contrôle" (the "que" is the verb's object, whatever place follows):
+                # the antecedent with the places listed with it
                 chosen = antecedent
             if not chosen:  # "des unités y sont stationnées et la contrôlent": the same place
                 joined = syntax.coordinated_with(self.doc[trigger.start])

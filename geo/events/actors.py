@@ -358,8 +358,10 @@ def _determiner(doc: Doc, start: int) -> Token | None:
 def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> bool:
     """Whether a relative clause opens between two tokens: "la reprise de Gao, ville où des
     unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
-    pronoun is its antecedent: "l'EI, qui s'en était emparé".)"""
-    return any(syntax.relative_pronoun(lang, t) for t in doc[start:end])
+    pronoun is its antecedent: "l'EI, qui s'en était emparé".) A pronoun right after the
+    trigger hangs on the trigger itself, whose actor its clause names: "l'offensive que le
+    maréchal avait lancée"."""
+    return any(syntax.relative_pronoun(lang, t) for t in doc[start + 1 : end])
 
 
 def _agent_of_another(lang: LanguagePack, doc: Doc, start: int, trigger: int) -> bool:

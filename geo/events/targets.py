@@ -546,26 +546,28 @@ def is_country(place: Place) -> bool:
 
 def relative_antecedent(
     lang: LanguagePack, doc: Doc, trigger: Trigger, targets: list[Target]
-) -> list[Target]:
+) -> tuple[list[Target], bool]:
     """The place a relative clause hangs on, for a trigger in it that found no place of its
     own: "entrée dans Kherson (sud), d'où les militaires russes ont dû se retirer". The
     relative pronoun (``PronType=Rel``) opens the trigger's clause; the words before it,
     past a comma, an elided preposition and a parenthesised aside, end with a place. A
     "que" after a comma, which the tagger reads as a conjunction, is a relative pronoun
     too; its antecedent may be described between the place and the comma ("Bakhmout, une
-    ville désormais détruite, que l'armée russe cherche à conquérir")."""
+    ville désormais détruite, que l'armée russe cherche à conquérir"). The flag tells a
+    "que", the verb's own object, from the other pronouns."""
     start = trigger.start
     for token in reversed(doc[max(start - MAX_RELATIVE_GAP, 0) : start]):
         if syntax.relative_que(lang, token):
-            described = _described_before(lang, doc, token.i - 1, targets)
+            comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+            described = _described_before(lang, doc, comma, targets)
             found = [targets.index(t) for t in described]
-            return [targets[k] for k in _listed_before(lang, doc, targets, found)]
+            return [targets[k] for k in _listed_before(lang, doc, targets, found)], True
         if token.text in (",", ";", ".") or token.is_sent_start:
-            return []
+            return [], False
         if "Rel" in token.morph.get("PronType"):
             break
     else:
-        return []
+        return [], False
     i = token.i - 1
     depth = 0
     while i >= 0 and (doc[i].pos_ in ("ADP", "PUNCT") or depth):
@@ -573,7 +575,7 @@ def relative_antecedent(
         depth -= doc[i].text == "("
         i -= 1
     found = [k for k, t in enumerate(targets) if t.start <= i < t.end][:1]
-    return [targets[k] for k in _listed_before(lang, doc, targets, found)]
+    return [targets[k] for k in _listed_before(lang, doc, targets, found)], False
 
 
 def _listed_before(

@@ -238,6 +238,15 @@ FULFILLED_IN_PAST: frozenset[str] = frozenset({"devoir"})
 #: after a comma it opens a relative clause ("Bakhmout, ..., que l'armée russe cherche à
 #: conquérir"). Folded.
 RELATIVE_QUE: frozenset[str] = frozenset({"que", "qu'"})
+#: Nouns a "que" after them may open a completive clause rather than a relative one ("la
+#: nouvelle que la ville est tombée"): after them "que" is no relative pronoun.
+COMPLETIVE_NOUNS: frozenset[str] = frozenset(
+    {
+        "affirmation", "annonce", "assurance", "certitude", "confirmation", "crainte",
+        "espoir", "fait", "idée", "impression", "information", "nouvelle", "preuve",
+        "rumeur", "sentiment", "signe", "soupçon",
+    }
+)  # fmt: skip
 
 #: The definite articles that fuse with "de" and "à" (Grevisse, *Le Bon Usage*, "articles
 #: contractés"), and their fused forms: an actor the profile names "les Russes" is "aux Russes"
