@@ -2097,6 +2097,49 @@ PHRASING_CASES = [
         "syria_iraq",
         ("strike", "russia", "Homs"),
     ),
+    # ousting a force "de X": X is the place, not where the force comes from
+    (
+        "Les soldats français ont expulsé les combattants islamistes de Kidal.",
+        "sahel",
+        ("lost", "jihadists", "Kidal"),
+    ),
+    (
+        "Les Houthis ont chassé l'armée gouvernementale de Marib.",
+        "yemen",
+        ("captured", "houthis", "Ma'rib"),
+    ),
+    # fleeing and redeploying out of a place is leaving it; gaining ground is advancing
+    (
+        "Les combattants de l'EI ont pris la fuite de Manbij.",
+        "syria_iraq",
+        ("withdrew", "isis", "Manbij"),
+    ),
+    (
+        "Les troupes russes ont été redéployées hors de Kherson.",
+        "ukraine",
+        ("withdrew", "russian_army", "Kherson"),
+    ),
+    (
+        "Les forces ukrainiennes ont gagné du terrain à Bakhmout.",
+        "ukraine",
+        ("advancing", "ukrainian_army", "Bakhmout"),
+    ),
+    # "sous contrôle" with a side adjective, and a country's authorities as its side
+    (
+        "Marib demeure sous contrôle gouvernemental.",
+        "yemen",
+        ("controls", "yemeni_army", "Ma'rib"),
+    ),
+    (
+        "Les autorités irakiennes mènent une offensive pour reprendre Mossoul.",
+        "syria_iraq",
+        ("advancing", "iraqi_army", "Mossoul"),
+    ),
+    (
+        "Les autorités maliennes ont repris Ménaka.",
+        "sahel",
+        ("captured", "mali_army", "Ménaka"),
+    ),
     # a relative clause right after the event noun names its actor ("que X a lancée")
     (
         "Cette défaite clôt l'offensive que les forces russes avaient lancée sur Kherson.",

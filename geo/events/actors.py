@@ -20,7 +20,7 @@ from geo import syntax
 from geo._regex import alternation
 from geo.attribution import names_a_source, speech_words
 from geo.events.frames import Trigger, passive
-from geo.events.targets import Target, apposed_to, apposition_end
+from geo.events.targets import OBJECT_REACH, Target, apposed_to, apposition_end
 from geo.nlp import sentence_spans
 from geo.theatre import Actor, ActorSpan, fold
 
@@ -94,9 +94,10 @@ class Actors:
                     found = self.settle(span, where, "parse")
                     if found.actor is not None:  # "des troupes" unsettled: "du maréchal X"
                         return found
-            if trigger.kind == "noun":
+            if trigger.kind != "verb":
                 described = self.described(trigger.end, candidates)
-                if described is not None:  # "le dernier bastion gouvernemental"
+                if described is not None:  # "le dernier bastion gouvernemental", "sous
+                    # contrôle gouvernemental"
                     return self.settle(described, where, "parse")
             if trigger.kind == "noun" and trigger.relation == "controls":
                 # "Sanaa, la capitale": a stronghold of nobody named is a description; "leur
@@ -523,7 +524,7 @@ def held_by(
         if span is None:
             continue
         if trigger.slot == "object":
-            if 0 <= span.start - trigger.end <= 3:
+            if 0 <= span.start - trigger.end < OBJECT_REACH:
                 return actor
             continue
         if trigger.relation != "captured" or not chosen or span.start < trigger.end:

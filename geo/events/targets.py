@@ -255,7 +255,7 @@ def _ruled_out(
         # "se sont retirés vers Jarablous": where they went, not what they left
         or (trigger.relation == "withdrew" and destination(lang, doc, target))
         # "les combattants de Misrata": where they come from, not the event's place
-        or force_origin(lang, doc, target, reading.token)
+        or force_origin(lang, doc, target, reading.token, ousts=trigger.slot == "object")
         or (subject is not None and subject[0] <= target.start < subject[1])
         # "vers Debaltseve, un nœud situé entre Donetsk et Louhansk": not those
         or (located_by(lang, doc, target) and not described_by(doc, target, trigger))
@@ -339,11 +339,18 @@ def setting(lang: LanguagePack, doc: Doc, sent: Span, targets: list[Target]) -> 
     return targets[0] if after is not None and after.text in lang.events.SETTING_FOLLOWERS else None
 
 
-def force_origin(lang: LanguagePack, doc: Doc, target: Target, trigger: Token) -> bool:
+#: Most tokens between an ousting verb and the start of its object ("expulsé l'armée").
+OBJECT_REACH = 3
+
+
+def force_origin(
+    lang: LanguagePack, doc: Doc, target: Target, trigger: Token, *, ousts: bool = False
+) -> bool:
     """Whether a place only says where a force comes from: it hangs, through at most
     :data:`MAX_ORIGIN_CHAIN` "de" complements, on one of the pack's ``ACTOR_HEADS`` ("les
     militaires de la république séparatiste du Haut-Karabakh", "les combattants de
-    Misrata"), which is not the trigger itself."""
+    Misrata"), which is not the trigger itself. For a verb that ``ousts`` its object from a
+    place, the object's "de X" is that place ("expulser l'armée de Harad")."""
     node = doc[target.start : target.end].root
     links = lang.events.PARTITIVE_LINKS
     for _ in range(MAX_ORIGIN_CHAIN):
@@ -354,7 +361,8 @@ def force_origin(lang: LanguagePack, doc: Doc, target: Target, trigger: Token) -
             return False
         node = node.head
         if fold(node.lemma_) in lang.events.ACTOR_HEADS and node.pos_ == "NOUN":
-            return True
+            # (the object follows the verb; the parse may not hang it on the verb)
+            return not (ousts and 0 < node.left_edge.i - trigger.i <= OBJECT_REACH)
     return False
 
 

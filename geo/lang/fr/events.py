@@ -97,6 +97,8 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("entre les mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("sous le? controle ... de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
     ("sous son|leur controle", "phrase", "controls", "before", "subject", 0.75),
+    # "Zinjibar demeure sous contrôle rebelle": the side adjective right after names it
+    ("sous controle", "phrase", "controls", "before", "complement", 0.75),
     # "« Gharyan est sous notre contrôle total », selon le porte-parole du GNA": the side the
     # speaker speaks for.
     ("sous notre controle", "phrase", "controls", "before", "speaker", 0.75),
@@ -121,6 +123,9 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("abandonner", "verb", "withdrew", "after", "subject", 0.7),
     ("fuir", "verb", "withdrew", "after", "subject", 0.6),
     ("enfuir", "verb", "withdrew", "after", "subject", 0.6),  # "s'étaient enfuis de X"
+    # "ont pris la fuite", "redéployées hors de Hama"
+    ("~prendre la fuite", "phrase", "withdrew", "after", "subject", 0.7),
+    ("~redeployer|~replier|~repousser hors de|du|des|d'", "phrase", "withdrew", "after", "subject", 0.8),
     ("retrait", "noun", "withdrew", "after", "after", 0.75),
     ("repli", "noun", "withdrew", "after", "after", 0.75),
     # Verbs that oust an actor from a place: the object held it, the subject takes it.
@@ -138,6 +143,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("avancee", "noun", "advancing", "after", "after", 0.85),
     ("progression", "noun", "advancing", "after", "after", 0.8),
     ("percee", "noun", "advancing", "after", "after", 0.8),
+    ("~gagner|~grignoter du terrain", "phrase", "advancing", "after", "subject", 0.8),
     # Breaking a siege is the relief force's advance, not a siege by it: "l'armée a brisé
     # mardi le siège imposé par l'EI à Deir Ezzor", "les Kurdes ont levé l'encerclement".
     (

@@ -614,7 +614,7 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
 #: turques", "des soldats français"): the generic theatre profile names the country's forces
 #: from them (:func:`geo.theatre.generic_profile`). Singular forms; a plural ``s`` is optional.
 FORCE_NOUNS: frozenset[str] = frozenset(
-    {"armée", "force", "troupe", "soldat", "militaire", "aviation", "marine", "unité"}
+    {"armée", "force", "troupe", "soldat", "militaire", "aviation", "marine", "unité", "autorité"}
     | {"garde nationale", "forces armées", "forces spéciales", "commando", "gendarmerie"}
 )
 
