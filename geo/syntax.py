@@ -195,10 +195,10 @@ def future_or_conditional(lang: LanguagePack, token: Token) -> bool:
     conditional as an imperfect ("permettrait": Tense=Imp), so the form is checked too: a
     conditional is the future stem (the infinitive without its final e, or an irregular stem
     from the table) followed by an imperfect ending ("permettr-ait", "pourr-aient")."""
-    if "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense"):
-        return True
     grammar = lang.grammar
     form = fold(token.text)
+    if "Cnd" in token.morph.get("Mood") or "Fut" in token.morph.get("Tense"):
+        return form.endswith(grammar.FUTURE_FORM_ENDINGS)  # not "assiègent"
     ending = next((e for e in grammar.CONDITIONAL_ENDINGS if form.endswith(e)), None)
     if ending is None:
         return False

@@ -405,7 +405,8 @@ class _NationalForces:
     A demonym is matched to a country by its stem: the adjective less one of the pack's
     demonym endings must begin a word of the country's name, the rest of that word being at
     most :attr:`MAX_TAIL` letters ("malienne" -> "mal" + "i" of Mali, "ukrainiennes" ->
-    "ukrain" + "e", "turques" -> "turqu" + "ie"). The first word of a name (its head noun)
+    "ukrain" + "e", "turques" -> "turqu" + "ie"; the pack's spelling alternations of a stem
+    count too: "turcs" -> "turc", spelt "turqu"). The first word of a name (its head noun)
     wins over a later one, which may be an adjective itself ("Îles Turques-et-Caïques",
     "Polynésie française"); then the shortest rest. A tie goes to the
     country :attr:`DOMINANT` times more populous than every other ("française" is also in the
@@ -420,6 +421,7 @@ class _NationalForces:
     words: Mapping[str, tuple[tuple[str, str, bool], ...]]  # 3 letters -> (word, code, head)
     actor_ids: Mapping[str, str]
     populations: Mapping[str, int]
+    alternations: tuple[tuple[str, str], ...]
 
     MAX_TAIL = 3
     MIN_STEM = 3
@@ -457,6 +459,7 @@ class _NationalForces:
             MappingProxyType(frozen),
             MappingProxyType(dict(actor_ids)),
             MappingProxyType(_country_populations()),
+            tuple((fold(a), fold(b)) for a, b in table.DEMONYM_STEM_ALTERNATIONS),
         )
 
     def country(self, demonym: str) -> str | None:
@@ -468,11 +471,13 @@ class _NationalForces:
             stem = demonym[: len(demonym) - len(suffix)]
             if len(stem) < self.MIN_STEM:
                 continue
-            for word, code, head in self.words.get(stem[: self.MIN_STEM], ()):
-                tail = len(word) - len(stem)
-                if word.startswith(stem) and tail <= self.MAX_TAIL:
-                    score = (0 if head else 1, tail)
-                    best[code] = min(score, best.get(code, score))
+            spelt = [stem, *(stem[: -len(a)] + b for a, b in self.alternations if stem.endswith(a))]
+            for form in spelt:  # "turc" is spelt "turqu" in "Turquie"
+                for word, code, head in self.words.get(form[: self.MIN_STEM], ()):
+                    tail = len(word) - len(form)
+                    if word.startswith(form) and tail <= self.MAX_TAIL:
+                        score = (0 if head else 1, tail)
+                        best[code] = min(score, best.get(code, score))
         if not best:
             return None
         shortest = min(best.values())

@@ -2140,6 +2140,33 @@ PHRASING_CASES = [
         "sahel",
         ("captured", "mali_army", "Ménaka"),
     ),
+    # a force repelled attacked there; pushed out of a place, it leaves it
+    (
+        "Près de Kobané, les soldats turcs ont été repoussés par les forces kurdes.",
+        "syria_iraq",
+        ("fighting", "turkey", "Kobané"),
+    ),
+    (
+        "Les forces ukrainiennes ont repoussé les troupes russes à Bakhmout.",
+        "ukraine",
+        ("fighting", "russian_army", "Bakhmout"),
+    ),
+    (
+        "L'armée a repoussé les jihadistes hors de Palmyre.",
+        "syria_iraq",
+        ("withdrew", "isis", "Palmyre"),
+    ),
+    (
+        "Les soldats russes étaient parvenus jusqu'au centre de Bakhmout.",
+        "ukraine",
+        ("advancing", "russian_army", "Bakhmout"),
+    ),
+    # a present tagged as a conditional ("assiègent") is still a fact
+    (
+        "Marib, que les Houthis assiègent depuis des mois, manque de vivres.",
+        "yemen",
+        ("besieged", "houthis", "Ma'rib"),
+    ),
     # a relative clause right after the event noun names its actor ("que X a lancée")
     (
         "Cette défaite clôt l'offensive que les forces russes avaient lancée sur Kherson.",
@@ -2157,6 +2184,18 @@ PHRASING_CASES = [
 @pytest.mark.parametrize(("text", "profile", "expected"), PHRASING_CASES)
 def test_a_phrasing_class_reads_as_its_fact(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+def test_repelling_a_force_takes_no_ground(nlp):
+    """ "ont repoussé les troupes russes à Bakhmout": an attack held off, not a capture."""
+    found = _triples(
+        _run(
+            nlp,
+            "Les forces ukrainiennes ont repoussé les troupes russes à Bakhmout.",
+            profile="ukraine",
+        )
+    )
+    assert not {t for t in found if t[0] in ("captured", "lost")}
 
 
 @pytest.mark.parametrize(

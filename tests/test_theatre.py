@@ -189,6 +189,22 @@ def test_a_scoped_alias_names_the_actor_of_its_area_and_period(where, date, expe
     assert actor.side == expected
 
 
+@pytest.mark.parametrize(
+    ("where", "date", "expected"),
+    [
+        ((16.59, 31.21), dt.date(2015, 9, 1), "isis"),  # Syrte under the EI
+        ((20.07, 32.12), dt.date(2017, 7, 5), "islamists"),  # Benghazi, Operation Dignité
+        ((22.64, 32.77), dt.date(2018, 6, 1), "islamists"),  # Derna before it fell
+        ((20.07, 32.12), dt.date(2020, 1, 1), None),  # Benghazi once the war there ended
+    ],
+)
+def test_libyan_jihadists_are_the_actor_of_their_area_and_period(where, date, expected):
+    profile = load_profile("libya")
+    (span,) = profile.find_actors("les djihadistes ont repris le quartier")
+    actor = profile.actor_for(span, "LY", point=where, date=date)
+    assert (actor.side if actor else None) == expected
+
+
 def test_libyan_government_forces_are_the_loyalists_in_2011_and_the_gna_in_2019():
     profile = load_profile("libya")
     (span,) = profile.find_actors("les forces gouvernementales ont repoussé l'assaut")
@@ -207,6 +223,8 @@ def test_libyan_government_forces_are_the_loyalists_in_2011_and_the_gna_in_2019(
         ("les soldats ukrainiens tiennent la ville", "ukraine"),
         ("l'aviation russe a frappé", "russian_federation"),
         ("les militaires français", "france"),
+        ("les soldats turcs", "turkiye"),  # "turc" is spelt "turqu" in "Turquie"
+        ("les autorités maliennes", "mali"),
         ("l'armée nigérienne", "niger"),
         ("l'armée tchadienne", "chad"),
         ("les forces azerbaïdjanaises", "azerbaijan"),

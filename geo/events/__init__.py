@@ -537,7 +537,8 @@ class _Extractor:
         former: ActorSpan | None,
         unrealised: bool,
     ) -> list[Observation]:
-        """ "déloger l'EI de X": the EI holds X until it is ousted; the subject takes it.
+        """ "déloger l'EI de X": the EI holds X until it is ousted; the subject takes it. A
+        force repelled (a ``fighting`` frame) fought there.
 
         In the passive ("en avoir été chassé par l'armée") the agent takes the place and the
         one named before held it.
@@ -550,13 +551,27 @@ class _Extractor:
                 for a in actors
                 if (span := self.actors.token_span(a)) and span[1] <= trigger.start
             ]
-            holder = self.actors.named(before[-1], where) if before else None
+            verb = self.doc[trigger.start]
+            said = [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubj")][:1]
+            # the head of the passive subject, not the allies listed with it ("les militaires
+            # turcs et leurs supplétifs syriens ont été repoussés")
+            heads = [
+                a
+                for a in before
+                for s in said
+                if s.left_edge.i <= self.actors.token_span(a)[0] <= s.i
+            ]
+            first = (heads or before[-1:] or [None])[0]
+            holder = self.actors.named(first, where) if first is not None else None
         else:
             if former is None:
                 return []
             holder = self.actors.named(former, where)
             by = self.actors.find(trigger, actors, where, exclude=former)
         make = self.build.make
+        if trigger.relation == "fighting":  # "repoussés par les Kurdes": the repelled attacked
+            fought = [] if unrealised or holder is None else [holder]
+            return [make(sent, "fighting", a, target, trigger, dates, "parse") for a in fought]
         if unrealised:  # "pour chasser l'EI de Jarablous": they hold it, an advance on it
             out = [make(sent, "controls", holder, target, trigger, dates, "parse")]
             if by.actor is not None:

@@ -125,14 +125,18 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("enfuir", "verb", "withdrew", "after", "subject", 0.6),  # "s'étaient enfuis de X"
     # "ont pris la fuite", "redéployées hors de Hama"
     ("~prendre la fuite", "phrase", "withdrew", "after", "subject", 0.7),
-    ("~redeployer|~replier|~repousser hors de|du|des|d'", "phrase", "withdrew", "after", "subject", 0.8),
+    ("~redeployer|~replier hors de|du|des|d'", "phrase", "withdrew", "after", "subject", 0.8),
+    # "l'armée a repoussé les jihadistes hors de X": the force inside the phrase leaves X
+    ("~repousser ... hors de|du|des|d'", "phrase", "withdrew", "after", "complement", 0.8),
     ("retrait", "noun", "withdrew", "after", "after", 0.75),
     ("repli", "noun", "withdrew", "after", "after", 0.75),
     # Verbs that oust an actor from a place: the object held it, the subject takes it.
     ("deloger", "verb", "captured", "after", "object", 0.85),
     ("chasser", "verb", "captured", "after", "object", 0.85),
     ("expulser", "verb", "captured", "after", "object", 0.85),
-    ("repousser", "verb", "captured", "after", "object", 0.7),
+    # A force repelled ("repoussés par les forces kurdes", "ont repoussé les jihadistes à X")
+    # attacked there and failed: it fights there; who repels it only holds on.
+    ("repousser", "verb", "fighting", "after", "object", 0.7),
     # -- moving on ground
     ("avancer", "verb", "advancing", "after", "subject", 0.8),
     ("progresser", "verb", "advancing", "after", "subject", 0.8),
@@ -143,6 +147,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("avancee", "noun", "advancing", "after", "after", 0.85),
     ("progression", "noun", "advancing", "after", "after", 0.8),
     ("percee", "noun", "advancing", "after", "after", 0.8),
+    ("~parvenir jusqu' a|au|aux", "phrase", "advancing", "after", "subject", 0.8),
     ("~gagner|~grignoter du terrain", "phrase", "advancing", "after", "subject", 0.8),
     # Breaking a siege is the relief force's advance, not a siege by it: "l'armée a brisé
     # mardi le siège imposé par l'EI à Deir Ezzor", "les Kurdes ont levé l'encerclement".

@@ -124,6 +124,12 @@ SUPPORT_VERBS: frozenset[str] = frozenset(
 
 #: Endings of the conditional after its stem (the imperfect's too: the stem tells them apart).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ("aient", "ais", "ait", "ions", "iez")
+#: How every future and conditional form ends: the future stem ends in "r" ("pourr-",
+#: "ser-", "assiéger-"), then the ending. A form tagged future or conditional that ends
+#: otherwise is a tagging slip ("assiègent" tagged a conditional). Folded.
+FUTURE_FORM_ENDINGS: tuple[str, ...] = (
+    "rai", "ras", "ra", "rons", "rez", "ront", "rais", "rait", "rions", "riez", "raient",
+)  # fmt: skip
 
 #: Future and conditional stems that are not the infinitive (Grevisse, *Le Bon Usage*,
 #: irregular verbs), keyed by the folded infinitive; the ending's "r" is part of the stem.

@@ -635,6 +635,10 @@ DEMONYM_SUFFIXES: frozenset[str] = frozenset(
     | {"iques", "ique", "ques", "que", "abè", "es", "e", "s"}
 )
 
+#: Spellings a demonym's stem takes in its country's name: a final "c" is written "qu"
+#: before "e" or "i" ("turc", "Turquie"; "monégasque" keeps its own).
+DEMONYM_STEM_ALTERNATIONS: tuple[tuple[str, str], ...] = (("c", "qu"),)
+
 #: Common words of French country names that are no country by themselves ("Nouvelle-
 #: Zélande", "Îles Turques-et-Caïques", "République centrafricaine", "Côte d'Ivoire"): a
 #: demonym is never matched to them ("les troupes nouvelles" names no country). Folded.
