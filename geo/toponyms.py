@@ -10,6 +10,10 @@ Three sources are joined, each checked against what is not a place:
   relative to another ("à Hmeimim, près de Lattaquié"), seats of government ("le Kremlin"),
   the town of a wire dateline in capitals ("KHARKIV (Ukraine), 3 mars (AFP) -"), and every
   repetition of a name a trigger introduced;
+* names a verb of taking, holding, leaving or striking ground governs (origins ``object``
+  and ``complement``):
+  "a repris Falagountou", "s'est emparé d'Abou Graïn", "a pris le contrôle d'Anéfis", by
+  the verbs of the pack's event frames and its ``PLACE_COMPLEMENTS``;
 * spaCy's ``LOC`` entities, a hint only: the small French model tags "EI" and "Américains" as
   places and "Mossoul" as a person, so an entity alone is kept only when the gazetteer knows
   it, it looks like an Arabic place name or it follows a locative preposition.
@@ -175,8 +179,10 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     -------
     list of Mention
         Sorted by ``start``, non-overlapping, each with its sentence, ``origins`` (a subset of
-        ``{"gazetteer", "ner", "trigger", "listed"}``; "listed": named in a list with a
-        place), the ``trigger`` lemma before it ("village"),
+        ``{"gazetteer", "ner", "trigger", "object", "complement", "listed"}``; "object" and
+        "complement": governed by a verb of taking or leaving ground; "listed": named in a
+        list with a place), the
+        ``trigger`` lemma before it ("village"),
         the AFP region ``hint`` after it ("nord") and its gazetteer ``candidates``. Unresolved:
         :func:`geo.resolve.resolve` decides what each one is.
 
@@ -204,9 +210,12 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
     proposals: dict[tuple[int, int], _Proposal] = {}
 
     def propose(start: int, end: int, origin: str, **extra: str | None) -> None:
-        # A trigger outweighs a title: "le quartier de Cheikh Maqsoud" is a place.
+        # A trigger outweighs a title: "le quartier de Cheikh Maqsoud" is a place; so does
+        # a verb that only governs places: "s'est emparé d'Abou Graïn".
         if _overlaps(blocked, start, end) or (
-            extra.get("trigger") is None and _overlaps(person_spans, start, end)
+            extra.get("trigger") is None
+            and origin != "complement"
+            and _overlaps(person_spans, start, end)
         ):
             return
         item = proposals.setdefault((start, end), _Proposal(start, end))
@@ -258,6 +267,9 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
         if plausible(start, end):
             propose(start, end, "ner")
 
+    for start, end, complement in _object_spans(lang, doc):
+        if plausible(start, end):
+            propose(start, end, "complement" if complement else "object")
     chosen = _settle_overlaps(proposals.values())
     for start, end in _listed_spans(lang, text, chosen):
         if plausible(start, end):
@@ -384,6 +396,50 @@ def _trigger_spans(
             for start, end in names:
                 yield start, end, lemma, scale
     yield from _landmark_spans(lang, text)
+
+
+#: Event relations whose verbs' objects are places (not "fighting": "combattre l'EI").
+_GROUND_RELATIONS = frozenset({"captured", "controls", "withdrew", "besieged", "strike"})
+
+
+@lru_cache(maxsize=8)
+def _ground_verbs(lang: LanguagePack) -> frozenset[str]:
+    """The verbs of the pack's event frames whose direct object is the place ("reprendre",
+    "assiéger"); not those whose object is a force ousted from it ("déloger l'EI")."""
+    return frozenset(
+        words
+        for words, kind, relation, _place, actor, _weight in lang.events.FRAMES
+        if kind == "verb" and relation in _GROUND_RELATIONS and actor != "object"
+    )
+
+
+def _object_spans(lang: LanguagePack, doc: Doc) -> Iterator[tuple[int, int, bool]]:
+    """Capitalised names a verb of taking or leaving ground governs: its direct object ("a
+    repris Falagountou", "ont capturé Yahidne") or the complement the pack's
+    ``PLACE_COMPLEMENTS`` name for its head ("s'est emparé d'Abou Graïn", "le contrôle
+    d'Anéfis", "entrés dans Ilovaïsk"). Such a name is a place even when no gazetteer knows
+    it and the small model tags it a person; the flag tells a complement, which no person
+    name can be ("s'emparer d'Abou Graïn"; one may "capturer Abou Omar")."""
+    verbs, complements = _ground_verbs(lang), lang.places.PLACE_COMPLEMENTS
+    for token in doc:
+        if not token.text[:1].isupper() or token.dep_ == "flat:name" or token.is_sent_start:
+            continue
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+            continue
+        head = fold(token.head.lemma_)
+        case = next((fold(c.text) for c in token.children if c.dep_ == "case"), None)
+        governed = (
+            case in complements.get(head, ())
+            if case is not None
+            else token.dep_ == "obj" and (head in verbs or fold(token.head.text) in verbs)
+        )
+        if governed:
+            last = max(
+                (c for c in token.children if c.dep_ == "flat:name"),
+                default=token,
+                key=lambda c: c.i,
+            )
+            yield token.idx, last.idx + len(last.text), case is not None
 
 
 def _trigger_noun_spans(lang: LanguagePack, text: str) -> list[tuple[int, int]]:
@@ -1046,7 +1102,7 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
     return any((m.start, m.end) == (0, len(name)) for m in gazetteer.find(name))
 
 
-_PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2, "listed": 3}
+_PRIORITY = {"trigger": 0, "gazetteer": 1, "ner": 2, "complement": 3, "object": 3, "listed": 4}
 
 
 def _settle_overlaps(proposals: Iterable[_Proposal]) -> list[_Proposal]:

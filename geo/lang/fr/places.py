@@ -610,6 +610,19 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     | {"chez", "outre", "hors", "via", "devant"}
 )
 
+#: The prepositions after which a head word governs a place: "s'emparer de X", "se retirer
+#: de X", "le contrôle de X" (in "prendre le contrôle de"), "entrer dans X". Folded lemmas
+#: (the small model lemmatises "emparé" as itself).
+PLACE_COMPLEMENTS: dict[str, tuple[str, ...]] = {
+    "emparer": ("de", "d'", "du"),
+    "empare": ("de", "d'", "du"),
+    "emparé": ("de", "d'", "du"),
+    "retirer": ("de", "d'", "du"),
+    "controle": ("de", "d'", "du"),
+    "entrer": ("dans", "a"),
+    "penetrer": ("dans",),
+}
+
 #: Nouns for a country's armed forces before its demonym ("l'armée malienne", "les troupes
 #: turques", "des soldats français"): the generic theatre profile names the country's forces
 #: from them (:func:`geo.theatre.generic_profile`). Singular forms; a plural ``s`` is optional.
