@@ -422,6 +422,7 @@ class _NationalForces:
     actor_ids: Mapping[str, str]
     populations: Mapping[str, int]
     alternations: tuple[tuple[str, str], ...]
+    irregular: Mapping[str, str]
 
     MAX_TAIL = 3
     MIN_STEM = 3
@@ -436,9 +437,14 @@ class _NationalForces:
         quals = alternation(fold(q) for q in table.FORCE_QUALIFIERS)
         pattern = re.compile(rf"(?<![\w-]){nouns}s?(?:\s+{quals}s?)?\s+(?P<demonym>\w+)(?![\w-])")
         heads = alternation(fold(n) for n in table.DEMONYM_HEADS)
-        bare = re.compile(rf"(?<![\w-])(?:{heads})s?\s+(?P<demonym>\w+)(?![\w-])")
+        bare = re.compile(
+            rf"(?<![\w-])(?:{heads})s?(?:\s+{quals}s?)?\s+(?P<demonym>\w+)(?![\w-])"
+        )  # "les frappes aériennes françaises"
         joins = alternation(fold(c) for c in table.COORDINATORS)
-        joined = re.compile(rf"\s*(?:,|(?<!\w)(?:{joins})(?!\w))\s*(?P<demonym>\w+)(?![\w-])")
+        articles = alternation(fold(d).rstrip("'") for d in lang.events.DETERMINERS)
+        joined = re.compile(  # not "et les chars allemands": an article opens a new force
+            rf"\s*(?:,|(?<!\w)(?:{joins})(?!\w))\s*(?!(?:{articles})(?!\w))(?P<demonym>\w+)(?![\w-])"
+        )
         words: dict[str, list[tuple[str, str, bool]]] = {}
         for code, forms in names.items():
             if code not in actor_ids:
@@ -460,10 +466,19 @@ class _NationalForces:
             MappingProxyType(dict(actor_ids)),
             MappingProxyType(_country_populations()),
             tuple((fold(a), fold(b)) for a, b in table.DEMONYM_STEM_ALTERNATIONS),
+            MappingProxyType({fold(k): v for k, v in table.IRREGULAR_DEMONYMS.items()}),
         )
 
     def country(self, demonym: str) -> str | None:
         """The country code a demonym names, or ``None`` (unknown or ambiguous)."""
+        for suffix in ("es", "e", "s", ""):  # "britanniques": one the pack lists
+            code = (
+                self.irregular.get(demonym[: len(demonym) - len(suffix)])
+                if demonym.endswith(suffix)
+                else None
+            )
+            if code is not None:
+                return code if code in self.actor_ids else None
         best: dict[str, tuple[int, int]] = {}
         for suffix in (*self.suffixes, ""):
             if suffix and not demonym.endswith(suffix):

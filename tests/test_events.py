@@ -2161,6 +2161,12 @@ PHRASING_CASES = [
         "ukraine",
         ("advancing", "russian_army", "Bakhmout"),
     ),
+    # "la cible de frappes X": X strikes, it is not the target
+    (
+        "Kidal a été la cible de frappes françaises dans la nuit.",
+        "sahel",
+        ("strike", "french_forces", "Kidal"),
+    ),
     # a present tagged as a conditional ("assiègent") is still a fact
     (
         "Marib, que les Houthis assiègent depuis des mois, manque de vivres.",
@@ -2184,6 +2190,14 @@ PHRASING_CASES = [
 @pytest.mark.parametrize(("text", "profile", "expected"), PHRASING_CASES)
 def test_a_phrasing_class_reads_as_its_fact(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+def test_repeatedly_is_no_retaking(nlp):
+    """ "à plusieurs reprises": again and again, not "la reprise" of the place."""
+    text = "Des avions russes ont frappé à plusieurs reprises Palmyre."
+    found = _triples(_run(nlp, text))
+    assert ("strike", "russia", "Palmyre") in found
+    assert not {t for t in found if t[0] == "captured"}
 
 
 def test_repelling_a_force_takes_no_ground(nlp):

@@ -247,6 +247,13 @@ def test_the_generic_profile_knows_generic_groups_and_the_army_of_the_event_coun
     assert profile.in_theatre(2.35, 48.85, "FR")  # fought anywhere
 
 
+def test_an_article_after_a_coordinator_names_no_country(lang):
+    """ "et les chars allemands": "les" is no demonym, whatever country name holds the word."""
+    profile = generic_profile(lang)
+    spans = profile.find_actors("les soldats britanniques et les chars allemands")
+    assert {s.actor.side for s in spans if s.actor} == {"united_kingdom", "germany"}
+
+
 def test_a_word_that_only_looks_like_a_demonym_names_no_country(lang):
     profile = generic_profile(lang)
     spans = profile.find_actors("les troupes nouvelles et les forces spéciales restantes")
@@ -274,6 +281,11 @@ def test_a_word_that_only_looks_like_a_demonym_names_no_country(lang):
             {"russian_army", "ukrainian_army"},
         ),
         ("karabakh", "Des assauts azerbaïdjanais ont été repoussés.", {"azerbaijani_army"}),
+        # a demonym no stem of the country's name begins, from the pack's table
+        ("yemen", "Des avions britanniques ont frappé.", {"uk_forces"}),
+        ("yemen", "Les forces émiraties ont débarqué.", {"uae_forces"}),
+        # a qualifier between the event noun and the demonym
+        ("sahel", "Des frappes aériennes françaises ont visé la zone.", {"french_forces"}),
     ],
 )
 def test_a_war_reads_its_countries_forces_by_demonym(theatre, text, expected):

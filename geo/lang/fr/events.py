@@ -113,6 +113,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("ceder", "verb", "lost", "after", "subject", 0.8),  # "céder la région de Kharkiv"
     # Idioms of the same words that lose no ground: relation "none".
     ("~perdre la vie", "phrase", "none", "after", "subject", 0.0),
+    ("a ... reprises", "phrase", "none", "after", "subject", 0.0),  # "à plusieurs reprises"
     ("perte", "noun", "lost", "after", "after", 0.85),
     ("defaite", "noun", "lost", "after", "after", 0.8),
     ("defaite a", "phrase", "lost", "after", "subject", 0.8),
@@ -248,8 +249,16 @@ VERB_ENDINGS: tuple[str, ...] = (
 FINITE_ENDINGS: tuple[str, ...] = ("aient", "ait", "ent")
 
 #: Words before an actor that make it the target of the event, not its author: "l'offensive
-#: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes".
-OPPONENT: tuple[str, ...] = ("contre", "face a", "face aux", "cible", "avec")
+#: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes". Regular
+#: expressions over folded words: "prenant pour cible les Houthis", but "la cible de frappes
+#: américaines" names who strikes.
+OPPONENT: tuple[str, ...] = (
+    "contre",
+    "face a",
+    "face aux",
+    "cible(?! (?:de|des|du|d') )",
+    "avec",
+)
 
 #: Participles that introduce where a place lies: a place after them only locates the one
 #: before ("Debaltseve, un nœud ferroviaire situé entre Donetsk et Louhansk", "le mont X,

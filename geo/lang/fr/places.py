@@ -652,6 +652,19 @@ DEMONYM_SUFFIXES: frozenset[str] = frozenset(
 #: before "e" or "i" ("turc", "Turquie"; "monégasque" keeps its own).
 DEMONYM_STEM_ALTERNATIONS: tuple[tuple[str, str], ...] = (("c", "qu"),)
 
+#: Demonyms no stem of their country's French name begins (masculine singular): the
+#: country's ISO code.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "britannique": "GB",
+    "anglais": "GB",
+    "allemand": "DE",
+    "néerlandais": "NL",
+    "émirati": "AE",
+    "émirien": "AE",
+    "belge": "BE",
+    "suisse": "CH",
+}
+
 #: Common words of French country names that are no country by themselves ("Nouvelle-
 #: Zélande", "Îles Turques-et-Caïques", "République centrafricaine", "Côte d'Ivoire"): a
 #: demonym is never matched to them ("les troupes nouvelles" names no country). Folded.
