@@ -471,12 +471,9 @@ class _NationalForces:
 
     def country(self, demonym: str) -> str | None:
         """The country code a demonym names, or ``None`` (unknown or ambiguous)."""
-        for suffix in ("es", "e", "s", ""):  # "britanniques": one the pack lists
-            code = (
-                self.irregular.get(demonym[: len(demonym) - len(suffix)])
-                if demonym.endswith(suffix)
-                else None
-            )
+        for suffix in (*self.suffixes, ""):  # "britanniques": a form of one the pack lists
+            stem = demonym[: len(demonym) - len(suffix)] if demonym.endswith(suffix) else None
+            code = self.irregular.get(stem) if stem else None
             if code is not None:
                 return code if code in self.actor_ids else None
         best: dict[str, tuple[int, int]] = {}
