@@ -168,6 +168,7 @@ class TheatreProfile:
     organisations: tuple[str, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     forces: Mapping[str, str] = field(default_factory=dict)
+    enemies: Mapping[str, str] = field(default_factory=dict)
     path: Path | None = None
     national: _NationalForces | None = field(default=None, repr=False)
     contracted: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), repr=False)
@@ -267,6 +268,12 @@ class TheatreProfile:
         """The first actor of ``side`` (the profile lists a side's main actor first): who a
         side's spokesman speaks of as "nous"; ``None`` for no side."""
         return next((a for a in self.actors if side is not None and a.side == side), None)
+
+    def enemy_of(self, side: str | None) -> Actor | None:
+        """The main actor of the side a side's spokesman means by "l'ennemi", from the
+        profile's ``[enemies]`` table (a war of two camps: Armenia and Azerbaijan); ``None``
+        for a side with several foes or none."""
+        return self.side_actor(self.enemies.get(side)) if side is not None else None
 
     def forces_of(self, country_code: str | None) -> Actor | None:
         """The actor standing for the forces of a country ("Kiev a repris": the Ukrainian
@@ -598,6 +605,7 @@ def _validate(raw: dict[str, Any], path: Path) -> TheatreProfile:
         ),
         speakers=_speakers(raw.get("speakers", []), sides, fail),
         forces=_forces(raw.get("forces", {}), {a.id for a in actors}, fail),
+        enemies=_enemies(raw.get("enemies", {}), sides, fail),
         path=path,
     )
 
@@ -637,6 +645,16 @@ def _forces(raw: Any, actor_ids: set[str], fail) -> Mapping[str, str]:
             raise fail("forces", f"{code!r} is not an ISO 3166-1 alpha-2 code")
         if actor not in actor_ids:
             raise fail("forces", f"{code} = {actor!r} names no actor of the profile")
+    return MappingProxyType(dict(raw))
+
+
+def _enemies(raw: Any, sides: Mapping[str, Side], fail) -> Mapping[str, str]:
+    if not isinstance(raw, dict):
+        raise fail("enemies", f"must be a table of side id = side id, got {raw!r}")
+    for side, enemy in raw.items():
+        for named in (side, enemy):
+            if named not in sides:
+                raise fail("enemies", f"{side} = {enemy!r}: {named!r} is no side of the profile")
     return MappingProxyType(dict(raw))
 
 

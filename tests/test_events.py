@@ -2192,6 +2192,35 @@ def test_a_phrasing_class_reads_as_its_fact(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
 
 
+@pytest.mark.parametrize(
+    ("text", "profile", "expected"),
+    [
+        (
+            "« L'ennemi a bombardé Kherson », a déclaré l'état-major ukrainien.",
+            "ukraine",
+            ("strike", "russian_army", "Kherson"),
+        ),
+        (
+            "Les forces ennemies ont attaqué Bakhmout, selon le ministère russe de la Défense.",
+            "ukraine",
+            ("fighting", "ukrainian_army", "Bakhmout"),
+        ),
+        (
+            "L'ennemi a pilonné Marib dans la nuit, a affirmé la coalition.",
+            "yemen",
+            ("strike", "houthis", "Ma'rib"),
+        ),
+    ],
+)
+def test_the_enemy_is_the_foe_of_who_speaks(nlp, text, profile, expected):
+    assert expected in _triples(_run(nlp, text, profile=profile))
+
+
+def test_the_enemy_of_a_side_with_several_foes_is_nobody(nlp):
+    found = _triples(_run(nlp, "L'ennemi a attaqué Palmyre, selon l'agence Sana."))
+    assert ("fighting", None, "Palmyre") in found
+
+
 def test_repeatedly_is_no_retaking(nlp):
     """ "à plusieurs reprises": again and again, not "la reprise" of the place."""
     text = "Des avions russes ont frappé à plusieurs reprises Palmyre."

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo._errors import TheatreProfileError
-from geo.theatre import bundled_profiles, generic_profile, load_profile
+from geo.theatre import THEATRES_DIR, bundled_profiles, generic_profile, load_profile
 
 UKRAINE = Path(__file__).resolve().parent / "data" / "theatres" / "ukraine.toml"
 
@@ -116,6 +116,14 @@ def test_an_inconsistent_profile_names_the_file_and_the_problem(tmp_path, extra,
     with pytest.raises(TheatreProfileError, match="bad.toml") as info:
         load_profile(path)
     assert problem in str(info.value)
+
+
+def test_an_enemy_that_is_no_side_is_reported(tmp_path):
+    text = (THEATRES_DIR / "ukraine.toml").read_text(encoding="utf-8")
+    path = tmp_path / "enemies.toml"
+    path.write_text(text.replace('ukraine = "russia"', 'ukraine = "martians"'), encoding="utf-8")
+    with pytest.raises(TheatreProfileError, match="'martians' is no side"):
+        load_profile(path)
 
 
 def test_a_missing_field_or_bad_bbox_is_reported(tmp_path):

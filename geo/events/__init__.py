@@ -439,9 +439,10 @@ class _Extractor:
             if trigger.slot == "speaker"
             else self.actors.find(trigger, actors, where, exclude=former)
         )
-        if found.source == "speaker":  # ... or "nous avons frappé"
+        if found.source in ("speaker", "enemy"):  # ... or "nous avons frappé", "l'ennemi"
             side = self.build.said_by(sent, where, self.article.date).claimed_by
-            found = Found(self.profile.side_actor(side), "parse")
+            of = self.profile.side_actor if found.source == "speaker" else self.profile.enemy_of
+            found = Found(of(side), "parse")
         stronghold_of = taker(self.doc, trigger, triggers)
         if trigger.relation == "controls" and stronghold_of is not None:
             # "reprendre son fief de Mossoul": the stronghold is the opponent's, not the taker's.

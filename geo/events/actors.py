@@ -47,7 +47,8 @@ MAX_ADJECTIVES = 2
 class Found:
     """An actor found for a trigger, with where it came from (``parse``, ``position``,
     ``carried`` from an earlier sentence, ``anaphor`` for a subject that refers back to an
-    actor not found yet, ``speaker`` for "nous", the side of who says so, or ``none``)."""
+    actor not found yet, ``speaker`` for "nous", the side of who says so, ``enemy`` for
+    "l'ennemi", that side's foe, or ``none``)."""
 
     actor: Actor | None
     source: str
@@ -127,6 +128,8 @@ class Actors:
                 named = min(inside, key=lambda x: x[0])[1] if inside else None
                 if _first_person(subject) and named is None:
                     return Found(None, "speaker")  # "nous avons frappé": the speaker's side
+                if named is None and _enemy(self.lang, subject):
+                    return Found(None, "enemy")  # "l'ennemi a pilonné": the speaker's foe
                 if _refers_back(subject) and (named is None or named.actor is None):
                     # "elles ont pris", "ses troupes ont pris": the actor named before.
                     return self.antecedent(subject.left_edge.idx, where)
@@ -485,6 +488,12 @@ def _first_person(subject: Token) -> bool:
         and subject.morph.get("Person") == ["1"]
         and subject.morph.get("Number") != ["Sing"]
     )
+
+
+def _enemy(lang: LanguagePack, subject: Token) -> bool:
+    """ "l'ennemi", "les forces ennemies", "l'adversaire": the foe of who speaks."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "amod")]
+    return any(fold(w.lemma_) in lang.events.ENEMY_WORDS for w in words)
 
 
 def linked_after(lang: LanguagePack, doc: Doc, end: int, start: int) -> bool:

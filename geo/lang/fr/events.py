@@ -248,6 +248,10 @@ VERB_ENDINGS: tuple[str, ...] = (
 #: contrôlent", "les bombardaient" (the tagger reads a noun after a determiner).
 FINITE_ENDINGS: tuple[str, ...] = ("aient", "ait", "ent")
 
+#: Subjects that name the foe of who speaks: "l'ennemi a pilonné nos positions", "les forces
+#: ennemies", "l'adversaire" (the profile's ``[enemies]`` table says who). Folded lemmas.
+ENEMY_WORDS: frozenset[str] = frozenset({"ennemi", "ennemie", "adversaire"})
+
 #: Words before an actor that make it the target of the event, not its author: "l'offensive
 #: contre l'EI", "la victoire face à l'EI", "des affrontements avec les troupes". Regular
 #: expressions over folded words: "prenant pour cible les Houthis", but "la cible de frappes
