@@ -228,7 +228,8 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
         _plausible_name, lang, text, doc, persons=persons, trigger_nouns=trigger_nouns
     )
     for start, end, trigger, scale in _trigger_spans(lang, text, gazetteer):
-        propose(start, end, "trigger", trigger=trigger, scale=scale)
+        if not _is_compass(lang, text[start:end]):  # "cette ville de l'Est"
+            propose(start, end, "trigger", trigger=trigger, scale=scale)
     for start, end in _arabic_name_spans(lang, text):
         if plausible(start, end):
             propose(start, end, "trigger")
@@ -870,7 +871,9 @@ _WELL_KNOWN_POPULATION = 100_000
 
 
 def _is_common(lang: LanguagePack, surface: str) -> bool:
-    return surface.lower() in lang.places.COMMON_CAPITALISED
+    """A capitalised common word, or a number word ("« Douze militaires ont été tués»")."""
+    lower = surface.lower()
+    return lower in lang.places.COMMON_CAPITALISED or lower in lang.numbers.NUMBER_WORDS
 
 
 def _is_compass(lang: LanguagePack, surface: str) -> bool:

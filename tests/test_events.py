@@ -2229,6 +2229,12 @@ def test_repeatedly_is_no_retaking(nlp):
     assert not {t for t in found if t[0] == "captured"}
 
 
+def test_war_booty_is_no_capture(nlp):
+    """ "les prises de guerre" are seized weapons, not a town taken."""
+    text = "Les rebelles ont exhibé à Idleb leurs prises de guerre : des chars et des canons."
+    assert not {t for t in _triples(_run(nlp, text)) if t[0] == "captured"}
+
+
 def test_repelling_a_force_takes_no_ground(nlp):
     """ "ont repoussé les troupes russes à Bakhmout": an attack held off, not a capture."""
     found = _triples(

@@ -517,3 +517,14 @@ def test_a_name_a_verb_of_taking_ground_governs_is_a_place(find, text, name):
 )
 def test_a_person_a_verb_governs_stays_a_person(find, text):
     assert not find(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Douze civils ont péri dans la nuit », selon l'ONU.",  # a number word, a French village
+        "Les renforts sont arrivés dans un village de l'Ouest, a-t-il dit.",  # a compass point
+    ],
+)
+def test_a_number_word_or_compass_point_is_no_place(find, text):
+    assert not find(text)

@@ -114,6 +114,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     # Idioms of the same words that lose no ground: relation "none".
     ("~perdre la vie", "phrase", "none", "after", "subject", 0.0),
     ("a ... reprises", "phrase", "none", "after", "subject", 0.0),  # "à plusieurs reprises"
+    ("prise|prises de guerre", "phrase", "none", "after", "subject", 0.0),  # war booty
     ("perte", "noun", "lost", "after", "after", 0.85),
     ("defaite", "noun", "lost", "after", "after", 0.8),
     ("defaite a", "phrase", "lost", "after", "subject", 0.8),
