@@ -582,7 +582,7 @@ def relative_pronoun(lang: LanguagePack, token: Token) -> bool:
 
 
 def relative_que(lang: LanguagePack, token: Token) -> bool:
-    """A "que" after a comma, or right after a noun or its adjective ("Aden, ville portuaire
+    """A "que" after a comma, or right after a noun or its adjective ("Lyman, ville
     que les forces tiennent") unless that noun takes a completive clause ("la nouvelle que"):
     the relative pronoun of an object, whatever its tag."""
     if fold(token.text) not in lang.grammar.RELATIVE_QUE or token.i == 0:

@@ -12,7 +12,7 @@ Three sources are joined, each checked against what is not a place:
   repetition of a name a trigger introduced;
 * names a verb of taking, holding, leaving or striking ground governs (origins ``object``
   and ``complement``):
-  "a repris Falagountou", "s'est emparé d'Abou Graïn", "a pris le contrôle d'Anéfis", by
+  "a bombardé Kalanzah", "s'est emparé d'Abou Qassab", "a pris le contrôle de Tinkarine", by
   the verbs of the pack's event frames and its ``PLACE_COMPLEMENTS``;
 * spaCy's ``LOC`` entities, a hint only: the small French model tags "EI" and "Américains" as
   places and "Mossoul" as a person, so an entity alone is kept only when the gazetteer knows
@@ -211,7 +211,7 @@ def recognise(article: Article, doc: Doc, ctx: RunContext, *, fuzzy: bool = Fals
 
     def propose(start: int, end: int, origin: str, **extra: str | None) -> None:
         # A trigger outweighs a title: "le quartier de Cheikh Maqsoud" is a place; so does
-        # a verb that only governs places: "s'est emparé d'Abou Graïn".
+        # a verb that only governs places: "s'est emparé d'Abou Qassab".
         if _overlaps(blocked, start, end) or (
             extra.get("trigger") is None
             and origin != "complement"
@@ -416,11 +416,11 @@ def _ground_verbs(lang: LanguagePack) -> frozenset[str]:
 
 def _object_spans(lang: LanguagePack, doc: Doc) -> Iterator[tuple[int, int, bool]]:
     """Capitalised names a verb of taking or leaving ground governs: its direct object ("a
-    repris Falagountou", "ont capturé Yahidne") or the complement the pack's
-    ``PLACE_COMPLEMENTS`` name for its head ("s'est emparé d'Abou Graïn", "le contrôle
-    d'Anéfis", "entrés dans Ilovaïsk"). Such a name is a place even when no gazetteer knows
-    it and the small model tags it a person; the flag tells a complement, which no person
-    name can be ("s'emparer d'Abou Graïn"; one may "capturer Abou Omar")."""
+    bombardé Kalanzah") or the complement the pack's ``PLACE_COMPLEMENTS`` name for its head
+    ("s'est emparé d'Abou Qassab", "le contrôle de Tinkarine", "entrés dans X"). Such a name
+    is a place even when no gazetteer knows it and the small model tags it a person; the flag
+    tells a complement, which no person name can be ("s'emparer d'Abou Qassab"; one may
+    "capturer Abou Omar")."""
     verbs, complements = _ground_verbs(lang), lang.places.PLACE_COMPLEMENTS
     for token in doc:
         if not token.text[:1].isupper() or token.dep_ == "flat:name" or token.is_sent_start:

@@ -2184,35 +2184,27 @@ PHRASING_CASES = [
         "syria_iraq",
         ("strike", "russia", "Idleb"),
     ),
+    # "l'ennemi" in a side's communiqué is that side's foe ([enemies] of the profile)
+    (
+        "« L'ennemi a bombardé Kherson », a déclaré l'état-major ukrainien.",
+        "ukraine",
+        ("strike", "russian_army", "Kherson"),
+    ),
+    (
+        "Les forces ennemies ont attaqué Bakhmout, selon le ministère russe de la Défense.",
+        "ukraine",
+        ("fighting", "ukrainian_army", "Bakhmout"),
+    ),
+    (
+        "L'ennemi a pilonné Marib dans la nuit, a affirmé la coalition.",
+        "yemen",
+        ("strike", "houthis", "Ma'rib"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "profile", "expected"), PHRASING_CASES)
 def test_a_phrasing_class_reads_as_its_fact(nlp, text, profile, expected):
-    assert expected in _triples(_run(nlp, text, profile=profile))
-
-
-@pytest.mark.parametrize(
-    ("text", "profile", "expected"),
-    [
-        (
-            "« L'ennemi a bombardé Kherson », a déclaré l'état-major ukrainien.",
-            "ukraine",
-            ("strike", "russian_army", "Kherson"),
-        ),
-        (
-            "Les forces ennemies ont attaqué Bakhmout, selon le ministère russe de la Défense.",
-            "ukraine",
-            ("fighting", "ukrainian_army", "Bakhmout"),
-        ),
-        (
-            "L'ennemi a pilonné Marib dans la nuit, a affirmé la coalition.",
-            "yemen",
-            ("strike", "houthis", "Ma'rib"),
-        ),
-    ],
-)
-def test_the_enemy_is_the_foe_of_who_speaks(nlp, text, profile, expected):
     assert expected in _triples(_run(nlp, text, profile=profile))
 
 

@@ -528,6 +528,21 @@ class _Extractor:
             return Found(self.last_actor[0], "carried")
         return found
 
+    def _passive_subject(self, trigger: Trigger, actors: list[ActorSpan]) -> ActorSpan | None:
+        """The actor a passive ousting verb is said of: the head of its subject, not the
+        allies listed with it ("les soldats turcs et leurs alliés ont été repoussés"); else
+        the last actor named before the verb."""
+        before = [
+            (span, a)
+            for a in actors
+            if (span := self.actors.token_span(a)) and span[1] <= trigger.start
+        ]
+        for subject in syntax.subjects(self.lang, [self.doc[trigger.start]])[:1]:
+            for span, actor in before:
+                if subject.left_edge.i <= span[0] <= subject.i:
+                    return actor
+        return before[-1][1] if before else None
+
     def _oust(
         self,
         sent: Span,
@@ -547,30 +562,15 @@ class _Extractor:
         where = target.place
         if passive(self.lang, self.doc, trigger):
             by = self.actors.agent(trigger, actors, where) or Found(None, "none")
-            before = [
-                a
-                for a in actors
-                if (span := self.actors.token_span(a)) and span[1] <= trigger.start
-            ]
-            verb = self.doc[trigger.start]
-            said = [c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubj")][:1]
-            # the head of the passive subject, not the allies listed with it ("les militaires
-            # turcs et leurs supplétifs syriens ont été repoussés")
-            heads = [
-                a
-                for a in before
-                for s in said
-                if s.left_edge.i <= self.actors.token_span(a)[0] <= s.i
-            ]
-            first = (heads or before[-1:] or [None])[0]
-            holder = self.actors.named(first, where) if first is not None else None
+            ousted = self._passive_subject(trigger, actors)
+            holder = self.actors.named(ousted, where) if ousted is not None else None
         else:
             if former is None:
                 return []
             holder = self.actors.named(former, where)
             by = self.actors.find(trigger, actors, where, exclude=former)
         make = self.build.make
-        if trigger.relation == "fighting":  # "repoussés par les Kurdes": the repelled attacked
+        if trigger.relation == "fighting":  # "repoussés par les Kurdes": they attacked
             fought = [] if unrealised or holder is None else [holder]
             return [make(sent, "fighting", a, target, trigger, dates, "parse") for a in fought]
         if unrealised:  # "pour chasser l'EI de Jarablous": they hold it, an advance on it

@@ -363,8 +363,8 @@ def _relative_between(lang: LanguagePack, doc: Doc, start: int, end: int) -> boo
     """Whether a relative clause opens between two tokens: "la reprise de Gao, ville où des
     unités maliennes sont stationnées" says nothing of who took Gao. (An actor before the
     pronoun is its antecedent: "l'EI, qui s'en était emparé".) A pronoun right after the
-    trigger hangs on the trigger itself, whose actor its clause names: "l'offensive que le
-    maréchal avait lancée"."""
+    trigger hangs on the trigger itself, whose actor its clause names: "l'offensive que les
+    forces russes avaient lancée"."""
     return any(syntax.relative_pronoun(lang, t) for t in doc[start + 1 : end])
 
 

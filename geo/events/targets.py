@@ -350,7 +350,7 @@ def force_origin(
     :data:`MAX_ORIGIN_CHAIN` "de" complements, on one of the pack's ``ACTOR_HEADS`` ("les
     militaires de la république séparatiste du Haut-Karabakh", "les combattants de
     Misrata"), which is not the trigger itself. For a verb that ``ousts`` its object from a
-    place, the object's "de X" is that place ("expulser l'armée de Harad")."""
+    place, the object's "de X" is that place ("chasser les troupes de Kidal")."""
     node = doc[target.start : target.end].root
     links = lang.events.PARTITIVE_LINKS
     for _ in range(MAX_ORIGIN_CHAIN):

@@ -97,7 +97,7 @@ FRAMES: tuple[tuple[str, str, str, str, str, float], ...] = (
     ("entre les mains de|du|des|d'", "phrase", "controls", "before", "after", 0.9),
     ("sous le? controle ... de|du|des|d'", "phrase", "controls", "before", "after", 0.85),
     ("sous son|leur controle", "phrase", "controls", "before", "subject", 0.75),
-    # "Zinjibar demeure sous contrôle rebelle": the side adjective right after names it
+    # "Marib demeure sous contrôle gouvernemental": the side adjective after it names it
     ("sous controle", "phrase", "controls", "before", "complement", 0.75),
     # "« Gharyan est sous notre contrôle total », selon le porte-parole du GNA": the side the
     # speaker speaks for.
