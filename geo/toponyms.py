@@ -359,7 +359,7 @@ def _listed_spans(
 
 def _trigger_spans(
     lang: LanguagePack, text: str, gazetteer: Gazetteer
-) -> Iterator[tuple[int, int, str, str]]:
+) -> Iterator[tuple[int, int, str | None, str | None]]:
     """``(start, end, trigger, scale)`` of the names that trigger nouns introduce.
 
     A site trigger yields the place after it ("l'aéroport militaire de Palmyre", "la base de
@@ -387,6 +387,11 @@ def _trigger_spans(
             names = [(s, e) for s, e in names if e > s and not _is_common(lang, text[s:e])]
             if not names:
                 continue
+            if scale == "district" and _one_of_several(lang, text, match.start("trigger")):
+                # "un quartier de Tikrit": a part of the city named, not a district named
+                for start, end in names:
+                    yield start, end, None, None
+                continue
             if lemma in places.MONUMENT_TRIGGERS and not all(
                 _is_settlement(gazetteer, text[s:e]) for s, e in names
             ):
@@ -397,6 +402,13 @@ def _trigger_spans(
             for start, end in names:
                 yield start, end, lemma, scale
     yield from _landmark_spans(lang, text)
+
+
+def _one_of_several(lang: LanguagePack, text: str, start: int) -> bool:
+    """Whether the word before a trigger at ``start`` counts one of several ("un quartier
+    de", "plusieurs quartiers de", "deux quartiers de"): the name then holds the part."""
+    before = re.search(r"(\w+)[ \u00a0]+$", text[max(start - 30, 0) : start])
+    return before is not None and fold(before.group(1)) in lang.places.PART_COUNTERS
 
 
 #: Event relations whose verbs' objects are places (not "fighting": "combattre l'EI").

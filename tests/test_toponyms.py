@@ -528,3 +528,19 @@ def test_a_person_a_verb_governs_stays_a_person(find, text):
 )
 def test_a_number_word_or_compass_point_is_no_place(find, text):
     assert not find(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "quarter"),
+    [
+        ("Les soldats ont pénétré dans un quartier de Mossoul.", "Mossoul", None),
+        ("Les jihadistes tiennent encore plusieurs quartiers de Homs.", "Homs", None),
+        ("Les combats font rage dans le quartier de Cheikh Maqsoud.", "Cheikh Maqsoud", "quartier"),
+    ],
+)
+def test_one_of_several_quarters_names_the_city_that_holds_it(find, text, city, quarter):
+    """ "un quartier de X": X is the city, not a district called X (which resolution would
+    then look for near the article's other places)."""
+    found = {m.surface: m.trigger for m in find(text)}
+    assert city in found
+    assert found[city] == quarter

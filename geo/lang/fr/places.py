@@ -610,6 +610,13 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     | {"chez", "outre", "hors", "via", "devant"}
 )
 
+#: Words that count one of several parts before a district trigger: "un quartier de Tikrit",
+#: "plusieurs quartiers de Mossoul" name a part of the city that follows, where "le quartier
+#: de Cheikh Maqsoud" names the quarter itself. Folded.
+PART_COUNTERS: frozenset[str] = frozenset(
+    {"un", "une", "plusieurs", "quelques", "certains", "certaines", "deux", "trois", "divers"}
+)
+
 #: The prepositions after which a head word governs a place: "s'emparer de X", "se retirer
 #: de X", "le contrôle de X" (in "prendre le contrôle de"), "entrer dans X". Folded lemmas
 #: (the small model lemmatises "emparé" as itself).
