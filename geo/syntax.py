@@ -25,6 +25,7 @@ the parse gives it (:func:`subjects`), the words opening its clause across an as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from geo.dates import Tense
@@ -369,9 +370,15 @@ def incise_subject(lang: LanguagePack, verb: Token) -> Token | None:
 def _in_verb_group(lang: LanguagePack, token: Token) -> bool:
     """An auxiliary, clitic, negation particle or adverb of a verb group ("ne l'ont pas
     encore")."""
+    return token.pos_ == "AUX" or token.lower_ in _verb_group_words(lang)
+
+
+@lru_cache(maxsize=8)
+def _verb_group_words(lang: LanguagePack) -> frozenset[str]:
+    """The pack's clitics, verb adverbs and negation particles, joined once per pack (the
+    subject of every trigger asks)."""
     grammar = lang.grammar
-    words = grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES
-    return token.pos_ == "AUX" or token.lower_ in words
+    return frozenset(grammar.CLITICS | grammar.VERB_ADVERBS | grammar.NEGATION_PARTICLES)
 
 
 def in_relative_clause(token: Token) -> bool:
